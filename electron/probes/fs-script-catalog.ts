@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { PROBE_IDS, type ProbeId } from '../../shared/probes/probe-ids'
+import type { ScriptCatalog } from './script-catalog'
+
+/**
+ * Reads scripts from the source tree (`electron/`), for Node hosts: demo server, CLIs, tests.
+ * Every probe script is read up front, so a missing file fails at start, not mid-scan.
+ */
+export function createFsScriptCatalog(electronDir: string): ScriptCatalog {
+  const prelude = readFileSync(join(electronDir, 'powershell', 'prelude.ps1'), 'utf8')
+  const probes = new Map<ProbeId, string>(
+    PROBE_IDS.map((id) => [id, readFileSync(join(electronDir, 'probes', 'scripts', `${id}.ps1`), 'utf8')]),
+  )
+  return {
+    prelude,
+    probe(id) {
+      const text = probes.get(id)
+      if (text === undefined) throw new Error(`no script for probe ${id}`)
+      return text
+    },
+  }
+}

@@ -1,0 +1,93 @@
+import type { FactOf } from '../../shared/probes/facts'
+import type { ProbeId } from '../../shared/probes/probe-ids'
+import type { Scenario } from '../../shared/scenarios/scenario'
+import { assertNever } from '../../shared/util/assert-never'
+import { servicesOf } from './default-services'
+import { nativeOutput } from './native-output'
+import { wslListOutput, wslOutputEncoding, wslVersionOutput } from './wsl-cli-model'
+import { simulateWslStart } from './wsl-startup-model'
+import { wslconfigBytes, wslconfigPath } from './wslconfig-bytes'
+
+/**
+ * What each probe script would return on the scenario's PC: the `data` of its JSON envelope,
+ * field for field as the `.ps1` builds it. Pure: the same state always gives the same answer.
+ */
+export function probeResponse(probeId: ProbeId, scenario: Scenario): FactOf<ProbeId> {
+  switch (probeId) {
+    case 'windows-version':
+      return windowsVersion(scenario)
+    case 'wsl-install':
+      return wslInstall(scenario)
+    case 'wslconfig-file':
+      return wslconfigFile(scenario)
+    case 'services':
+      return { services: servicesOf(scenario) }
+    case 'wsl-startup':
+      return wslStartup(scenario)
+    default:
+      return assertNever(probeId, 'probe id')
+  }
+}
+
+function windowsVersion({ windows }: Scenario): FactOf<'windows-version'> {
+  return {
+    currentBuild: windows.currentBuild,
+    ubr: windows.ubr,
+    displayVersion: windows.displayVersion,
+    editionId: windows.editionId,
+    installationType: windows.installationType,
+    productName: windows.productName,
+    uiCulture: windows.uiCulture,
+  }
+}
+
+function distroId(index: number): string {
+  return `{${(index + 1).toString(16).padStart(8, '0')}-5f2c-4c1d-9a51-7c7a3b0e${(0x1000 + index).toString(16)}}`
+}
+
+function wslInstall(scenario: Scenario): FactOf<'wsl-install'> {
+  const { wsl } = scenario
+  const present = wsl.kind !== 'absent'
+  const encoding = wslOutputEncoding(scenario)
+  const defaultIndex = wsl.distros.findIndex((d) => d.default)
+  return {
+    wslExePresent: present,
+    msiVersion: wsl.kind === 'store' ? wsl.version : null,
+    appxVersion: wsl.kind === 'store' ? wsl.version : null,
+    versionOutput: present ? nativeOutput(wslVersionOutput(scenario), encoding) : null,
+    listOutput: present ? nativeOutput(wslListOutput(scenario), encoding) : null,
+    defaultDistributionId: defaultIndex >= 0 ? distroId(defaultIndex) : null,
+    defaultVersion: wsl.defaultVersion,
+    registryDistros: wsl.distros.map((d, index) => ({
+      id: distroId(index),
+      name: d.name,
+      version: d.version,
+      flags: d.version === 2 ? 15 : 7,
+      state: 1,
+    })),
+  }
+}
+
+function wslconfigFile(scenario: Scenario): FactOf<'wslconfig-file'> {
+  const bytes = scenario.wslconfig ? wslconfigBytes(scenario.wslconfig) : null
+  return {
+    path: wslconfigPath(scenario),
+    exists: bytes !== null,
+    sizeBytes: bytes?.length ?? null,
+    contentBase64: bytes ? Buffer.from(bytes).toString('base64') : null,
+    lastWriteTimeUtc: bytes ? '2026-11-20T09:14:03.0000000Z' : null,
+    lookalikeFiles: scenario.lookalikeFiles,
+    policy: scenario.policy,
+  }
+}
+
+function wslStartup(scenario: Scenario): FactOf<'wsl-startup'> {
+  const encoding = wslOutputEncoding(scenario)
+  const list = nativeOutput(wslListOutput(scenario), encoding)
+  const start = simulateWslStart(scenario)
+  // WSL prints its warnings and errors on stderr; the Linux command (`true`) prints nothing.
+  const startOutput = nativeOutput({ stderr: start.lines.map((l) => `${l}\n`).join(''), exitCode: start.exitCode }, encoding)
+  const modeOutput =
+    start.mode === null ? null : nativeOutput({ stdout: `${start.mode}\n`, exitCode: 0 }, 'utf8')
+  return { listBeforeStart: list, startOutput, networkingModeOutput: modeOutput }
+}

@@ -1,0 +1,21 @@
+import type { MachineSource } from '../../shared/ipc/app-info'
+import { DEFAULT_SCENARIO_ID, SCENARIOS, findScenario } from '../../shared/scenarios'
+import { SimulatedPcHost, type SimulatedPcOptions } from './simulated-pc-host'
+
+/**
+ * A simulated PC by scenario id, with the machine description the UI shows ("Demo — simulated PC").
+ * Throws with the list of known ids when the id is unknown, so a typo on the command line is clear.
+ */
+export function createSimulatedMachine(
+  scenarioId: string = DEFAULT_SCENARIO_ID,
+  options: SimulatedPcOptions = {},
+): { readonly host: SimulatedPcHost; readonly machine: MachineSource } {
+  const scenario = findScenario(scenarioId)
+  if (scenario === undefined) {
+    throw new Error(`Unknown scenario "${scenarioId}". Known scenarios: ${SCENARIOS.map((s) => s.id).join(', ')}`)
+  }
+  return {
+    host: new SimulatedPcHost(scenario, options),
+    machine: { kind: 'simulated', scenarioId: scenario.id, title: scenario.title },
+  }
+}

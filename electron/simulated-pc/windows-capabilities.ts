@@ -1,0 +1,48 @@
+import type { Scenario } from '../../shared/scenarios/scenario'
+
+type Windows = Scenario['windows']
+
+function build(windows: Windows): number {
+  return Number.parseInt(windows.currentBuild, 10)
+}
+
+/**
+ * Whether this Windows has the OS APIs mirrored mode needs: `ComputeNetwork.dll`'s HcnReserve*
+ * port-reservation exports and Hyper-V firewall v2 (wsl-networking.md A.2, S1). They arrived with
+ * 22621.2359 (Release Preview; public 22621.2361) and are in every 22631 and 26100+ build. WSL
+ * never compares build numbers; the simulation uses the build only to decide which APIs exist.
+ */
+export function hasMirroredNetworkingApis(windows: Windows): boolean {
+  const b = build(windows)
+  if (b > 22621) return true
+  return b === 22621 && windows.ubr >= 2359
+}
+
+/** Hyper-V firewall cmdlets/WMI classes exist on the same builds (A.4, D.9), client or server. */
+export function hasHyperVFirewall(windows: Windows): boolean {
+  return hasMirroredNetworkingApis(windows)
+}
+
+/** Server SKUs: HNS rejects mirrored with 0x803b0015 even on build 26100 (A.2, #12486). */
+export function isServer(windows: Windows): boolean {
+  return windows.installationType !== 'Client'
+}
+
+export function featureEnabled(windows: Windows, name: string): boolean {
+  return windows.features[name] === 'Enabled'
+}
+
+/** The Hyper-V role (vmms, Hyper-V PowerShell module) cannot exist on Home (`Core*`) editions (D.11). */
+export function hasHyperVRole(windows: Windows): boolean {
+  return !windows.editionId.startsWith('Core') && featureEnabled(windows, 'Microsoft-Hyper-V-All')
+}
+
+/** VMP or the Hyper-V role brings HNS, vmcompute and the vmswitch driver (D.4). */
+export function hasVirtualizationStack(windows: Windows): boolean {
+  return featureEnabled(windows, 'VirtualMachinePlatform') || hasHyperVRole(windows)
+}
+
+/** `vfpext` ships from build 22621 with VMP (C.4 "VMP-missing message", #10666). */
+export function hasVfpext(windows: Windows): boolean {
+  return build(windows) >= 22621 && featureEnabled(windows, 'VirtualMachinePlatform')
+}

@@ -1,0 +1,52 @@
+import { formatWslMessage, wslLanguageFor } from '../../shared/wsl-messages/messages'
+import type { Scenario } from '../../shared/scenarios/scenario'
+import type { NativeEncoding } from './native-output'
+
+/**
+ * wsl.exe's own output encoding: Store WSL honours `WSL_UTF8=1` (0.64+, D.2); the inbox wsl.exe
+ * writes UTF-16LE whatever the environment says.
+ */
+export function wslOutputEncoding(scenario: Scenario): NativeEncoding {
+  return scenario.wsl.kind === 'store' ? 'utf8' : 'utf16le'
+}
+
+/**
+ * `wsl --version`: MessagePackageVersions in the UI language (labels are localized, #12486).
+ * The inbox wsl.exe does not know `--version` and prints its usage with a non-zero exit (D.2).
+ */
+export function wslVersionOutput(scenario: Scenario): { stdout: string; exitCode: number } {
+  const { wsl, windows } = scenario
+  if (wsl.kind !== 'store' || wsl.version === null) {
+    return {
+      stdout: 'Copyright (c) Microsoft Corporation. All rights reserved.\n\nUsage: wsl.exe [Argument] [Options...] [CommandLine]\n',
+      exitCode: -1,
+    }
+  }
+  const text = formatWslMessage('MessagePackageVersions', wslLanguageFor(windows.uiCulture), [
+    wsl.version,
+    wsl.kernelVersion ?? '',
+    wsl.wslgVersion ?? '',
+    '1.2.5716',
+    '1.611.1-81528511',
+    '10.0.26100.1-240331-1435.ge-release',
+    `10.0.${windows.currentBuild}.${windows.ubr}`,
+  ])
+  return { stdout: `${text}\n`, exitCode: 0 }
+}
+
+/** `wsl --list --verbose`: header and states are not localized (D.2); `*` marks the default. */
+export function wslListOutput(scenario: Scenario): { stdout: string; exitCode: number } {
+  const { distros } = scenario.wsl
+  if (distros.length === 0) {
+    return {
+      stdout:
+        'Windows Subsystem for Linux has no installed distributions.\nYou can resolve this by installing a distribution with the instructions below:\n\nUse \'wsl.exe --list --online\' to list available distributions\nand \'wsl.exe --install <Distro>\' to install.\n',
+      exitCode: -1,
+    }
+  }
+  const width = Math.max(4, ...distros.map((d) => d.name.length)) + 4
+  const rows = distros.map(
+    (d) => `${d.default ? '*' : ' '} ${d.name.padEnd(width)}${(d.running ? 'Running' : 'Stopped').padEnd(16)}${d.version}`,
+  )
+  return { stdout: [`  ${'NAME'.padEnd(width)}${'STATE'.padEnd(16)}VERSION`, ...rows, ''].join('\n'), exitCode: 0 }
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import { findScenario } from '../../shared/scenarios'
+import type { Scenario } from '../../shared/scenarios/scenario'
+import { simulateWslStart } from './wsl-startup-model'
+
+const healthy = findScenario('healthy-win11-24h2')!
+const seed = findScenario('seed-22000-mirrored')!
+const nat = findScenario('nat-0x80041002')!
+
+function variant(base: Scenario, change: (s: Scenario) => void): Scenario {
+  const copy = structuredClone(base)
+  change(copy)
+  return copy
+}
+
+describe('simulateWslStart (wsl-networking.md A.2, C.3)', () => {
+  it('runs mirrored silently where Windows has the features', () => {
+    expect(simulateWslStart(healthy)).toEqual({ lines: [], exitCode: 0, mode: 'mirrored' })
+  })
+
+  it('prints the pre-2.2.2 fallback message on the seed PC (22000.2836, WSL 2.1.5; #11414)', () => {
+    expect(simulateWslStart(seed)).toEqual({
+      lines: ['wsl: Mirrored networking mode is not supported, falling back to NAT networking'],
+      exitCode: 0,
+      mode: 'nat',
+    })
+  })
+
+  it('names the Windows version as the reason from WSL 2.2.2 on, in the UI language', () => {
+    const modern = variant(seed, (s) => (s.wsl.version = '2.3.26.0'))
+    expect(simulateWslStart(modern).lines).toEqual([
+      'wsl: Mirrored networking mode is not supported: Windows version 22000.2836 does not have the required features.\nFalling back to NAT networking.',
+    ])
+    const chinese = variant(modern, (s) => (s.windows.uiCulture = 'zh-CN'))
+    expect(simulateWslStart(chinese).lines[0]).toBe('wsl: 不支持镜像网络模式： Windows 版本 22000.2836 没有所需的功能。\n正在回退到 NAT 网络。')
+  })
+
+  it('falls back to NAT when IPv6 is disabled by registry, even on a supported build', () => {
+    const ipv6Off = variant(healthy, (s) => (s.host.ipv6DisabledComponents = 0xff))
+    const start = simulateWslStart(ipv6Off)
+    expect(start.mode).toBe('nat')
+    expect(start.lines[0]).toContain('IPv6 is disabled on the host in an unsupported way')
+  })
+
+  it('falls back to None on Server 2025 with 0x803b0015 (#12486)', () => {
+    const server = variant(healthy, (s) => {
+      s.windows.installationType = 'Server'
+      s.windows.editionId = 'ServerStandard'
+    })
+    const start = simulateWslStart(server)
+    expect(start.mode).toBe('none')
+    expect(start.lines).toContain('Error code: CreateInstance/CreateVm/ConfigureNetworking/0x803b0015')
+  })
+
+  it('fails hard on NAT creation errors before WSL 2.3.25 (#12019)', () => {
+    expect(simulateWslStart(nat)).toEqual({
+      lines: [
+        'Failed to configure network (networkingMode Nat). To disable networking, set `wsl2.networkingMode=None` in C:\\Users\\mgold\\.wslconfig',
+        'Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x80041002',
+      ],
+      exitCode: -1,
+      mode: null,
+    })
+  })
+
+  it('falls back to VirtioProxy from 2.3.25 and to Consomme from 2.9.0 (#12645)', () => {
+    const v24 = variant(nat, (s) => (s.wsl.version = '2.4.11.0'))
+    expect(simulateWslStart(v24)).toEqual({
+      lines: ['wsl: Failed to configure network (networkingMode Nat), falling back to networkingMode VirtioProxy.'],
+      exitCode: 0,
+      mode: 'virtioproxy',
+    })
+    const v29 = variant(nat, (s) => {
+      s.wsl.version = '2.9.4.0'
+      s.windows.uiCulture = 'zh-CN'
+    })
+    expect(simulateWslStart(v29)).toEqual({
+      lines: ['wsl: 无法配置网络 (networkingMode Nat)，回退到 networkingMode Consomme。'],
+      exitCode: 0,
+      mode: 'consomme',
+    })
+  })
+
+  it('prints .wslconfig warnings first, as WSL reads the file before starting', () => {
+    const typo = variant(healthy, (s) => {
+      s.wslconfig = { text: '[wsl2]\nnetworkMode=mirrored\n', encoding: 'utf8', lineEnding: 'crlf' }
+    })
+    expect(simulateWslStart(typo)).toEqual({
+      lines: ["wsl: Unknown key 'wsl2.networkMode' in C:\\Users\\alex\\.wslconfig:2"],
+      exitCode: 0,
+      mode: 'nat',
+    })
+  })
+
+  it('lets policy override the user setting (AllowNetworkingModeUserSetting=0)', () => {
+    const locked = variant(healthy, (s) => (s.policy = { AllowNetworkingModeUserSetting: 0, DefaultNetworkingMode: 1 }))
+    const start = simulateWslStart(locked)
+    expect(start.mode).toBe('nat')
+    expect(start.lines).toEqual(["wsl: The .wslconfig setting 'wsl2.networkingMode' is disabled by the computer policy."])
+  })
+})

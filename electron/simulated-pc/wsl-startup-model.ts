@@ -1,0 +1,145 @@
+import { formatConfigWarning } from '../../shared/wsl-messages/config-warning'
+import { formatWslMessage, wslLanguageFor, type WslLanguage } from '../../shared/wsl-messages/messages'
+import type { Scenario } from '../../shared/scenarios/scenario'
+import { isAtLeast } from '../../shared/util/version'
+import { parseWslConfig } from '../../shared/wslconfig/parse'
+import { hasHyperVFirewall, hasMirroredNetworkingApis, isServer } from './windows-capabilities'
+import { wslconfigBytes, wslconfigPath } from './wslconfig-bytes'
+
+/** What `wslinfo --networking-mode` prints once the VM is up (D.3, A.6). */
+export type EffectiveMode = 'nat' | 'mirrored' | 'virtioproxy' | 'consomme' | 'none'
+
+export interface WslStart {
+  /** Lines wsl.exe printed (warnings carry the `wsl: ` prefix), in order. */
+  readonly lines: readonly string[]
+  /** -1 when the VM did not start (#11802: "process exited with code 4294967295"). */
+  readonly exitCode: number
+  readonly mode: EffectiveMode | null
+}
+
+const WARN = 'wsl: '
+
+/**
+ * What WSL prints when its VM boots on this PC and which networking mode it ends up in.
+ *
+ * Follows `WslCoreVm::ValidateNetworkingMode` and the NAT fallback chain (wsl-networking.md A.2,
+ * C.3): config warnings first, then policy, then the mirrored checks (IPv6 registry, OS APIs,
+ * Hyper-V firewall), then NAT creation, whose failure is fatal before WSL 2.3.25 and falls back to
+ * VirtioProxy (Consomme from 2.9.0) after. Messages come from WSL's resources in the PC's UI
+ * language; the pre-2.2.2 mirrored text and the pre-2.3.25 NAT text exist in our sources in English
+ * only (#11414, #12019), so those are printed in English whatever the UI language.
+ */
+export function simulateWslStart(scenario: Scenario): WslStart {
+  const language = wslLanguageFor(scenario.windows.uiCulture)
+  const version = scenario.wsl.version ?? '0.0.0'
+  const file = wslconfigPath(scenario)
+  const lines: string[] = []
+  const warn = (text: string) => lines.push(WARN + text)
+
+  const parsed = scenario.wslconfig ? parseWslConfig(wslconfigBytes(scenario.wslconfig)) : { values: {}, warnings: [] }
+  for (const warning of parsed.warnings) warn(formatConfigWarning(warning, language, file))
+
+  let requested = requestedMode(parsed.values['wsl2.networkingMode'], scenario, language, warn)
+
+  if (requested === 'mirrored') {
+    const reason = mirroredUnsupportedReason(scenario, language)
+    if (reason !== null) {
+      if (isAtLeast(version, '2.2.2')) {
+        warn(formatWslMessage('MessageMirroredNetworkingNotSupportedReason', language, [reason]))
+      } else {
+        warn('Mirrored networking mode is not supported, falling back to NAT networking')
+      }
+      requested = 'nat'
+    } else if (isServer(scenario.windows)) {
+      // HNS refuses the request on Server SKUs; WSL falls back to None, not NAT (A.2, #12486).
+      lines.push('The specified request is unsupported.', 'Error code: CreateInstance/CreateVm/ConfigureNetworking/0x803b0015')
+      warn(formatWslMessage('MessageNetworkInitializationFailedFallback2', language, ['Mirrored', 'None']))
+      return { lines, exitCode: 0, mode: 'none' }
+    } else {
+      if (parsed.values['wsl2.localhostForwarding'] !== undefined) {
+        warn(formatWslMessage('MessageLocalhostForwardingNotSupportedMirroredMode', language, []))
+      }
+      return { lines, exitCode: 0, mode: 'mirrored' }
+    }
+  }
+
+  if (requested === 'nat') {
+    const failure = scenario.host.natNetworkFailure
+    if (failure === null) return { lines, exitCode: 0, mode: 'nat' }
+    if (!isAtLeast(version, '2.3.25')) {
+      lines.push(
+        `Failed to configure network (networkingMode Nat). To disable networking, set \`wsl2.networkingMode=None\` in ${file}`,
+        `Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/${failure}`,
+      )
+      return { lines, exitCode: -1, mode: null }
+    }
+    const fallback = isAtLeast(version, '2.9.0') ? 'Consomme' : 'VirtioProxy'
+    warn(formatWslMessage('MessageNetworkInitializationFailedFallback2', language, ['Nat', fallback]))
+    return { lines, exitCode: 0, mode: fallback === 'Consomme' ? 'consomme' : 'virtioproxy' }
+  }
+  return { lines, exitCode: 0, mode: requested }
+}
+
+function requestedMode(
+  configured: string | undefined,
+  scenario: Scenario,
+  language: WslLanguage,
+  warn: (text: string) => void,
+): EffectiveMode {
+  const policy = scenario.policy ?? {}
+  const policyDefault = policyMode(policy['DefaultNetworkingMode'])
+  const fallback: EffectiveMode = policyDefault ?? 'nat'
+  if (configured === undefined) return fallback
+  const mode = configModeName(configured)
+  // AllowNetworkingModeUserSetting=0: the user's value is ignored unless it is None (B.4).
+  if (policy['AllowNetworkingModeUserSetting'] === 0 && mode !== 'none') {
+    warn(formatWslMessage('MessageSettingOverriddenByPolicy', language, ['wsl2.networkingMode']))
+    return fallback
+  }
+  return mode
+}
+
+function configModeName(value: string): EffectiveMode {
+  switch (value.toLowerCase()) {
+    case 'mirrored':
+      return 'mirrored'
+    case 'none':
+      return 'none'
+    case 'consomme':
+    case 'virtioproxy':
+      return 'virtioproxy'
+    default:
+      return 'nat'
+  }
+}
+
+/** `DefaultNetworkingMode`: 0 None, 1 NAT, 2 Bridged (unsupported as default), 3 Mirrored, 4 Consomme. */
+function policyMode(value: number | string | undefined): EffectiveMode | null {
+  switch (value) {
+    case 0:
+      return 'none'
+    case 1:
+      return 'nat'
+    case 3:
+      return 'mirrored'
+    case 4:
+      return 'virtioproxy'
+    default:
+      return null
+  }
+}
+
+/** The reason WSL gives for refusing mirrored mode, or null when every check passes (A.2 order). */
+function mirroredUnsupportedReason(scenario: Scenario, language: WslLanguage): string | null {
+  const { windows, host } = scenario
+  if (host.ipv6DisabledComponents === 0xff) {
+    return formatWslMessage('MessageMirroredNetworkingNotSupportedIpv6Disabled', language, [])
+  }
+  if (!hasMirroredNetworkingApis(windows) || !hasHyperVFirewall(windows) || host.hyperVFirewallDisabled) {
+    return formatWslMessage('MessageMirroredNetworkingNotSupportedWindowsVersion', language, [
+      windows.currentBuild,
+      windows.ubr,
+    ])
+  }
+  return null
+}

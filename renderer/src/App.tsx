@@ -1,0 +1,73 @@
+import { useEffect } from 'react'
+import type { WizardStep } from '../../shared/wizard/steps'
+import { assertNever } from '../../shared/util/assert-never'
+import { useT } from './i18n/use-t'
+import { ErrorPanel } from './shell/ErrorPanel'
+import { Header } from './shell/Header'
+import { MachineBanner } from './shell/MachineBanner'
+import { StepFooter } from './shell/StepFooter'
+import { StepNav } from './shell/StepNav'
+import { useWizard } from './state/store-context'
+import { FindingsStep } from './steps/FindingsStep'
+import { FixStep } from './steps/FixStep'
+import { ReportStep } from './steps/ReportStep'
+import { ScanStep } from './steps/ScanStep'
+import { VerifyStep } from './steps/VerifyStep'
+import { WelcomeStep } from './steps/WelcomeStep'
+
+/** The wizard frame: header, demo banner, step list, the current step and Back/Next. */
+export function App() {
+  const t = useT()
+  const locale = useWizard((s) => s.locale)
+  const step = useWizard((s) => s.step)
+  const appInfo = useWizard((s) => s.appInfo)
+  const startupError = useWizard((s) => s.startupError)
+
+  useEffect(() => {
+    document.documentElement.lang = locale
+    document.title = t('app.name')
+  }, [locale, t])
+
+  return (
+    <div className="app">
+      <Header />
+      <MachineBanner />
+      {startupError ? (
+        <main className="content">
+          <ErrorPanel title={t('app.bridgeError.title')} body={t('app.bridgeError.body')} error={startupError} />
+        </main>
+      ) : appInfo === null ? (
+        <main className="content" aria-busy="true">
+          <p>{t('app.loading')}</p>
+        </main>
+      ) : (
+        <div className="layout">
+          <StepNav />
+          <main className="content" data-step={step}>
+            <CurrentStep step={step} />
+            <StepFooter />
+          </main>
+        </div>
+      )}
+    </div>
+  )
+}
+
+function CurrentStep({ step }: { readonly step: WizardStep }) {
+  switch (step) {
+    case 'welcome':
+      return <WelcomeStep />
+    case 'scan':
+      return <ScanStep />
+    case 'findings':
+      return <FindingsStep />
+    case 'fix':
+      return <FixStep />
+    case 'verify':
+      return <VerifyStep />
+    case 'report':
+      return <ReportStep />
+    default:
+      return assertNever(step, 'step')
+  }
+}

@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react'
+import { PROBE_IDS, type ProbeId } from '../../../shared/probes/probe-ids'
+import { assertNever } from '../../../shared/util/assert-never'
+import { ErrorPanel } from '../shell/ErrorPanel'
+import { useT } from '../i18n/use-t'
+import { useWizard } from '../state/store-context'
+import type { ProbeProgress } from '../state/wizard-store'
+
+/** Live per-probe progress with plain names, elapsed time and cancel. */
+export function ScanStep() {
+  const t = useT()
+  const scan = useWizard((s) => s.scan)
+  const startScan = useWizard((s) => s.startScan)
+  const cancelScan = useWizard((s) => s.cancelScan)
+  const goTo = useWizard((s) => s.goTo)
+  const elapsedMs = useElapsed(scan.phase === 'running' ? scan.startedAt : null)
+
+  if (scan.phase === 'idle') {
+    return (
+      <section className="step-page" aria-labelledby="scan-title">
+        <h2 id="scan-title">{t('scan.title')}</h2>
+        <p>{t('findings.empty')}</p>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => void startScan()}>
+            {t('welcome.start')}
+          </button>
+        </div>
+      </section>
+    )
+  }
+  if (scan.phase === 'failed') {
+    return <ErrorPanel title={t('scan.failed')} body={t('app.bridgeError.body')} error={scan.error} />
+  }
+  const running = scan.phase === 'running'
+  const title = running ? t('scan.title') : scan.outcome === 'cancelled' ? t('scan.titleCancelled') : t('scan.titleDone')
+  const seconds = ((running ? elapsedMs : scan.durationMs) / 1000).toFixed(1)
+  return (
+    <section className="step-page" aria-labelledby="scan-title">
+      <h2 id="scan-title">{title}</h2>
+      <p className="muted" aria-live="off">
+        {t('scan.elapsed', { seconds })}
+      </p>
+      <ul className="probe-list" aria-live="polite" data-testid="probe-list">
+        {PROBE_IDS.map((id) => (
+          <ProbeRow key={id} id={id} progress={scan.probes[id]} />
+        ))}
+      </ul>
+      <div className="actions">
+        {running ? (
+          <button type="button" onClick={() => void cancelScan()} data-testid="cancel-scan">
+            {t('scan.cancel')}
+          </button>
+        ) : (
+          <>
+            <button type="button" onClick={() => void startScan()}>
+              {t('scan.restart')}
+            </button>
+            <button type="button" className="primary" onClick={() => goTo('findings')} data-testid="see-findings">
+              {t('scan.seeFindings')}
+            </button>
+          </>
+        )}
+      </div>
+    </section>
+  )
+}
+
+function ProbeRow({ id, progress }: { readonly id: ProbeId; readonly progress: ProbeProgress | undefined }) {
+  const t = useT()
+  const status = progress?.status ?? 'queued'
+  return (
+    <li className={`probe probe-${status}`} data-testid={`probe-${id}`} data-status={status}>
+      <span className="probe-icon" aria-hidden="true" />
+      <span className="probe-name">{t(`probe.${id}`)}</span>
+      <span className="probe-status">{statusText(progress, t)}</span>
+    </li>
+  )
+}
+
+function statusText(progress: ProbeProgress | undefined, t: ReturnType<typeof useT>): string {
+  if (progress === undefined) return t('scan.status.queued')
+  switch (progress.status) {
+    case 'queued':
+      return t('scan.status.queued')
+    case 'running':
+      return t('scan.status.running')
+    case 'known':
+      return t('scan.status.known', { seconds: (progress.durationMs / 1000).toFixed(1) })
+    case 'unknown':
+      return t('scan.status.unknown', { reason: t(`reason.${progress.reason}`) })
+    default:
+      return assertNever(progress, 'probe status')
+  }
+}
+
+/** Milliseconds since `since`, refreshed a few times a second while a scan runs. */
+function useElapsed(since: number | null): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    if (since === null) return undefined
+    const timer = setInterval(() => setNow(Date.now()), 200)
+    return () => clearInterval(timer)
+  }, [since])
+  return since === null ? 0 : Math.max(0, now - since)
+}

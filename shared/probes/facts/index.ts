@@ -1,0 +1,18 @@
+import type { z } from 'zod'
+import type { ProbeId } from '../probe-ids'
+import { ServicesFact } from './services'
+import { WindowsVersionFact } from './windows-version'
+import { WslconfigFileFact } from './wslconfig-file'
+import { WslInstallFact } from './wsl-install'
+import { WslStartupFact } from './wsl-startup'
+
+/** The schema of each probe's data: PowerShell output is `unknown` until it passes this. */
+export const FACT_SCHEMAS = {
+  'windows-version': WindowsVersionFact,
+  'wsl-install': WslInstallFact,
+  'wslconfig-file': WslconfigFileFact,
+  services: ServicesFact,
+  'wsl-startup': WslStartupFact,
+} as const satisfies Record<ProbeId, z.ZodType>
+
+export type FactOf<P extends ProbeId> = z.infer<(typeof FACT_SCHEMAS)[P]>

@@ -1,0 +1,27 @@
+/**
+ * Every probe the app can run, by id. Ids (never scripts) cross the IPC bridge.
+ *
+ * Each id maps to one read-only PowerShell script in `electron/probes/scripts/<id>.ps1` and to one
+ * fact schema in `shared/probes/facts/`. `startsWsl` probes launch the WSL VM and run only with the
+ * user's consent (wsl-networking.md D.3: `wsl.exe -e …` starts the VM).
+ */
+export const PROBE_IDS = ['windows-version', 'wsl-install', 'wslconfig-file', 'services', 'wsl-startup'] as const
+
+export type ProbeId = (typeof PROBE_IDS)[number]
+
+export interface ProbeTraits {
+  /** Launches wsl.exe in a way that boots the VM: needs explicit consent. */
+  readonly startsWsl: boolean
+}
+
+export const PROBE_TRAITS: Readonly<Record<ProbeId, ProbeTraits>> = {
+  'windows-version': { startsWsl: false },
+  'wsl-install': { startsWsl: false },
+  'wslconfig-file': { startsWsl: false },
+  services: { startsWsl: false },
+  'wsl-startup': { startsWsl: true },
+}
+
+export function isProbeId(value: unknown): value is ProbeId {
+  return typeof value === 'string' && (PROBE_IDS as readonly string[]).includes(value)
+}

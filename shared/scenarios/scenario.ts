@@ -1,0 +1,90 @@
+import { z } from 'zod'
+import { PROBE_IDS } from '../probes/probe-ids'
+import { StartType } from '../probes/facts/services'
+
+const Localized = z.object({ en: z.string().min(1), 'zh-CN': z.string().min(1) })
+
+/** A WSL package version such as `2.1.5.0` (four numeric parts, as `Lxss\MSI\Version` stores it). */
+const PackageVersion = z.string().regex(/^\d+\.\d+\.\d+(\.\d+)?$/)
+
+/**
+ * One simulated PC: the state a real Windows machine would have, from which the simulated
+ * PowerShell host derives every probe's answer (and which fixes will change).
+ *
+ * Only facts that differ between machines are stated; the rest follows from the build and edition
+ * by the rules of `electron/simulated-pc/` (e.g. `vfpext` exists from build 22621 on, `vmms` only with
+ * the Hyper-V role), each traced to wsl-networking.md.
+ */
+export const Scenario = z.strictObject({
+  schemaVersion: z.literal(1),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  title: Localized,
+  summary: Localized,
+  /** Where the scenario comes from: a seed article, a GitHub issue, a knowledge-base section. */
+  basedOn: z.array(z.string()).min(1),
+  windows: z.strictObject({
+    currentBuild: z.string().regex(/^\d{5}$/),
+    ubr: z.number().int().nonnegative(),
+    displayVersion: z.string().nullable(),
+    editionId: z.string(),
+    installationType: z.enum(['Client', 'Server', 'Server Core']),
+    productName: z.string(),
+    uiCulture: z.string(),
+    /** Optional Windows features by DISM name (VirtualMachinePlatform, Microsoft-Hyper-V-All…). */
+    features: z.record(z.string(), z.enum(['Enabled', 'Disabled', 'Absent'])),
+  }),
+  userProfile: z.string().regex(/^[A-Z]:\\/),
+  wsl: z.strictObject({
+    /** `store`: the Store/MSI package (`wsl --version` works); `inbox`: the Windows component only. */
+    kind: z.enum(['store', 'inbox', 'absent']),
+    version: PackageVersion.nullable(),
+    kernelVersion: z.string().nullable(),
+    wslgVersion: z.string().nullable(),
+    defaultVersion: z.union([z.literal(1), z.literal(2)]).nullable(),
+    distros: z.array(
+      z.strictObject({
+        name: z.string().min(1),
+        version: z.union([z.literal(1), z.literal(2)]),
+        running: z.boolean(),
+        default: z.boolean(),
+      }),
+    ),
+  }),
+  wslconfig: z
+    .strictObject({
+      text: z.string(),
+      encoding: z.enum(['utf8', 'utf8-bom', 'utf16le-bom']),
+      lineEnding: z.enum(['crlf', 'lf']),
+    })
+    .nullable(),
+  lookalikeFiles: z.array(z.string()),
+  /** `HKLM\SOFTWARE\Policies\WSL` values, or null when the key does not exist (B.4, D.13). */
+  policy: z.record(z.string(), z.union([z.number(), z.string()])).nullable(),
+  host: z.strictObject({
+    /** `Tcpip6\Parameters\DisabledComponents`, null when absent (A.2, F.7). */
+    ipv6DisabledComponents: z.number().int().nullable(),
+    /** `MpsSvc\Parameters\HyperVFirewallDisable` = 1 (A.2). */
+    hyperVFirewallDisabled: z.boolean(),
+    /** HNS fails to create WSL's NAT network with this code (C.3, C.4), e.g. `0x80041002`. */
+    natNetworkFailure: z.string().regex(/^(0x[0-9a-fA-F]{8}|[A-Z_]+)$/).nullable(),
+  }),
+  /** Per-service differences from the default for this build and edition. */
+  services: z.record(
+    z.string(),
+    z.strictObject({
+      exists: z.boolean().optional(),
+      startType: StartType.optional(),
+      status: z.string().optional(),
+    }),
+  ),
+  /** How the simulated host answers, per probe: latency like a real PC, or a hang / garbage to test. */
+  probeBehaviour: z.partialRecord(
+    z.enum(PROBE_IDS),
+    z.strictObject({
+      latencyMs: z.number().int().nonnegative().optional(),
+      hang: z.boolean().optional(),
+      garbage: z.string().optional(),
+    }),
+  ),
+})
+export type Scenario = z.infer<typeof Scenario>
