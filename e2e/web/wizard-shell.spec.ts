@@ -97,3 +97,17 @@ for (const locale of ['en', 'zh-CN'] as const) {
     })
   })
 }
+
+test.describe('dark theme', () => {
+  test.use({ colorScheme: 'dark', locale: 'zh-CN' })
+
+  test('follows the OS colour scheme', async ({ page }) => {
+    await openWizard(page, { scenarioId: 'nat-0x80041002', locale: 'zh-CN' })
+    await page.getByTestId('consent-wsl-start').check()
+    await scanToEnd(page)
+    await page.getByTestId('see-findings').click()
+    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
+    expect(background).toBe('rgb(32, 32, 32)')
+    await page.screenshot({ path: join(screenshots, 'zh-CN-dark-findings.png'), fullPage: true })
+  })
+})

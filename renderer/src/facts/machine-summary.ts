@@ -1,16 +1,22 @@
-import type { MachineSnapshot, UnknownReason } from '../../../shared/machine/snapshot'
+import type { AnyFactEntry, MachineSnapshot, UnknownReason } from '../../../shared/machine/snapshot'
 import { decodeNativeOutput } from '../../../shared/probes/decode-native-output'
 import { formatWindowsVersion } from '../../../shared/probes/facts/windows-version'
 import type { MessageKey, MessageVars } from '../i18n/i18n'
+
+type TextValue = { readonly kind: 'text'; readonly key: MessageKey; readonly vars?: MessageVars; readonly detail?: readonly string[] }
 
 /** One line of the "what we learned" list: a translated label and value, or why it is unknown. */
 export interface SummaryItem {
   readonly id: string
   readonly label: MessageKey
-  readonly value:
-    | { readonly kind: 'text'; readonly key: MessageKey; readonly vars?: MessageVars; readonly detail?: readonly string[] }
-    | { readonly kind: 'unknown'; readonly reason: UnknownReason }
-    | { readonly kind: 'not-run' }
+  readonly value: TextValue | { readonly kind: 'unknown'; readonly reason: UnknownReason } | { readonly kind: 'not-run' }
+}
+
+/** A known fact becomes text; an unknown one keeps its reason; a probe not run says so. */
+function describe<E extends AnyFactEntry>(entry: E | undefined, toText: (data: Extract<E, { status: 'known' }>['data']) => TextValue): SummaryItem['value'] {
+  if (entry === undefined) return { kind: 'not-run' }
+  if (entry.status === 'unknown') return { kind: 'unknown', reason: entry.reason }
+  return toText((entry as Extract<E, { status: 'known' }>).data)
 }
 
 /**
@@ -19,93 +25,66 @@ export interface SummaryItem {
  */
 export function summarizeMachine(snapshot: MachineSnapshot): SummaryItem[] {
   const { facts } = snapshot
-  const items: SummaryItem[] = []
-
-  const windows = facts['windows-version']
-  items.push({
-    id: 'windows',
-    label: 'findings.windows',
-    value: !windows
-      ? { kind: 'not-run' }
-      : windows.status === 'unknown'
-        ? { kind: 'unknown', reason: windows.reason }
-        : {
-            kind: 'text',
-            key: 'findings.windows.value',
-            vars: {
-              generation: Number.parseInt(windows.data.currentBuild, 10) >= 22000 ? '11' : '10',
-              version: formatWindowsVersion(windows.data),
-              release: windows.data.displayVersion ?? '?',
-              edition: windows.data.editionId ?? '?',
-            },
-          },
-  })
-
-  const wsl = facts['wsl-install']
-  if (!wsl) items.push({ id: 'wsl', label: 'findings.wsl', value: { kind: 'not-run' } })
-  else if (wsl.status === 'unknown') items.push({ id: 'wsl', label: 'findings.wsl', value: { kind: 'unknown', reason: wsl.reason } })
-  else {
-    const version = wsl.data.msiVersion ?? wsl.data.appxVersion
-    const key: MessageKey = !wsl.data.wslExePresent ? 'findings.wsl.absent' : version ? 'findings.wsl.store' : 'findings.wsl.inbox'
-    const list = wsl.data.listOutput ? decodeNativeOutput(wsl.data.listOutput.stdoutBase64) : null
-    items.push({
+  return [
+    {
+      id: 'windows',
+      label: 'findings.windows',
+      value: describe(facts['windows-version'], (data) => ({
+        kind: 'text',
+        key: 'findings.windows.value',
+        vars: {
+          generation: Number.parseInt(data.currentBuild, 10) >= 22000 ? '11' : '10',
+          version: formatWindowsVersion(data),
+          release: data.displayVersion ?? '?',
+          edition: data.editionId ?? '?',
+        },
+      })),
+    },
+    {
       id: 'wsl',
       label: 'findings.wsl',
-      value: { kind: 'text', key, vars: { version: version ?? '' }, ...(list ? { detail: nonEmptyLines(list) } : {}) },
-    })
-  }
-
-  const config = facts['wslconfig-file']
-  items.push({
-    id: 'wslconfig',
-    label: 'findings.wslconfig',
-    value: !config
-      ? { kind: 'not-run' }
-      : config.status === 'unknown'
-        ? { kind: 'unknown', reason: config.reason }
-        : config.data.exists
-          ? { kind: 'text', key: 'findings.wslconfig.present', vars: { path: config.data.path, bytes: config.data.sizeBytes ?? 0 } }
+      value: describe(facts['wsl-install'], (data) => {
+        const version = data.msiVersion ?? data.appxVersion
+        const key: MessageKey = !data.wslExePresent ? 'findings.wsl.absent' : version ? 'findings.wsl.store' : 'findings.wsl.inbox'
+        const list = data.listOutput ? decodeNativeOutput(data.listOutput.stdoutBase64) : null
+        return { kind: 'text', key, vars: { version: version ?? '' }, ...(list ? { detail: nonEmptyLines(list) } : {}) }
+      }),
+    },
+    {
+      id: 'wslconfig',
+      label: 'findings.wslconfig',
+      value: describe(facts['wslconfig-file'], (data) =>
+        data.exists
+          ? { kind: 'text', key: 'findings.wslconfig.present', vars: { path: data.path, bytes: data.sizeBytes ?? 0 } }
           : { kind: 'text', key: 'findings.wslconfig.absent' },
-  })
-
-  const services = facts.services
-  items.push({
-    id: 'services',
-    label: 'findings.services',
-    value: !services
-      ? { kind: 'not-run' }
-      : services.status === 'unknown'
-        ? { kind: 'unknown', reason: services.reason }
-        : {
-            kind: 'text',
-            key: 'findings.services.value',
-            vars: {
-              present: services.data.services.filter((s) => s.exists).length,
-              total: services.data.services.length,
-              disabled: services.data.services.filter((s) => s.startType === 'disabled').length,
-            },
-          },
-  })
-
-  const startup = facts['wsl-startup']
-  if (!startup) items.push({ id: 'startup', label: 'findings.startup', value: { kind: 'not-run' } })
-  else if (startup.status === 'unknown') {
-    items.push({ id: 'startup', label: 'findings.startup', value: { kind: 'unknown', reason: startup.reason } })
-  } else {
-    const printed = nonEmptyLines(
-      [startup.data.startOutput.stdoutBase64, startup.data.startOutput.stderrBase64].map((b) => decodeNativeOutput(b) ?? '').join('\n'),
-    )
-    const mode = startup.data.networkingModeOutput ? decodeNativeOutput(startup.data.networkingModeOutput.stdoutBase64)?.trim() : null
-    const exitCode = startup.data.startOutput.exitCode
-    const value: SummaryItem['value'] =
-      exitCode !== 0
-        ? { kind: 'text', key: 'findings.startup.failed', vars: { code: String(exitCode) }, detail: printed }
-        : mode
-          ? { kind: 'text', key: 'findings.startup.mode', vars: { mode }, detail: printed }
-          : { kind: 'text', key: 'findings.startup.silent', detail: printed }
-    items.push({ id: 'startup', label: 'findings.startup', value })
-  }
-  return items
+      ),
+    },
+    {
+      id: 'services',
+      label: 'findings.services',
+      value: describe(facts.services, (data) => ({
+        kind: 'text',
+        key: 'findings.services.value',
+        vars: {
+          present: data.services.filter((s) => s.exists).length,
+          total: data.services.length,
+          disabled: data.services.filter((s) => s.startType === 'disabled').length,
+        },
+      })),
+    },
+    {
+      id: 'startup',
+      label: 'findings.startup',
+      value: describe(facts['wsl-startup'], (data): TextValue => {
+        const { startOutput, networkingModeOutput } = data
+        const printed = nonEmptyLines([startOutput.stdoutBase64, startOutput.stderrBase64].map((b) => decodeNativeOutput(b) ?? '').join('\n'))
+        const mode = networkingModeOutput ? decodeNativeOutput(networkingModeOutput.stdoutBase64)?.trim() : null
+        if (startOutput.exitCode !== 0) return { kind: 'text', key: 'findings.startup.failed', vars: { code: String(startOutput.exitCode) }, detail: printed }
+        if (mode) return { kind: 'text', key: 'findings.startup.mode', vars: { mode }, detail: printed }
+        return { kind: 'text', key: 'findings.startup.silent', detail: printed }
+      }),
+    },
+  ]
 }
 
 function nonEmptyLines(text: string): string[] {
