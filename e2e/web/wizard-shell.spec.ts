@@ -23,13 +23,14 @@ test('a scan reaches the real handlers on the simulated PC and the answer render
     await expect(page.getByTestId(`probe-${probe}`)).toHaveAttribute('data-status', 'known')
   }
   await page.getByTestId('see-findings').click()
-  await expect(page.getByTestId('fact-windows')).toContainText('10.0.22000.2836')
-  await expect(page.getByTestId('fact-windows')).toContainText('21H2')
-  await expect(page.getByTestId('fact-wsl')).toContainText('WSL 2.1.5.0')
+  const top = page.getByTestId('findings').locator('article').first()
+  await expect(top).toHaveAttribute('data-testid', 'finding-mirrored-unsupported-windows')
+  await expect(top.getByTestId('evidence')).toContainText('10.0.22000.2836')
   // What WSL printed on start, computed by the simulated PC from its build and .wslconfig.
-  await expect(page.getByTestId('fact-startup-output')).toContainText(
-    'wsl: Mirrored networking mode is not supported, falling back to NAT networking',
-  )
+  await expect(top.getByTestId('wsl-said')).toContainText('wsl: Mirrored networking mode is not supported, falling back to NAT networking')
+  await page.getByText('What the scan read').click()
+  await expect(page.getByTestId('fact-windows')).toContainText('10.0.22000.2836')
+  await expect(page.getByTestId('fact-wsl')).toContainText('WSL 2.1.5.0')
   await expect(page.getByTestId('fact-startup')).toContainText('nat')
 })
 
@@ -39,6 +40,8 @@ test('without consent the probe that starts WSL does not run and is shown as unk
   await expect(page.getByTestId('probe-wsl-startup')).toHaveAttribute('data-status', 'unknown')
   await expect(page.getByTestId('probe-wsl-startup')).toContainText('starting WSL was not allowed')
   await page.getByTestId('see-findings').click()
+  await expect(page.getByTestId('no-findings')).toBeVisible()
+  await page.getByText('What the scan read').click()
   await expect(page.getByTestId('fact-startup')).toContainText('Unknown')
 })
 
@@ -47,10 +50,20 @@ test('the NAT failure PC shows that WSL did not start, with its error code path'
   await page.getByTestId('consent-wsl-start').check()
   await scanToEnd(page)
   await page.getByTestId('see-findings').click()
+  const finding = page.getByTestId('finding-nat-vmswitch-not-found')
+  await expect(finding.getByTestId('wsl-said')).toContainText('Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x80041002')
+  await expect(finding.getByTestId('fixes').locator('li').first()).toHaveAttribute('data-fix', 'wsl-update')
+  await page.getByText('What the scan read').click()
   await expect(page.getByTestId('fact-startup')).toContainText('exit code -1')
-  await expect(page.getByTestId('fact-startup-output')).toContainText(
-    'Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x80041002',
-  )
+})
+
+test('the paste box steers the diagnosis: Chinese WSL output is recognised without a WSL start', async ({ page }) => {
+  await openWizard(page, { scenarioId: 'healthy-win11-24h2', locale: 'en-US' })
+  await page.getByTestId('pasted-output').fill('wsl: 无法配置网络 (networkingMode Nat)，回退到 networkingMode VirtioProxy。')
+  await scanToEnd(page)
+  await page.getByTestId('see-findings').click()
+  await expect(page.getByTestId('finding-nat-fell-back')).toBeVisible()
+  await expect(page.getByTestId('finding-nat-fell-back').getByTestId('wsl-said')).toContainText('回退到 networkingMode VirtioProxy')
 })
 
 test('a running scan can be cancelled', async ({ page }) => {
@@ -106,6 +119,7 @@ test.describe('dark theme', () => {
     await page.getByTestId('consent-wsl-start').check()
     await scanToEnd(page)
     await page.getByTestId('see-findings').click()
+    await page.getByText('扫描读取到的信息').click()
     const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
     expect(background).toBe('rgb(32, 32, 32)')
     await page.screenshot({ path: join(screenshots, 'zh-CN-dark-findings.png'), fullPage: true })

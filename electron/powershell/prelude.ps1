@@ -58,3 +58,41 @@ function Get-WndRegistryValue {
   if ($null -eq $item) { return $null }
   return $item.$Name
 }
+
+function Get-WndRegistryDword {
+  # One registry DWORD as an unsigned number, or $null when the key or value is absent or is not a
+  # number. Get-ItemProperty returns REG_DWORD as a signed Int32 (0xFFFFFFFF reads as -1), so it is
+  # widened to Int64 and masked. REG_QWORD is returned as is; a REG_BINARY of 4+ bytes is read
+  # little-endian; a REG_SZ is converted the PowerShell way ('255', '0xff'). Reads the value here,
+  # not through Get-WndRegistryValue, because returning a byte[] from a function unrolls it.
+  param([string]$Path, [string]$Name)
+  $item = Get-ItemProperty -Path $Path -Name $Name -ErrorAction SilentlyContinue
+  if ($null -eq $item) { return $null }
+  $value = $item.$Name
+  if ($null -eq $value) { return $null }
+  if ($value -is [int]) { return ([int64]$value) -band [int64]4294967295 }
+  if ($value -is [long]) { return [int64]$value }
+  if ($value -is [byte[]]) {
+    if ($value.Length -lt 4) { return $null }
+    return [int64][BitConverter]::ToUInt32($value, 0)
+  }
+  if ($value -is [string]) {
+    try { return [int64]$value } catch { return $null }
+  }
+  return $null
+}
+
+function Get-WndOemEncoding {
+  # The system OEM code page, which console programs (netsh, bcdedit) use when their output is
+  # redirected. [Console]::OutputEncoding cannot tell it any more: the composed script sets it to
+  # UTF-8 before the body runs. Nls\CodePage\OEMCP is what GetOEMCP() returns (65001 when the
+  # "Use Unicode UTF-8" beta option is on). Falls back to ASCII, which still reads digits and
+  # ASCII identifiers correctly.
+  $oemcp = Get-WndRegistryValue -Path 'HKLM:\SYSTEM\CurrentControlSet\Control\Nls\CodePage' -Name 'OEMCP'
+  try {
+    if ($null -ne $oemcp) { return [Text.Encoding]::GetEncoding([int]$oemcp) }
+  } catch {
+    $null = $_
+  }
+  return [Text.Encoding]::ASCII
+}

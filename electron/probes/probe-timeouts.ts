@@ -9,5 +9,13 @@ export const PROBE_TIMEOUT_MS: Readonly<Record<ProbeId, number>> = {
   'wsl-install': 40_000,
   'wslconfig-file': 10_000,
   services: 20_000,
+  'mirrored-readiness': 30_000,
+  'virtualization': 30_000,
+  'events': 30_000,
+  'network-adapters': 20_000,
+  'proxy-settings': 10_000,
+  'winsock-catalog': 10_000,
+  'firewall-profiles': 20_000,
+  'host-networking': 20_000,
   'wsl-startup': 110_000,
 }

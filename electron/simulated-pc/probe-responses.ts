@@ -3,7 +3,15 @@ import type { ProbeId } from '../../shared/probes/probe-ids'
 import type { Scenario } from '../../shared/scenarios/scenario'
 import { assertNever } from '../../shared/util/assert-never'
 import { servicesOf } from './default-services'
+import { eventsFact } from './events-model'
+import { firewallProfiles } from './firewall-profiles-model'
+import { hostNetworking } from './host-networking-model'
+import { mirroredReadiness } from './mirrored-readiness-model'
 import { nativeOutput } from './native-output'
+import { networkAdapters } from './network-adapters-model'
+import { proxySettings } from './proxy-settings-model'
+import { virtualizationFact } from './virtualization-model'
+import { winsockCatalog } from './winsock-catalog-model'
 import { wslListOutput, wslOutputEncoding, wslVersionOutput } from './wsl-cli-model'
 import { simulateWslStart } from './wsl-startup-model'
 import { wslconfigBytes, wslconfigPath } from './wslconfig-bytes'
@@ -22,6 +30,22 @@ export function probeResponse(probeId: ProbeId, scenario: Scenario): FactOf<Prob
       return wslconfigFile(scenario)
     case 'services':
       return { services: servicesOf(scenario) }
+    case 'mirrored-readiness':
+      return mirroredReadiness(scenario)
+    case 'virtualization':
+      return virtualizationFact(scenario)
+    case 'events':
+      return eventsFact(scenario)
+    case 'network-adapters':
+      return networkAdapters(scenario)
+    case 'proxy-settings':
+      return proxySettings(scenario)
+    case 'winsock-catalog':
+      return winsockCatalog(scenario)
+    case 'firewall-profiles':
+      return firewallProfiles(scenario)
+    case 'host-networking':
+      return hostNetworking(scenario)
     case 'wsl-startup':
       return wslStartup(scenario)
     default:
@@ -87,7 +111,21 @@ function wslStartup(scenario: Scenario): FactOf<'wsl-startup'> {
   const start = simulateWslStart(scenario)
   // WSL prints its warnings and errors on stderr; the Linux command (`true`) prints nothing.
   const startOutput = nativeOutput({ stderr: start.lines.map((l) => `${l}\n`).join(''), exitCode: start.exitCode }, encoding)
-  const modeOutput =
-    start.mode === null ? null : nativeOutput({ stdout: `${start.mode}\n`, exitCode: 0 }, 'utf8')
+  const modeOutput = start.mode === null ? null : networkingModeOutput(scenario, start.mode)
   return { listBeforeStart: list, startOutput, networkingModeOutput: modeOutput }
+}
+
+/**
+ * `wsl -e wslinfo --networking-mode` (D.3): the mode, UTF-8 from Linux. The inbox WSL's init has no
+ * `wslinfo` (it shipped with the Store package), so exec fails in init; the exact init text is not
+ * in the KB (Low).
+ */
+function networkingModeOutput(scenario: Scenario, mode: string): FactOf<'wsl-startup'>['networkingModeOutput'] {
+  if (scenario.wsl.kind === 'inbox') {
+    return nativeOutput(
+      { stderr: '<3>WSL (9) ERROR: CreateProcessEntryCommon:370: execvpe wslinfo failed 2\n', exitCode: 1 },
+      'utf8',
+    )
+  }
+  return nativeOutput({ stdout: `${mode}\n`, exitCode: 0 }, 'utf8')
 }

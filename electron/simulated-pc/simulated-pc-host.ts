@@ -9,6 +9,14 @@ const DEFAULT_LATENCY_MS: Readonly<Record<string, number>> = {
   'wsl-install': 900,
   'wslconfig-file': 80,
   services: 450,
+  'mirrored-readiness': 700,
+  virtualization: 1200,
+  events: 1500,
+  'network-adapters': 600,
+  'proxy-settings': 90,
+  'winsock-catalog': 150,
+  'firewall-profiles': 500,
+  'host-networking': 350,
   'wsl-startup': 2500,
 }
 

@@ -46,3 +46,36 @@ export function hasVirtualizationStack(windows: Windows): boolean {
 export function hasVfpext(windows: Windows): boolean {
   return build(windows) >= 22621 && featureEnabled(windows, 'VirtualMachinePlatform')
 }
+
+/**
+ * `dnsapi.dll` DnsQueryRaw family (DNS tunneling, A.3) and `winhttp.dll` WinHttpGetProxySettingsEx
+ * family (autoProxy, A.5): the KB lists both with the mirrored APIs on 22621 (UBR ≥ 2359/2361)
+ * and later (A.1 table, 22621 row). The exact UBR that added DnsQueryRaw is not in the KB
+ * (Medium): the simulation uses the same gate as the mirrored APIs.
+ */
+export function hasDnsTunnelingApis(windows: Windows): boolean {
+  return hasMirroredNetworkingApis(windows)
+}
+
+/** See `hasDnsTunnelingApis`: same gate for the WinHTTP proxy APIs autoProxy needs (A.5). */
+export function hasAutoProxyApis(windows: Windows): boolean {
+  return hasMirroredNetworkingApis(windows)
+}
+
+/** Home editions (`Core`, `CoreCountrySpecific`, `CoreSingleLanguage`, `CoreN`) (D.1, D.11). */
+export function isHomeEdition(windows: Windows): boolean {
+  return windows.editionId.startsWith('Core')
+}
+
+/**
+ * Whether the Windows hypervisor runs (`Win32_ComputerSystem.HypervisorPresent`, D.10): a feature
+ * that launches it is on (VMP, the Hyper-V role or Windows Hypervisor Platform), firmware
+ * virtualization is on and `hypervisorlaunchtype` is not Off (F.18). VBS/HVCI can also launch the
+ * hypervisor without these features; the simulation does not model that (KB silent).
+ */
+export function hypervisorRuns(scenario: Scenario): boolean {
+  const { windows, host } = scenario
+  const wanted =
+    hasVirtualizationStack(windows) || featureEnabled(windows, 'HypervisorPlatform')
+  return wanted && host.firmwareVirtualization !== false && host.hypervisorLaunchType !== 'Off'
+}

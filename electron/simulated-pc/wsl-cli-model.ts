@@ -1,6 +1,7 @@
 import { formatWslMessage, wslLanguageFor } from '../../shared/wsl-messages/messages'
 import type { Scenario } from '../../shared/scenarios/scenario'
 import type { NativeEncoding } from './native-output'
+import { serviceStartFailure } from './wsl-start-blockers'
 
 /**
  * wsl.exe's own output encoding: Store WSL honours `WSL_UTF8=1` (0.64+, D.2); the inbox wsl.exe
@@ -34,9 +35,14 @@ export function wslVersionOutput(scenario: Scenario): { stdout: string; exitCode
   return { stdout: `${text}\n`, exitCode: 0 }
 }
 
-/** `wsl --list --verbose`: header and states are not localized (D.2); `*` marks the default. */
+/**
+ * `wsl --list --verbose`: header and states are not localized (D.2); `*` marks the default. Needs
+ * WSLService: when it is disabled the listing fails with the same 0x80070422 error as a start (C.4).
+ */
 export function wslListOutput(scenario: Scenario): { stdout: string; exitCode: number } {
   const { distros } = scenario.wsl
+  const blocked = serviceStartFailure(scenario, wslLanguageFor(scenario.windows.uiCulture))
+  if (blocked !== null) return { stdout: blocked.map((l) => `${l}\n`).join(''), exitCode: -1 }
   if (distros.length === 0) {
     return {
       stdout:

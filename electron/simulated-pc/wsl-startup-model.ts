@@ -3,11 +3,14 @@ import { formatWslMessage, wslLanguageFor, type WslLanguage } from '../../shared
 import type { Scenario } from '../../shared/scenarios/scenario'
 import { isAtLeast } from '../../shared/util/version'
 import { parseWslConfig } from '../../shared/wslconfig/parse'
-import { hasHyperVFirewall, hasMirroredNetworkingApis, isServer } from './windows-capabilities'
+import { natFailureOf, type NatFailure } from './nat-failure-model'
+import { hasMirroredNetworkingApis, isServer } from './windows-capabilities'
+import { featureSupportWarnings, gsaWarnings, hyperVFirewallUsable, proxyWarnings } from './wsl-feature-warnings'
+import { serviceStartFailure, vmStartFailure } from './wsl-start-blockers'
 import { wslconfigBytes, wslconfigPath } from './wslconfig-bytes'
 
-/** What `wslinfo --networking-mode` prints once the VM is up (D.3, A.6). */
-export type EffectiveMode = 'nat' | 'mirrored' | 'virtioproxy' | 'consomme' | 'none'
+/** What `wslinfo --networking-mode` prints once the VM is up (D.3, A.6); `wsl1` for a WSL1 distro. */
+export type EffectiveMode = 'nat' | 'mirrored' | 'virtioproxy' | 'consomme' | 'none' | 'wsl1'
 
 export interface WslStart {
   /** Lines wsl.exe printed (warnings carry the `wsl: ` prefix), in order. */
@@ -23,14 +26,24 @@ const WARN = 'wsl: '
  * What WSL prints when its VM boots on this PC and which networking mode it ends up in.
  *
  * Follows `WslCoreVm::ValidateNetworkingMode` and the NAT fallback chain (wsl-networking.md A.2,
- * C.3): config warnings first, then policy, then the mirrored checks (IPv6 registry, OS APIs,
- * Hyper-V firewall), then NAT creation, whose failure is fatal before WSL 2.3.25 and falls back to
- * VirtioProxy (Consomme from 2.9.0) after. Messages come from WSL's resources in the PC's UI
- * language; the pre-2.2.2 mirrored text and the pre-2.3.25 NAT text exist in our sources in English
- * only (#11414, #12019), so those are printed in English whatever the UI language.
+ * C.3): a disabled WSLService stops everything (C.4); then config warnings, VM creation failures
+ * (no hypervisor, LSP; F.12, F.18), policy, the GSA check (A.3), the mirrored checks (IPv6 registry,
+ * OS APIs, Hyper-V firewall), feature-support warnings (A.3, A.4), then NAT creation, whose failure
+ * is fatal before WSL 2.3.25 and falls back to VirtioProxy (Consomme from 2.9.0) after, and last
+ * the autoProxy warning (F.5). Messages come from WSL's resources in the PC's UI language; the
+ * pre-2.2.2 mirrored text and the pre-2.3.25 NAT text exist in our sources in English only (#11414,
+ * #12019), so those are printed in English whatever the UI language. The relative order of the
+ * GSA, feature and proxy warnings is not in the KB (Low). A hosts file too large to reflect (F.17)
+ * prints nothing here: its message id is not in wsl-messages.json (WSL 2.9.4), so the simulation
+ * cannot print WSL's text for it; `host-networking` still reports the file size.
  */
 export function simulateWslStart(scenario: Scenario): WslStart {
   const language = wslLanguageFor(scenario.windows.uiCulture)
+  const serviceFailure = serviceStartFailure(scenario, language)
+  if (serviceFailure !== null) return { lines: serviceFailure, exitCode: -1, mode: null }
+  const defaultDistro = scenario.wsl.distros.find((d) => d.default)
+  if (defaultDistro?.version === 1) return { lines: [], exitCode: 0, mode: 'wsl1' }
+
   const version = scenario.wsl.version ?? '0.0.0'
   const file = wslconfigPath(scenario)
   const lines: string[] = []
@@ -39,7 +52,12 @@ export function simulateWslStart(scenario: Scenario): WslStart {
   const parsed = scenario.wslconfig ? parseWslConfig(wslconfigBytes(scenario.wslconfig)) : { values: {}, warnings: [] }
   for (const warning of parsed.warnings) warn(formatConfigWarning(warning, language, file))
 
+  const vmFailure = vmStartFailure(scenario, language)
+  if (vmFailure !== null) return { lines: [...lines, ...vmFailure], exitCode: -1, mode: null }
+
   let requested = requestedMode(parsed.values['wsl2.networkingMode'], scenario, language, warn)
+  const gsa = gsaWarnings(scenario, parsed.values, language)
+  gsa.forEach(warn)
 
   if (requested === 'mirrored') {
     const reason = mirroredUnsupportedReason(scenario, language)
@@ -59,25 +77,51 @@ export function simulateWslStart(scenario: Scenario): WslStart {
       if (parsed.values['wsl2.localhostForwarding'] !== undefined) {
         warn(formatWslMessage('MessageLocalhostForwardingNotSupportedMirroredMode', language, []))
       }
+      featureSupportWarnings(scenario, parsed.values, language, gsa.length > 0).forEach(warn)
       return { lines, exitCode: 0, mode: 'mirrored' }
     }
   }
+  featureSupportWarnings(scenario, parsed.values, language, gsa.length > 0).forEach(warn)
 
   if (requested === 'nat') {
-    const failure = scenario.host.natNetworkFailure
-    if (failure === null) return { lines, exitCode: 0, mode: 'nat' }
-    if (!isAtLeast(version, '2.3.25')) {
-      lines.push(
-        `Failed to configure network (networkingMode Nat). To disable networking, set \`wsl2.networkingMode=None\` in ${file}`,
-        `Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/${failure}`,
-      )
-      return { lines, exitCode: -1, mode: null }
+    const failure = natFailureOf(scenario)
+    if (failure === null) {
+      proxyWarnings(scenario, parsed.values, 'nat', language).forEach(warn)
+      return { lines, exitCode: 0, mode: 'nat' }
     }
-    const fallback = isAtLeast(version, '2.9.0') ? 'Consomme' : 'VirtioProxy'
-    warn(formatWslMessage('MessageNetworkInitializationFailedFallback2', language, ['Nat', fallback]))
-    return { lines, exitCode: 0, mode: fallback === 'Consomme' ? 'consomme' : 'virtioproxy' }
+    return natFailed(failure, version, file, language, lines, warn)
   }
   return { lines, exitCode: 0, mode: requested }
+}
+
+/**
+ * NAT creation failed (C.3): fatal before WSL 2.3.25 with the English-only text of #12019; from
+ * 2.3.25 a fallback warning (VirtioProxy, Consomme from 2.9.0). When WSL judges VMP missing it
+ * prints MessageVirtualMachinePlatformNotInstalled instead of the generic text (C.4; Medium that
+ * the fallback still follows on new WSL).
+ */
+function natFailed(
+  failure: NatFailure,
+  version: string,
+  file: string,
+  language: WslLanguage,
+  lines: string[],
+  warn: (text: string) => void,
+): WslStart {
+  const vmpMessage = formatWslMessage('MessageVirtualMachinePlatformNotInstalled', language, [])
+  if (!isAtLeast(version, '2.3.25')) {
+    lines.push(
+      failure.cause === 'vmp-networking-missing'
+        ? vmpMessage
+        : `Failed to configure network (networkingMode Nat). To disable networking, set \`wsl2.networkingMode=None\` in ${file}`,
+      `Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/${failure.code}`,
+    )
+    return { lines, exitCode: -1, mode: null }
+  }
+  if (failure.cause === 'vmp-networking-missing') warn(vmpMessage)
+  const fallback = isAtLeast(version, '2.9.0') ? 'Consomme' : 'VirtioProxy'
+  warn(formatWslMessage('MessageNetworkInitializationFailedFallback2', language, ['Nat', fallback]))
+  return { lines, exitCode: 0, mode: fallback === 'Consomme' ? 'consomme' : 'virtioproxy' }
 }
 
 function requestedMode(
@@ -135,7 +179,7 @@ function mirroredUnsupportedReason(scenario: Scenario, language: WslLanguage): s
   if (host.ipv6DisabledComponents === 0xff) {
     return formatWslMessage('MessageMirroredNetworkingNotSupportedIpv6Disabled', language, [])
   }
-  if (!hasMirroredNetworkingApis(windows) || !hasHyperVFirewall(windows) || host.hyperVFirewallDisabled) {
+  if (!hasMirroredNetworkingApis(windows) || !hyperVFirewallUsable(scenario)) {
     return formatWslMessage('MessageMirroredNetworkingNotSupportedWindowsVersion', language, [
       windows.currentBuild,
       windows.ubr,

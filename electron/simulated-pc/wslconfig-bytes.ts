@@ -1,4 +1,5 @@
 import type { Scenario } from '../../shared/scenarios/scenario'
+import { parseWslConfig } from '../../shared/wslconfig/parse'
 
 /** The `.wslconfig` bytes on the simulated disk, in the scenario's encoding and line ends. */
 export function wslconfigBytes(config: NonNullable<Scenario['wslconfig']>): Uint8Array {
@@ -15,4 +16,9 @@ export function wslconfigBytes(config: NonNullable<Scenario['wslconfig']>): Uint
 
 export function wslconfigPath(scenario: Scenario): string {
   return `${scenario.userProfile.replace(/\\$/, '')}\\.wslconfig`
+}
+
+/** The `.wslconfig` values WSL stores on this PC (`wsl2.networkingMode`…), empty without a file (B.2). */
+export function wslconfigValues(scenario: Scenario): Readonly<Record<string, string>> {
+  return scenario.wslconfig ? parseWslConfig(wslconfigBytes(scenario.wslconfig)).values : {}
 }

@@ -43,6 +43,14 @@ const factEntries = {
   'wsl-install': factEntry(FACT_SCHEMAS['wsl-install']),
   'wslconfig-file': factEntry(FACT_SCHEMAS['wslconfig-file']),
   services: factEntry(FACT_SCHEMAS.services),
+  'mirrored-readiness': factEntry(FACT_SCHEMAS['mirrored-readiness']),
+  'virtualization': factEntry(FACT_SCHEMAS['virtualization']),
+  'events': factEntry(FACT_SCHEMAS['events']),
+  'network-adapters': factEntry(FACT_SCHEMAS['network-adapters']),
+  'proxy-settings': factEntry(FACT_SCHEMAS['proxy-settings']),
+  'winsock-catalog': factEntry(FACT_SCHEMAS['winsock-catalog']),
+  'firewall-profiles': factEntry(FACT_SCHEMAS['firewall-profiles']),
+  'host-networking': factEntry(FACT_SCHEMAS['host-networking']),
   'wsl-startup': factEntry(FACT_SCHEMAS['wsl-startup']),
 } satisfies Record<ProbeId, z.ZodType>
 
@@ -62,6 +70,8 @@ export const MachineSnapshot = z.object({
   source: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('windows') }),
     z.object({ kind: z.literal('simulated'), scenarioId: z.string() }),
+    // Built from text a user pasted (`npm run diagnose -- --evidence`): most facts are absent.
+    z.object({ kind: z.literal('evidence') }),
   ]),
   facts: z.object(factEntries).partial(),
 })

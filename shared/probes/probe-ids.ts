@@ -5,7 +5,21 @@
  * fact schema in `shared/probes/facts/`. `startsWsl` probes launch the WSL VM and run only with the
  * user's consent (wsl-networking.md D.3: `wsl.exe -e …` starts the VM).
  */
-export const PROBE_IDS = ['windows-version', 'wsl-install', 'wslconfig-file', 'services', 'wsl-startup'] as const
+export const PROBE_IDS = [
+  'windows-version',
+  'wsl-install',
+  'wslconfig-file',
+  'services',
+  'mirrored-readiness',
+  'virtualization',
+  'events',
+  'network-adapters',
+  'proxy-settings',
+  'winsock-catalog',
+  'firewall-profiles',
+  'host-networking',
+  'wsl-startup',
+] as const
 
 export type ProbeId = (typeof PROBE_IDS)[number]
 
@@ -19,6 +33,14 @@ export const PROBE_TRAITS: Readonly<Record<ProbeId, ProbeTraits>> = {
   'wsl-install': { startsWsl: false },
   'wslconfig-file': { startsWsl: false },
   services: { startsWsl: false },
+  'mirrored-readiness': { startsWsl: false },
+  'virtualization': { startsWsl: false },
+  'events': { startsWsl: false },
+  'network-adapters': { startsWsl: false },
+  'proxy-settings': { startsWsl: false },
+  'winsock-catalog': { startsWsl: false },
+  'firewall-profiles': { startsWsl: false },
+  'host-networking': { startsWsl: false },
   'wsl-startup': { startsWsl: true },
 }
 

@@ -1,6 +1,9 @@
 import { z } from 'zod'
+import { FINDING_IDS } from '../diagnosis/finding-ids'
+import { EVENT_LOGS, EventRecord } from '../probes/facts/events'
 import { PROBE_IDS } from '../probes/probe-ids'
 import { StartType } from '../probes/facts/services'
+import { ScenarioHost, ScenarioNetwork } from './scenario-machine'
 
 const Localized = z.object({ en: z.string().min(1), 'zh-CN': z.string().min(1) })
 
@@ -60,14 +63,18 @@ export const Scenario = z.strictObject({
   lookalikeFiles: z.array(z.string()),
   /** `HKLM\SOFTWARE\Policies\WSL` values, or null when the key does not exist (B.4, D.13). */
   policy: z.record(z.string(), z.union([z.number(), z.string()])).nullable(),
-  host: z.strictObject({
-    /** `Tcpip6\Parameters\DisabledComponents`, null when absent (A.2, F.7). */
-    ipv6DisabledComponents: z.number().int().nullable(),
-    /** `MpsSvc\Parameters\HyperVFirewallDisable` = 1 (A.2). */
-    hyperVFirewallDisabled: z.boolean(),
-    /** HNS fails to create WSL's NAT network with this code (C.3, C.4), e.g. `0x80041002`. */
-    natNetworkFailure: z.string().regex(/^(0x[0-9a-fA-F]{8}|[A-Z_]+)$/).nullable(),
-  }),
+  host: ScenarioHost,
+  /** Adapters, proxies, Winsock providers and firewall differences (D.8, D.9, F.4, F.5, F.12, F.13). */
+  network: ScenarioNetwork.optional(),
+  /**
+   * Event records the PC's logs hold besides those the simulation derives from its state
+   * (NAT failure → HNS/VmSwitch/VMMS events, WSL warnings → Application log; D.6).
+   */
+  events: z.partialRecord(z.enum(EVENT_LOGS), z.array(EventRecord)).optional(),
+  /** The finding the diagnosis must rank first; null = healthy (no error or warning finding). */
+  expectedTopFinding: z.enum(FINDING_IDS).nullable(),
+  /** Other findings that must also appear. */
+  expectedFindings: z.array(z.enum(FINDING_IDS)).optional(),
   /** Per-service differences from the default for this build and edition. */
   services: z.record(
     z.string(),

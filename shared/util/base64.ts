@@ -24,3 +24,18 @@ export function decodeBase64(text: string): Uint8Array | null {
   }
   return out
 }
+
+/** Encodes bytes as standard base64 (padding included), without `Buffer` or `btoa`. */
+export function encodeBase64(bytes: Uint8Array): string {
+  let out = ''
+  for (let i = 0; i < bytes.length; i += 3) {
+    const b0 = bytes[i] ?? 0
+    const b1 = bytes[i + 1]
+    const b2 = bytes[i + 2]
+    const n = (b0 << 16) | ((b1 ?? 0) << 8) | (b2 ?? 0)
+    out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]!
+    out += b1 === undefined ? '=' : ALPHABET[(n >> 6) & 63]!
+    out += b2 === undefined ? '=' : ALPHABET[n & 63]!
+  }
+  return out
+}

@@ -36,11 +36,14 @@ export interface WizardState {
   readonly appInfo: AppInfo | null
   readonly startupError: IpcError | null
   readonly allowWslStart: boolean
+  /** What the user pasted from WSL's output (any language); the rules read it with the scan. */
+  readonly pastedOutput: string
   readonly scan: ScanState
   readonly initialize: () => Promise<void>
   readonly goTo: (step: WizardStep) => void
   readonly setLocale: (locale: Locale) => void
   readonly setAllowWslStart: (allow: boolean) => void
+  readonly setPastedOutput: (text: string) => void
   readonly startScan: () => Promise<void>
   readonly cancelScan: () => Promise<void>
 }
@@ -70,6 +73,7 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
     appInfo: null,
     startupError: null,
     allowWslStart: false,
+    pastedOutput: '',
     scan: { phase: 'idle' },
 
     async initialize() {
@@ -99,6 +103,11 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
 
     setAllowWslStart(allow) {
       set({ allowWslStart: allow })
+    },
+
+    setPastedOutput(text) {
+      // Bounded: this is pasted terminal output, not a file.
+      set({ pastedOutput: text.slice(0, 20_000) })
     },
 
     async startScan() {

@@ -1,12 +1,23 @@
+import { useMemo } from 'react'
+import { diagnose } from '../../../shared/diagnosis/diagnose'
+import { useDiagnosisText } from '../i18n/use-diagnosis-text'
 import { useT } from '../i18n/use-t'
 import { summarizeMachine, type SummaryItem } from '../facts/machine-summary'
 import { useWizard } from '../state/store-context'
+import { FindingCard } from './FindingCard'
 
-/** What the scan learned, fact by fact; unknown facts are shown as unknown, never as passed. */
+/**
+ * Findings, most serious first, computed by the same pure rules as `npm run diagnose` from the
+ * scan's snapshot and anything the user pasted; then what the scan read, unknown facts shown as
+ * unknown (never as passed).
+ */
 export function FindingsStep() {
   const t = useT()
   const scan = useWizard((s) => s.scan)
-  if (scan.phase !== 'finished') {
+  const pasted = useWizard((s) => s.pastedOutput)
+  const snapshot = scan.phase === 'finished' ? scan.snapshot : null
+  const findings = useMemo(() => (snapshot ? diagnose(snapshot, pasted.trim() === '' ? undefined : pasted) : []), [snapshot, pasted])
+  if (snapshot === null) {
     return (
       <section className="step-page" aria-labelledby="findings-title">
         <h2 id="findings-title">{t('findings.title')}</h2>
@@ -14,22 +25,35 @@ export function FindingsStep() {
       </section>
     )
   }
-  const items = summarizeMachine(scan.snapshot)
   return (
     <section className="step-page" aria-labelledby="findings-title">
       <h2 id="findings-title">{t('findings.title')}</h2>
-      <dl className="facts" data-testid="facts">
-        {items.map((item) => (
-          <FactRow key={item.id} item={item} />
-        ))}
-      </dl>
-      <p className="muted">{t('findings.rulesPending')}</p>
+      {findings.length === 0 ? (
+        <p className="panel panel-safe" data-testid="no-findings">
+          {t('findings.none')}
+        </p>
+      ) : (
+        <div className="findings" data-testid="findings">
+          {findings.map((finding) => (
+            <FindingCard key={finding.id} finding={finding} />
+          ))}
+        </div>
+      )}
+      <details className="facts-panel">
+        <summary>{t('findings.facts')}</summary>
+        <dl className="facts" data-testid="facts">
+          {summarizeMachine(snapshot).map((item) => (
+            <FactRow key={item.id} item={item} />
+          ))}
+        </dl>
+      </details>
     </section>
   )
 }
 
 function FactRow({ item }: { readonly item: SummaryItem }) {
   const t = useT()
+  const d = useDiagnosisText()
   const { value } = item
   return (
     <div className="fact" data-testid={`fact-${item.id}`}>
@@ -47,7 +71,7 @@ function FactRow({ item }: { readonly item: SummaryItem }) {
         )}
         {value.kind === 'unknown' && (
           <span className="unknown">
-            {t('findings.unknown')}: {t(`reason.${value.reason}`)}
+            {t('findings.unknown')}: {d(`reason.${value.reason}`)}
           </span>
         )}
         {value.kind === 'not-run' && <span className="unknown">{t('findings.unknown')}</span>}

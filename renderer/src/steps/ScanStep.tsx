@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { PROBE_IDS, type ProbeId } from '../../../shared/probes/probe-ids'
 import { assertNever } from '../../../shared/util/assert-never'
 import { ErrorPanel } from '../shell/ErrorPanel'
+import { useDiagnosisText } from '../i18n/use-diagnosis-text'
 import { useT } from '../i18n/use-t'
 import { useWizard } from '../state/store-context'
 import type { ProbeProgress } from '../state/wizard-store'
@@ -67,17 +68,18 @@ export function ScanStep() {
 
 function ProbeRow({ id, progress }: { readonly id: ProbeId; readonly progress: ProbeProgress | undefined }) {
   const t = useT()
+  const d = useDiagnosisText()
   const status = progress?.status ?? 'queued'
   return (
     <li className={`probe probe-${status}`} data-testid={`probe-${id}`} data-status={status}>
       <span className="probe-icon" aria-hidden="true" />
-      <span className="probe-name">{t(`probe.${id}`)}</span>
-      <span className="probe-status">{statusText(progress, t)}</span>
+      <span className="probe-name">{d(`probe.${id}`)}</span>
+      <span className="probe-status">{statusText(progress, t, d)}</span>
     </li>
   )
 }
 
-function statusText(progress: ProbeProgress | undefined, t: ReturnType<typeof useT>): string {
+function statusText(progress: ProbeProgress | undefined, t: ReturnType<typeof useT>, d: ReturnType<typeof useDiagnosisText>): string {
   if (progress === undefined) return t('scan.status.queued')
   switch (progress.status) {
     case 'queued':
@@ -87,7 +89,7 @@ function statusText(progress: ProbeProgress | undefined, t: ReturnType<typeof us
     case 'known':
       return t('scan.status.known', { seconds: (progress.durationMs / 1000).toFixed(1) })
     case 'unknown':
-      return t('scan.status.unknown', { reason: t(`reason.${progress.reason}`) })
+      return t('scan.status.unknown', { reason: d(`reason.${progress.reason}`) })
     default:
       return assertNever(progress, 'probe status')
   }

@@ -7,6 +7,8 @@ export function WelcomeStep() {
   const allowWslStart = useWizard((s) => s.allowWslStart)
   const setAllowWslStart = useWizard((s) => s.setAllowWslStart)
   const startScan = useWizard((s) => s.startScan)
+  const pastedOutput = useWizard((s) => s.pastedOutput)
+  const setPastedOutput = useWizard((s) => s.setPastedOutput)
   return (
     <section className="step-page" aria-labelledby="welcome-title">
       <h2 id="welcome-title">{t('welcome.title')}</h2>
@@ -23,6 +25,23 @@ export function WelcomeStep() {
         <h3>{t('welcome.safety.title')}</h3>
         <p>{t('welcome.safety.readOnly')}</p>
         <p>{t('welcome.safety.fixes')}</p>
+      </div>
+      <div className="paste">
+        <label htmlFor="pasted-output" className="paste-label">
+          {t('welcome.paste.label')}
+        </label>
+        <span id="paste-hint" className="hint">
+          {t('welcome.paste.hint')}
+        </span>
+        <textarea
+          id="pasted-output"
+          rows={4}
+          spellCheck={false}
+          value={pastedOutput}
+          onChange={(event) => setPastedOutput(event.target.value)}
+          aria-describedby="paste-hint"
+          data-testid="pasted-output"
+        />
       </div>
       <label className="consent">
         <input

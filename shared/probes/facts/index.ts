@@ -1,6 +1,14 @@
 import type { z } from 'zod'
 import type { ProbeId } from '../probe-ids'
 import { ServicesFact } from './services'
+import { MirroredReadinessFact } from './mirrored-readiness'
+import { VirtualizationFact } from './virtualization'
+import { EventsFact } from './events'
+import { NetworkAdaptersFact } from './network-adapters'
+import { ProxySettingsFact } from './proxy-settings'
+import { WinsockCatalogFact } from './winsock-catalog'
+import { FirewallProfilesFact } from './firewall-profiles'
+import { HostNetworkingFact } from './host-networking'
 import { WindowsVersionFact } from './windows-version'
 import { WslconfigFileFact } from './wslconfig-file'
 import { WslInstallFact } from './wsl-install'
@@ -12,6 +20,14 @@ export const FACT_SCHEMAS = {
   'wsl-install': WslInstallFact,
   'wslconfig-file': WslconfigFileFact,
   services: ServicesFact,
+  'mirrored-readiness': MirroredReadinessFact,
+  'virtualization': VirtualizationFact,
+  'events': EventsFact,
+  'network-adapters': NetworkAdaptersFact,
+  'proxy-settings': ProxySettingsFact,
+  'winsock-catalog': WinsockCatalogFact,
+  'firewall-profiles': FirewallProfilesFact,
+  'host-networking': HostNetworkingFact,
   'wsl-startup': WslStartupFact,
 } as const satisfies Record<ProbeId, z.ZodType>
 

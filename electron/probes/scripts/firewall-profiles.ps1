@@ -1,0 +1,41 @@
+# Probe firewall-profiles (knowledge D.9, F.1, F.3). Read-only, no admin.
+# ActiveStore = the settings actually enforced (local and Group Policy merged). Enabled,
+# AllowInboundRules and AllowLocalFirewallRules are GpoBoolean enums (False = 0, True = 1,
+# NotConfigured = 2): True/False map to booleans, NotConfigured (and anything else) to null.
+# DefaultInboundAction is the Action enum's name (NotConfigured = 0, Allow = 2, Block = 4).
+# Enums are converted by name and by number, in case cmdletization hands back the raw number.
+# A failing Get-NetFirewallProfile fails the probe: no profiles is not a finding.
+
+function ConvertFrom-WndGpoBoolean {
+  param($Value)
+  if ($null -eq $Value) { return $null }
+  $text = [string]$Value
+  if ($text -eq 'True' -or $text -eq '1') { return $true }
+  if ($text -eq 'False' -or $text -eq '0') { return $false }
+  return $null
+}
+
+function ConvertFrom-WndFirewallAction {
+  param($Value)
+  if ($null -eq $Value) { return $null }
+  $text = [string]$Value
+  if ($text -eq '0') { return 'NotConfigured' }
+  if ($text -eq '2') { return 'Allow' }
+  if ($text -eq '4') { return 'Block' }
+  return $text
+}
+
+$profiles = @()
+foreach ($firewallProfile in @(Get-NetFirewallProfile -PolicyStore 'ActiveStore' -ErrorAction Stop)) {
+  $profiles += [ordered]@{
+    name = [string]$firewallProfile.Name
+    enabled = ConvertFrom-WndGpoBoolean -Value $firewallProfile.Enabled
+    defaultInboundAction = ConvertFrom-WndFirewallAction -Value $firewallProfile.DefaultInboundAction
+    allowInboundRules = ConvertFrom-WndGpoBoolean -Value $firewallProfile.AllowInboundRules
+    allowLocalFirewallRules = ConvertFrom-WndGpoBoolean -Value $firewallProfile.AllowLocalFirewallRules
+  }
+}
+
+return [ordered]@{
+  profiles = @($profiles)
+}

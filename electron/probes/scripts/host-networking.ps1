@@ -1,0 +1,45 @@
+# Probe host-networking (knowledge F.17, F.14, B.6, F.9, D.12, F.10). Read-only, no admin.
+# - hostsFileBytes: size of %SystemRoot%\System32\drivers\etc\hosts (null when absent), F.17.
+# - portTrackerEnabledMode + fseServiceExists: the FSE / PortTracker breakage, F.14.
+# - natNetwork / natGatewayIpAddress: WSL's saved NAT range in HKLM Lxss, B.6 / F.9.
+# - excludedPortRanges: `netsh interface ipv4 show excludedportrange protocol=tcp`, D.12 / F.10.
+#   The headers are localized, so only rows made of two integers (optionally followed by `*`,
+#   which marks an administered exclusion) are read. Decoded with the system OEM code page (what
+#   netsh writes to a pipe); digits are ASCII in every OEM code page, and NULs are dropped so a
+#   UTF-16 output would still parse. Null when netsh fails, times out or cannot start.
+
+$hostsFileBytes = $null
+$hostsPath = Join-Path $env:SystemRoot 'System32\drivers\etc\hosts'
+$hostsItem = Get-Item -LiteralPath $hostsPath -Force -ErrorAction SilentlyContinue
+if ($null -ne $hostsItem -and -not $hostsItem.PSIsContainer) { $hostsFileBytes = [int64]$hostsItem.Length }
+
+$lxss = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Lxss'
+$natNetwork = Get-WndRegistryValue -Path $lxss -Name 'NatNetwork'
+$natGateway = Get-WndRegistryValue -Path $lxss -Name 'NatGatewayIpAddress'
+
+$excludedPortRanges = $null
+try {
+  $netsh = Join-Path $env:SystemRoot 'System32\netsh.exe'
+  $run = Invoke-WndNative -FilePath $netsh -Arguments @('interface', 'ipv4', 'show', 'excludedportrange', 'protocol=tcp') -TimeoutMs 10000
+  if ($run.exitCode -eq 0) {
+    $text = (Get-WndOemEncoding).GetString([Convert]::FromBase64String($run.stdoutBase64)).Replace([string][char]0, '')
+    $ranges = @()
+    foreach ($line in ($text -split '\r?\n')) {
+      if ($line -match '^\s*(\d{1,5})\s+(\d{1,5})(\s+\*)?\s*$') {
+        $ranges += [ordered]@{ start = [int]$Matches[1]; end = [int]$Matches[2] }
+      }
+    }
+    $excludedPortRanges = @($ranges)
+  }
+} catch {
+  $excludedPortRanges = $null
+}
+
+return [ordered]@{
+  hostsFileBytes = $hostsFileBytes
+  portTrackerEnabledMode = Get-WndRegistryDword -Path 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip\Parameters' -Name 'PortTrackerEnabledMode'
+  fseServiceExists = Test-Path -LiteralPath 'HKLM:\SYSTEM\CurrentControlSet\Services\FSE'
+  natNetwork = $(if ($null -ne $natNetwork) { [string]$natNetwork } else { $null })
+  natGatewayIpAddress = $(if ($null -ne $natGateway) { [string]$natGateway } else { $null })
+  excludedPortRanges = $excludedPortRanges
+}

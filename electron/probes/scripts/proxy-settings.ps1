@@ -1,0 +1,24 @@
+# Probe proxy-settings (knowledge A.5, D.8, F.5). Read-only, no admin.
+# WinINET (per user, what autoProxy mirrors) from HKCU; WinHTTP (machine) as the raw
+# WinHttpSettings REG_BINARY, decoded in TypeScript so no localized netsh text is parsed.
+# The binary value is read inline: returning a byte[] from a function would unroll it.
+
+$inet = 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Internet Settings'
+$proxyServer = Get-WndRegistryValue -Path $inet -Name 'ProxyServer'
+$autoConfigUrl = Get-WndRegistryValue -Path $inet -Name 'AutoConfigURL'
+
+$winHttpSettingsBase64 = $null
+$connections = Get-ItemProperty -Path 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections' -Name 'WinHttpSettings' -ErrorAction SilentlyContinue
+if ($null -ne $connections) {
+  $raw = $connections.WinHttpSettings
+  if ($raw -is [byte[]]) { $winHttpSettingsBase64 = [Convert]::ToBase64String($raw) }
+}
+
+return [ordered]@{
+  winInet = [ordered]@{
+    proxyEnable = Get-WndRegistryDword -Path $inet -Name 'ProxyEnable'
+    proxyServer = $(if ($null -ne $proxyServer) { [string]$proxyServer } else { $null })
+    autoConfigUrl = $(if ($null -ne $autoConfigUrl) { [string]$autoConfigUrl } else { $null })
+  }
+  winHttpSettingsBase64 = $winHttpSettingsBase64
+}

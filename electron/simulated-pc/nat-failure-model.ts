@@ -1,0 +1,34 @@
+import type { Scenario } from '../../shared/scenarios/scenario'
+import { servicesOf } from './default-services'
+
+/**
+ * Why HNS cannot create WSL's NAT network on this PC, when it cannot (wsl-networking.md C.3, C.4):
+ * - `scenario`: the scenario states the HNS code (0x80041002 vmswitch, 0x803b0001 stale network…);
+ * - `ics-disabled`: SharedAccess (ICS) is disabled. The KB gives both 0x80070422 (#12074, High) and
+ *   HCN_E_ICS_DISABLED 0x803b002A (name High, mapping Medium, C.4/F.6); the simulation prints
+ *   0x80070422, the code a real report shows (Medium);
+ * - `vmp-networking-missing`: WSL's own "is VMP installed" test fails (HNS and vmcompute exist, and
+ *   build < 22621 or vfpext exists; C.4), e.g. Hyper-V role on 22621+ without VMP → vfpext missing,
+ *   0x800704db (#10666, Medium).
+ */
+export type NatFailure =
+  | { readonly cause: 'scenario'; readonly code: string }
+  | { readonly cause: 'ics-disabled'; readonly code: '0x80070422' }
+  | { readonly cause: 'vmp-networking-missing'; readonly code: '0x800704db' }
+
+/** The NAT creation failure on this PC, or null when HNS creates the network (C.3, C.4, F.6). */
+export function natFailureOf(scenario: Scenario): NatFailure | null {
+  const explicit = scenario.host.natNetworkFailure
+  if (explicit !== null) return { cause: 'scenario', code: explicit }
+  if (!vmpInstalledForWsl(scenario)) return { cause: 'vmp-networking-missing', code: '0x800704db' }
+  const ics = servicesOf(scenario).find((s) => s.name === 'SharedAccess')
+  if (ics !== undefined && (!ics.exists || ics.startType === 'disabled')) return { cause: 'ics-disabled', code: '0x80070422' }
+  return null
+}
+
+/** WSL's `IsVirtualMachinePlatformInstalled`: HNS and vmcompute exist, and (build < 22621 or vfpext) (C.4). */
+export function vmpInstalledForWsl(scenario: Scenario): boolean {
+  const exists = (name: string) => servicesOf(scenario).some((s) => s.name === name && s.exists)
+  const build = Number.parseInt(scenario.windows.currentBuild, 10)
+  return exists('hns') && exists('vmcompute') && (build < 22621 || exists('vfpext'))
+}

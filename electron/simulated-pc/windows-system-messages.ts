@@ -1,0 +1,28 @@
+import type { WslLanguage } from '../../shared/wsl-messages/messages'
+
+/** Win32/Winsock errors whose system text wsl.exe prints before `Error code:` (C.1). */
+export type SystemErrorCode = '0x80070422' | '0x80070424' | '0x8007273d'
+
+/**
+ * Windows' own text for an HRESULT (`FormatMessage`), which wsl.exe prints in the OS language
+ * before the `Error code:` line (wsl-networking.md C.1). Only en-US and zh-CN are known here; other
+ * languages fall back to English (Windows would localize them — a simulation limitation).
+ *
+ * Confidence: en-US High for 0x80070422 (C.4 quotes it), Medium for the others; zh-CN Medium for
+ * 0x80070422 and Low for 0x80070424 / 0x8007273d (from memory of Windows' zh-CN resources, not the KB).
+ */
+export function windowsSystemMessage(code: SystemErrorCode, language: WslLanguage): string {
+  const chinese = language === 'zh-CN'
+  switch (code) {
+    case '0x80070422':
+      return chinese
+        ? '无法启动服务，原因可能是已被禁用或与其相关联的设备没有启动。'
+        : 'The service cannot be started, either because it is disabled or because it has no enabled devices associated with it.'
+    case '0x80070424':
+      return chinese ? '指定的服务未安装。' : 'The specified service does not exist as an installed service.'
+    case '0x8007273d':
+      return chinese
+        ? '参考的对象类型不支持尝试的操作。'
+        : 'The attempted operation is not supported for the type of object referenced.'
+  }
+}

@@ -1,0 +1,67 @@
+import type { Finding } from '../../../shared/diagnosis/finding'
+import { useDiagnosisText } from '../i18n/use-diagnosis-text'
+import { useT } from '../i18n/use-t'
+
+/**
+ * One finding: a one-sentence diagnosis, its severity and confidence (the knowledge base's own
+ * certainty), the facts it rests on, what WSL itself printed, what is still unknown, and the fix
+ * ladder. Fixes are listed as guidance here; applying them is the Fix step's job.
+ */
+export function FindingCard({ finding }: { readonly finding: Finding }) {
+  const t = useT()
+  const d = useDiagnosisText()
+  const titleId = `finding-${finding.id}-title`
+  return (
+    <article className={`finding finding-${finding.severity}`} aria-labelledby={titleId} data-testid={`finding-${finding.id}`}>
+      <header className="finding-header">
+        <span className={`badge badge-${finding.severity}`}>{d(`severity.${finding.severity}`)}</span>
+        <span className={`badge badge-confidence badge-${finding.confidence}`}>{d(`confidence.${finding.confidence}`)}</span>
+        <h3 id={titleId}>{d(`finding.${finding.id}.title`, finding.args)}</h3>
+      </header>
+      <p className="finding-summary">{d(`finding.${finding.id}.summary`, finding.args)}</p>
+      {finding.evidence.length > 0 && (
+        <section aria-label={t('findings.evidence')}>
+          <h4>{t('findings.evidence')}</h4>
+          <ul className="evidence" data-testid="evidence">
+            {finding.evidence.map((e, i) => (
+              <li key={i}>{d(e.key, e.args)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {finding.wslSaid.length > 0 && (
+        <section aria-label={t('findings.wslSaid')}>
+          <h4>{t('findings.wslSaid')}</h4>
+          <pre className="output" data-testid="wsl-said">
+            {finding.wslSaid.join('\n')}
+          </pre>
+        </section>
+      )}
+      {finding.unknowns.length > 0 && (
+        <section aria-label={t('findings.unknowns')}>
+          <h4>{t('findings.unknowns')}</h4>
+          <ul className="unknowns">
+            {finding.unknowns.map((u, i) => (
+              <li key={i}>{d(u.key, { ...u.args, reason: typeof u.args['reason'] === 'string' ? d(`reason.${u.args['reason']}`) : '' })}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-label={t('findings.fixes')}>
+        <h4>{t('findings.fixes')}</h4>
+        <ol className="fixes" data-testid="fixes">
+          {finding.fixes.map((fix) => (
+            <li key={fix} data-fix={fix}>
+              <strong>{d(`fix.${fix}.title`)}</strong> — {d(`fix.${fix}.how`)}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <details className="finding-why">
+        <summary>{t('findings.why')}</summary>
+        <p>{d(`finding.${finding.id}.why`, finding.args)}</p>
+        <p className="muted">{t('findings.findingId', { id: finding.id })}</p>
+      </details>
+    </article>
+  )
+}

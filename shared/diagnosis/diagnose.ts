@@ -1,0 +1,92 @@
+import type { MachineSnapshot } from '../machine/snapshot'
+import type { Finding, Severity } from './finding'
+import type { FindingId } from './finding-ids'
+import { buildMachineView, type MachineView } from './machine-view'
+import { environmentRules } from './rules/environment-rules'
+import { installRules } from './rules/install-rules'
+import { mirroredRules } from './rules/mirrored-rules'
+import { natRules } from './rules/nat-rules'
+import { platformRules } from './rules/platform-rules'
+import type { Rule } from './rules/rule'
+import { wslconfigRules } from './rules/wslconfig-rules'
+
+const RULES: readonly Rule[] = [...installRules, ...platformRules, ...wslconfigRules, ...natRules, ...mirroredRules, ...environmentRules]
+
+/**
+ * Findings that explain the same symptom better: when one on the left fires, the generic ones on
+ * the right are dropped (a specific cause beats "it fell back, cause unknown").
+ */
+const SUPERSEDES: Readonly<Partial<Record<FindingId, readonly FindingId[]>>> = {
+  'networking-mode-set-by-policy': ['mirrored-unsupported-windows', 'mirrored-ipv6-disabled', 'mirrored-hyperv-firewall-unavailable', 'mirrored-fell-back-unknown-cause'],
+  'mirrored-unsupported-server': ['mirrored-fell-back-unknown-cause', 'nat-fell-back', 'nat-creation-failed'],
+  'mirrored-unsupported-windows': ['mirrored-fell-back-unknown-cause', 'mirrored-hyperv-firewall-unavailable'],
+  'mirrored-ipv6-disabled': ['mirrored-fell-back-unknown-cause'],
+  'mirrored-hyperv-firewall-unavailable': ['mirrored-fell-back-unknown-cause'],
+  'mirrored-kernel-too-old': ['mirrored-fell-back-unknown-cause'],
+  'nat-vmware-leftovers': ['nat-vmswitch-not-found', 'nat-fell-back', 'nat-creation-failed'],
+  'nat-vmswitch-not-found': ['nat-fell-back', 'nat-creation-failed'],
+  'nat-hns-network-stale': ['nat-fell-back', 'nat-creation-failed'],
+  'nat-ics-disabled': ['nat-fell-back', 'nat-creation-failed'],
+  'wsl-service-disabled': ['nat-creation-failed'],
+  'vmp-missing': ['nat-fell-back', 'nat-creation-failed', 'virtualization-disabled'],
+  'virtualization-disabled': ['nat-creation-failed'],
+  'wsl-not-installed': ['vmp-missing'],
+  'wslconfig-fails-to-load': ['wslconfig-networking-key-ignored', 'wslconfig-warnings'],
+  'wslconfig-encoding': ['wslconfig-networking-key-ignored', 'wslconfig-warnings'],
+}
+
+/**
+ * Order among findings of the same severity: root causes that stop WSL first, then the ones that
+ * hide other settings, then the rest. Anything not listed keeps rule order after these.
+ */
+const PRIORITY: readonly FindingId[] = [
+  'wsl-not-installed',
+  'wsl-service-disabled',
+  'vmp-missing',
+  'virtualization-disabled',
+  'wslconfig-fails-to-load',
+  'winsock-lsp',
+  'nat-vmware-leftovers',
+  'nat-vmswitch-not-found',
+  'nat-hns-network-stale',
+  'nat-ics-disabled',
+  'nat-creation-failed',
+  'mirrored-unsupported-server',
+  'networking-mode-set-by-policy',
+  'wslconfig-encoding',
+  'wslconfig-networking-key-ignored',
+  'wslconfig-misnamed',
+  'mirrored-unsupported-windows',
+  'mirrored-ipv6-disabled',
+  'mirrored-hyperv-firewall-unavailable',
+  'mirrored-kernel-too-old',
+  'mirrored-fell-back-unknown-cause',
+  'nat-fell-back',
+  'localhost-proxy-not-mirrored',
+  'dns-tunneling-disabled-by-gsa',
+  'firewall-blocks-wsl-dns',
+  'vpn-detected',
+  'port-tracker-fse',
+  'wsl-inbox-only',
+]
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 }
+
+/** Runs every rule on the view and returns the findings, most relevant first. Pure. */
+export function diagnoseView(view: MachineView): Finding[] {
+  const all = RULES.flatMap((rule) => rule(view))
+  const present = new Set(all.map((f) => f.id))
+  const dropped = new Set([...present].flatMap((id) => SUPERSEDES[id] ?? []))
+  const kept = all.filter((f) => !dropped.has(f.id))
+  const unique = kept.filter((f, index) => kept.findIndex((g) => g.id === f.id) === index)
+  const priority = (id: FindingId) => {
+    const index = PRIORITY.indexOf(id)
+    return index === -1 ? PRIORITY.length : index
+  }
+  return unique.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || priority(a.id) - priority(b.id))
+}
+
+/** Snapshot (and optionally text the user pasted from WSL) → findings, most relevant first. */
+export function diagnose(snapshot: MachineSnapshot, pastedOutput?: string): Finding[] {
+  return diagnoseView(buildMachineView(snapshot, pastedOutput))
+}

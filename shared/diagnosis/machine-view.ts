@@ -1,0 +1,192 @@
+import type { AnyFactEntry, MachineSnapshot, UnknownReason } from '../machine/snapshot'
+import { decodeNativeOutput } from '../probes/decode-native-output'
+import type { FactOf } from '../probes/facts'
+import type { ProbeId } from '../probes/probe-ids'
+import { decodeBase64 } from '../util/base64'
+import { decodeWslConfig, type WslConfigEncoding } from '../wslconfig/decode'
+import { wslConfigHints, type WslConfigHint } from '../wslconfig/hints'
+import { parseWslConfig } from '../wslconfig/parse'
+import type { WslConfigParse } from '../wslconfig/types'
+import { findErrorCodes, type ErrorCodeRef } from '../wsl-output/error-codes'
+import { parseWslList } from '../wsl-output/parse-wsl-list'
+import { parseNetworkingMode } from '../wsl-output/parse-networking-mode'
+import { parseWslVersionOutput } from '../wsl-output/parse-wsl-version'
+import { recognizeWslMessages, type RecognizedMessage } from '../wsl-output/recognize-messages'
+
+/** A fact as the rules see it: its data, or why it is not known (`not-run`: the probe never ran). */
+export type Known<T> = { readonly known: true; readonly value: T } | { readonly known: false; readonly reason: UnknownReason | 'not-run' }
+
+function known<P extends ProbeId>(entry: AnyFactEntry | undefined): Known<FactOf<P>> {
+  if (entry === undefined) return { known: false, reason: 'not-run' }
+  if (entry.status === 'unknown') return { known: false, reason: entry.reason }
+  return { known: true, value: entry.data as FactOf<P> }
+}
+
+export interface WindowsView {
+  readonly build: number
+  readonly ubr: number | null
+  /** `10.0.22000.2836`, as winver shows it. */
+  readonly version: string
+  readonly displayVersion: string | null
+  readonly edition: string | null
+  /** Home editions (`Core*`) have no Hyper-V role (D.11). */
+  readonly isHome: boolean
+  /** Null when InstallationType was not read (pasted evidence): build 26100 is client and server. */
+  readonly isServer: boolean | null
+  readonly uiCulture: string | null
+}
+
+export interface WslView {
+  readonly kind: 'store' | 'inbox' | 'absent'
+  /** Package version (`2.1.5.0`) from the registry or `wsl --version`; null for inbox WSL. */
+  readonly version: string | null
+  readonly kernelVersion: string | null
+  readonly distros: readonly { readonly name: string; readonly state: string; readonly version: number; readonly isDefault: boolean }[] | null
+}
+
+export interface ConfigView {
+  readonly exists: boolean
+  readonly path: string | null
+  readonly encoding: WslConfigEncoding | null
+  readonly parse: WslConfigParse
+  readonly hints: readonly WslConfigHint[]
+  /** The first lines of the file with a key WSL reads (for evidence), keyed by canonical name. */
+  readonly lookalikeFiles: readonly string[]
+  readonly policy: Readonly<Record<string, number | string>> | null
+}
+
+/** What WSL printed (on start in a scan, or pasted by the user), recognised in any language. */
+export interface WslOutputView {
+  readonly source: 'scan' | 'pasted'
+  readonly text: string
+  readonly lines: readonly string[]
+  readonly messages: readonly RecognizedMessage[]
+  readonly errorCodes: readonly ErrorCodeRef[]
+  /** Null when unknown (pasted text, or WSL did not start). */
+  readonly exitCode: number | null
+  /** `wslinfo --networking-mode` after the start, when it ran. */
+  readonly effectiveMode: ReturnType<typeof parseNetworkingMode>
+  /** The VM was already running, so startup warnings could not appear (D.3). */
+  readonly vmWasRunning: boolean | null
+}
+
+/**
+ * The snapshot, decoded and normalised once, so each rule reads plain values: bytes decoded, WSL
+ * output recognised in any of its 22 languages, `.wslconfig` parsed exactly as WSL parses it.
+ * Every part keeps "unknown" distinct from "absent".
+ */
+export interface MachineView {
+  readonly windows: Known<WindowsView>
+  readonly wsl: Known<WslView>
+  readonly config: Known<ConfigView | null>
+  readonly services: Known<FactOf<'services'>['services']>
+  readonly readiness: Known<FactOf<'mirrored-readiness'>>
+  readonly virtualization: Known<FactOf<'virtualization'>>
+  readonly events: Known<FactOf<'events'>>
+  readonly adapters: Known<FactOf<'network-adapters'>>
+  readonly proxy: Known<FactOf<'proxy-settings'>>
+  readonly winsock: Known<FactOf<'winsock-catalog'>>
+  readonly firewall: Known<FactOf<'firewall-profiles'>>
+  readonly hostNetworking: Known<FactOf<'host-networking'>>
+  readonly output: Known<WslOutputView>
+  /** Text of every recent event message, recognised like WSL output (codes in HNS/VMMS events). */
+  readonly eventCodes: readonly ErrorCodeRef[]
+}
+
+export function buildMachineView(snapshot: MachineSnapshot, pastedOutput?: string): MachineView {
+  const { facts } = snapshot
+  const events = known<'events'>(facts.events)
+  return {
+    windows: mapKnown(known<'windows-version'>(facts['windows-version']), windowsView),
+    wsl: mapKnown(known<'wsl-install'>(facts['wsl-install']), wslView),
+    config: mapKnown(known<'wslconfig-file'>(facts['wslconfig-file']), configView),
+    services: mapKnown(known<'services'>(facts.services), (f) => f.services),
+    readiness: known<'mirrored-readiness'>(facts['mirrored-readiness']),
+    virtualization: known<'virtualization'>(facts.virtualization),
+    events,
+    adapters: known<'network-adapters'>(facts['network-adapters']),
+    proxy: known<'proxy-settings'>(facts['proxy-settings']),
+    winsock: known<'winsock-catalog'>(facts['winsock-catalog']),
+    firewall: known<'firewall-profiles'>(facts['firewall-profiles']),
+    hostNetworking: known<'host-networking'>(facts['host-networking']),
+    output:
+      pastedOutput !== undefined && pastedOutput.trim() !== ''
+        ? { known: true, value: outputView(pastedOutput, 'pasted', null, null, null) }
+        : mapKnown(known<'wsl-startup'>(facts['wsl-startup']), startupView),
+    eventCodes: events.known ? events.value.logs.flatMap((log) => log.events.flatMap((e) => findErrorCodes(e.message))) : [],
+  }
+}
+
+export function mapKnown<T, U>(value: Known<T>, map: (value: T) => U): Known<U> {
+  return value.known ? { known: true, value: map(value.value) } : value
+}
+
+function windowsView(fact: FactOf<'windows-version'>): WindowsView {
+  const build = Number.parseInt(fact.currentBuild, 10)
+  return {
+    build,
+    ubr: fact.ubr,
+    version: fact.ubr === null ? `10.0.${build}` : `10.0.${build}.${fact.ubr}`,
+    displayVersion: fact.displayVersion,
+    edition: fact.editionId,
+    isHome: fact.editionId?.startsWith('Core') ?? false,
+    isServer: fact.installationType === null ? null : fact.installationType !== 'Client',
+    uiCulture: fact.uiCulture,
+  }
+}
+
+function wslView(fact: FactOf<'wsl-install'>): WslView {
+  const versionText = fact.versionOutput ? decodeNativeOutput(fact.versionOutput.stdoutBase64) : null
+  const parsedVersion = versionText && fact.versionOutput?.exitCode === 0 ? parseWslVersionOutput(versionText) : null
+  const version = fact.msiVersion ?? fact.appxVersion ?? parsedVersion?.wslVersion ?? null
+  const listText = fact.listOutput ? decodeNativeOutput(fact.listOutput.stdoutBase64) : null
+  const list = listText ? parseWslList(listText) : null
+  return {
+    kind: !fact.wslExePresent ? 'absent' : version ? 'store' : 'inbox',
+    version,
+    kernelVersion: parsedVersion?.kernelVersion ?? null,
+    distros: list ? list.distros : null,
+  }
+}
+
+function configView(fact: FactOf<'wslconfig-file'>): ConfigView | null {
+  const bytes = fact.exists && fact.contentBase64 !== null ? decodeBase64(fact.contentBase64) : null
+  const empty: WslConfigParse = { values: {}, warnings: [] }
+  return {
+    exists: fact.exists,
+    path: fact.path,
+    encoding: bytes ? decodeWslConfig(bytes).encoding : null,
+    parse: bytes ? parseWslConfig(bytes) : empty,
+    hints: bytes ? wslConfigHints(bytes) : [],
+    lookalikeFiles: fact.lookalikeFiles,
+    policy: fact.policy,
+  }
+}
+
+function startupView(fact: FactOf<'wsl-startup'>): WslOutputView {
+  const text = [fact.startOutput.stdoutBase64, fact.startOutput.stderrBase64].map((b) => decodeNativeOutput(b) ?? '').join('\n')
+  const modeText = fact.networkingModeOutput ? decodeNativeOutput(fact.networkingModeOutput.stdoutBase64) : null
+  const listText = decodeNativeOutput(fact.listBeforeStart.stdoutBase64)
+  const list = listText ? parseWslList(listText) : null
+  const wasRunning = list ? list.distros.some((d) => d.state === 'Running' && d.version === 2) : null
+  return outputView(text, 'scan', fact.startOutput.exitCode, modeText ? parseNetworkingMode(modeText) : null, wasRunning)
+}
+
+function outputView(
+  text: string,
+  source: 'scan' | 'pasted',
+  exitCode: number | null,
+  effectiveMode: WslOutputView['effectiveMode'],
+  vmWasRunning: boolean | null,
+): WslOutputView {
+  return {
+    source,
+    text,
+    lines: text.split(/\r?\n/).filter((line) => line.trim() !== ''),
+    messages: recognizeWslMessages(text),
+    errorCodes: findErrorCodes(text),
+    exitCode,
+    effectiveMode,
+    vmWasRunning,
+  }
+}

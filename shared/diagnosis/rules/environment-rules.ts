@@ -1,0 +1,156 @@
+import type { Finding } from '../finding'
+import { configuredMode, dnsTunnelingActive, hasCode, natInUse, said, service } from '../derived'
+import type { MachineView } from '../machine-view'
+import { evidence, finding, outputSource, type Rule } from './rule'
+
+/** Around WSL's network: proxies, VPNs, GSA, firewall policy, Winsock LSPs, hosts file, FSE (F). */
+export const environmentRules: readonly Rule[] = [localhostProxyRule, vpnRule, gsaRule, firewallRule, lspRule, portTrackerRule, hostsRule]
+
+/** F.5: a proxy on 127.0.0.1/localhost cannot be mirrored into WSL in NAT mode. */
+function localhostProxyRule(view: MachineView): Finding[] {
+  const message = said(view, 'MessageProxyLocalhostSettingsDropped', 'MessageProxyLoopbackV6SettingsDropped')
+  const p = view.proxy.known ? view.proxy.value.winInet : null
+  const server = p && p.proxyEnable === 1 ? p.proxyServer : null
+  const localhost = server !== null && /(^|[=;\s])(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?/i.test(server)
+  const autoProxyOff = view.config.known && view.config.value?.parse.values['wsl2.autoProxy'] === 'false'
+  if (message.length === 0 && !(localhost && natInUse(view) === true && !autoProxyOff)) return []
+  return [
+    finding({
+      id: 'localhost-proxy-not-mirrored',
+      severity: 'warning',
+      confidence: message.length > 0 ? 'high' : 'medium',
+      evidence: [
+        ...(localhost ? [evidence('ev.localhostProxy', 'proxy-settings', { server: server ?? '' })] : []),
+        ...(message.length > 0 ? [evidence('ev.wslSaidProxy', outputSource(view))] : []),
+      ],
+      fixes: ['wslconfig-set-mirrored', 'proxy-listen-on-lan', 'wslconfig-disable-autoproxy'],
+      wslSaid: message.map((m) => m.text),
+      args: { server: server ?? '' },
+    }),
+  ]
+}
+
+/** D.8 heuristics on adapter descriptions (Medium). */
+const VPN_PATTERN = /AnyConnect|Cisco|PANGP|GlobalProtect|Fortinet|FortiClient|Juniper|Pulse|Ivanti|WireGuard|TAP-Windows|OpenVPN|Wintun|Zscaler|Global Secure Access|Tailscale|ZeroTier/i
+
+/** F.4: a VPN adapter is up; in NAT without DNS tunneling, VPN DNS/routes often break WSL. */
+function vpnRule(view: MachineView): Finding[] {
+  if (!view.adapters.known) return []
+  const vpns = view.adapters.value.adapters.filter((a) => a.status === 'Up' && VPN_PATTERN.test(a.interfaceDescription))
+  if (vpns.length === 0) return []
+  const tunneling = dnsTunnelingActive(view)
+  const nat = configuredMode(view) !== 'mirrored'
+  return [
+    finding({
+      id: 'vpn-detected',
+      severity: nat && tunneling !== true ? 'warning' : 'info',
+      confidence: 'medium',
+      evidence: [evidence('ev.vpnAdapter', 'network-adapters', { adapters: vpns.map((a) => `${a.name} (${a.interfaceDescription})`).join(', ') })],
+      fixes: ['wslconfig-enable-dns-tunneling', 'wslconfig-set-mirrored'],
+      args: { adapters: vpns.map((a) => a.interfaceDescription).join(', ') },
+    }),
+  ]
+}
+
+/** A.3, F.4: the Entra Global Secure Access client turns DNS tunneling off. */
+function gsaRule(view: MachineView): Finding[] {
+  const gsa = service(view, 'GlobalSecureAccessTunnelingService')
+  const message = said(view, 'MessageDnsTunnelingDisabled')
+  if (gsa?.status !== 'Running' && message.length === 0) return []
+  return [
+    finding({
+      id: 'dns-tunneling-disabled-by-gsa',
+      severity: message.length > 0 ? 'warning' : 'info',
+      confidence: 'high',
+      evidence: [
+        ...(gsa?.status === 'Running' ? [evidence('ev.gsaRunning', 'services')] : []),
+        ...(message.length > 0 ? [evidence('ev.wslSaidGsa', outputSource(view))] : []),
+      ],
+      fixes: ['wslconfig-fix-key', 'wslconfig-set-nat'],
+      wslSaid: message.map((m) => m.text),
+    }),
+  ]
+}
+
+/** F.1, F.3: local rules ignored or all inbound blocked → HNS's DNS rule has no effect in NAT. */
+function firewallRule(view: MachineView): Finding[] {
+  if (!view.firewall.known || natInUse(view) === false || dnsTunnelingActive(view) === true) return []
+  const blocking = view.firewall.value.profiles.filter((p) => p.enabled !== false && (p.allowLocalFirewallRules === false || p.allowInboundRules === false))
+  if (blocking.length === 0) return []
+  return [
+    finding({
+      id: 'firewall-blocks-wsl-dns',
+      severity: 'warning',
+      confidence: 'medium',
+      evidence: blocking.map((p) =>
+        evidence(p.allowLocalFirewallRules === false ? 'ev.firewallNoLocalRules' : 'ev.firewallBlockInbound', 'firewall-profiles', { profile: p.name }),
+      ),
+      fixes: ['wslconfig-enable-dns-tunneling', 'firewall-allow-local-rules'],
+    }),
+  ]
+}
+
+/** Windows' own provider folders, written with or without environment variables. */
+const SYSTEM_DIR = /^(%SystemRoot%|%windir%|[A-Z]:\\Windows)\\(System32|SysWOW64)\\/i
+
+/**
+ * F.12, C.4 0x8007273d: a third-party layered provider can break WSL's hvsocket traffic.
+ * Windows itself installs no layered protocol providers (chain length ≠ 1) since LSPs were
+ * deprecated, so any layered protocol entry, or a base provider outside System32, is third party.
+ * Namespace providers (name resolution only) are not counted.
+ */
+function lspRule(view: MachineView): Finding[] {
+  if (!view.winsock.known) return []
+  const thirdParty = view.winsock.value.entries.filter(
+    (e) => e.catalog.startsWith('protocol') && e.providerPath !== '' && ((e.chainLength !== null && e.chainLength !== 1) || !SYSTEM_DIR.test(e.providerPath)),
+  )
+  const code = hasCode(view, '0x8007273d')
+  const message = view.output.known ? view.output.value.lines.filter((l) => /not supported for the type of object referenced/i.test(l)) : []
+  if (thirdParty.length === 0 && !code && message.length === 0) return []
+  return [
+    finding({
+      id: 'winsock-lsp',
+      severity: code || message.length > 0 ? 'error' : 'warning',
+      confidence: 'medium',
+      evidence: [
+        ...(thirdParty.length > 0 ? [evidence('ev.thirdPartyLsp', 'winsock-catalog', { providers: [...new Set(thirdParty.map((e) => e.providerPath))].join(', ') })] : []),
+        ...(code ? [evidence('ev.code0x8007273d', outputSource(view), { path: code.path })] : []),
+      ],
+      fixes: ['remove-lsp', 'winsock-reset'],
+      wslSaid: message,
+    }),
+  ]
+}
+
+/** F.14: `PortTrackerEnabledMode` set while the FSE service is missing. */
+function portTrackerRule(view: MachineView): Finding[] {
+  if (!view.hostNetworking.known) return []
+  const h = view.hostNetworking.value
+  if (h.portTrackerEnabledMode === null || h.fseServiceExists) return []
+  return [
+    finding({
+      id: 'port-tracker-fse',
+      severity: 'warning',
+      confidence: 'high',
+      evidence: [evidence('ev.portTracker', 'host-networking', { value: h.portTrackerEnabledMode })],
+      fixes: ['remove-port-tracker', 'reboot'],
+    }),
+  ]
+}
+
+/** F.17: WSL says the hosts file is too large to reflect into Linux. */
+function hostsRule(view: MachineView): Finding[] {
+  const lines = view.output.known ? view.output.value.lines.filter((l) => /hosts file is too large/i.test(l)) : []
+  if (lines.length === 0) return []
+  const bytes = view.hostNetworking.known ? view.hostNetworking.value.hostsFileBytes : null
+  return [
+    finding({
+      id: 'hosts-file-too-large',
+      severity: 'info',
+      confidence: 'high',
+      evidence: [evidence('ev.wslSaidHosts', outputSource(view)), ...(bytes !== null ? [evidence('ev.hostsSize', 'host-networking', { bytes })] : [])],
+      fixes: ['shrink-hosts-file', 'wslconfig-enable-dns-tunneling'],
+      wslSaid: lines,
+    }),
+  ]
+}

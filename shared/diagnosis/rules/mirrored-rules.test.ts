@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { diagnose } from '../diagnose'
+import { failed, snapshot, text, wslconfig } from '../test-snapshot'
+
+const mirrored = wslconfig('[wsl2]\nnetworkingMode=mirrored\n')
+/** WSL really running mirrored, as `wslinfo` reports it where everything is fine. */
+const runsMirrored = { networkingModeOutput: text('mirrored\n') }
+const ids = (s: ReturnType<typeof snapshot>, pasted?: string) => diagnose(s, pasted).map((f) => f.id)
+
+describe('mirrored fallback, by cause (A.2)', () => {
+  it('names Windows 11 21H2 (the seed PC) with the build as evidence', () => {
+    const findings = diagnose(snapshot({ 'windows-version': { currentBuild: '22000', ubr: 2836, displayVersion: '21H2' }, 'wslconfig-file': mirrored }))
+    expect(findings[0]).toMatchObject({ id: 'mirrored-unsupported-windows', severity: 'warning', confidence: 'high', args: { version: '10.0.22000.2836' } })
+    expect(findings[0]?.evidence[0]).toMatchObject({ key: 'ev.buildTooOldForMirrored', args: { version: '10.0.22000.2836' } })
+    expect(findings[0]?.fixes).toEqual(['wslconfig-set-nat', 'windows-feature-update'])
+  })
+
+  it('names Windows 10 and 22621 before the feature (22621.2358) but not 22621.2361 or 22631', () => {
+    expect(ids(snapshot({ 'windows-version': { currentBuild: '19045', ubr: 5247 }, 'wslconfig-file': mirrored }))).toContain('mirrored-unsupported-windows')
+    expect(ids(snapshot({ 'windows-version': { currentBuild: '22621', ubr: 2358 }, 'wslconfig-file': mirrored }))).toContain('mirrored-unsupported-windows')
+    expect(ids(snapshot({ 'windows-version': { currentBuild: '22621', ubr: 2361 }, 'wslconfig-file': mirrored, 'wsl-startup': runsMirrored }))).toEqual([])
+    expect(ids(snapshot({ 'windows-version': { currentBuild: '22631', ubr: 4169 }, 'wslconfig-file': mirrored, 'wsl-startup': runsMirrored }))).toEqual([])
+  })
+
+  it('says nothing about mirrored support to someone who did not ask for mirrored', () => {
+    expect(ids(snapshot({ 'windows-version': { currentBuild: '22000', ubr: 2836 } }))).toEqual([])
+  })
+
+  it('names Windows Server even on build 26100', () => {
+    const findings = diagnose(snapshot({ 'windows-version': { installationType: 'Server', editionId: 'ServerStandard' }, 'wslconfig-file': mirrored }))
+    expect(findings[0]).toMatchObject({ id: 'mirrored-unsupported-server', severity: 'error' })
+  })
+
+  it('names DisabledComponents=0xFF on a supported build, and not 0x20 (prefer IPv4)', () => {
+    expect(ids(snapshot({ 'mirrored-readiness': { ipv6DisabledComponents: 0xff }, 'wslconfig-file': mirrored }))[0]).toBe('mirrored-ipv6-disabled')
+    expect(ids(snapshot({ 'mirrored-readiness': { ipv6DisabledComponents: 0x20 }, 'wslconfig-file': mirrored, 'wsl-startup': runsMirrored }))).toEqual([])
+  })
+
+  it('names HyperVFirewallDisable=1 (High) and missing firewall classes (Medium)', () => {
+    const disabled = diagnose(snapshot({ 'mirrored-readiness': { hyperVFirewallDisable: 1 }, 'wslconfig-file': mirrored }))[0]
+    expect(disabled).toMatchObject({ id: 'mirrored-hyperv-firewall-unavailable', confidence: 'high' })
+    const broken = diagnose(
+      snapshot({ 'mirrored-readiness': { hyperVFirewall: { vmCreatorClassExists: false, profileCount: null, error: 'Invalid class' } }, 'wslconfig-file': mirrored }),
+    )[0]
+    expect(broken).toMatchObject({ id: 'mirrored-hyperv-firewall-unavailable', confidence: 'medium' })
+  })
+
+  it('lets policy explain the mode before any OS cause', () => {
+    const locked = snapshot({ 'windows-version': { currentBuild: '22000', ubr: 2836 }, 'wslconfig-file': wslconfig('[wsl2]\nnetworkingMode=mirrored\n', { AllowNetworkingModeUserSetting: 0, DefaultNetworkingMode: 1 }) })
+    expect(ids(locked)).toEqual(['networking-mode-set-by-policy'])
+    const allowed = snapshot({ 'wslconfig-file': wslconfig('[wsl2]\nnetworkingMode=mirrored\n', { AllowNetworkingModeUserSetting: 1 }), 'wsl-startup': runsMirrored })
+    expect(ids(allowed)).toEqual([])
+  })
+
+  it('notices mirrored was asked for but NAT runs, even without a message (VM already running)', () => {
+    expect(ids(snapshot({ 'wslconfig-file': mirrored }))).toEqual(['mirrored-fell-back-unknown-cause'])
+  })
+
+  it('falls back to "cause unknown" when WSL fell back but nothing else explains it, listing what to check', () => {
+    const findings = diagnose(
+      snapshot({
+        'mirrored-readiness': { unknown: 'access-denied' },
+        'wslconfig-file': mirrored,
+        'wsl-startup': { startOutput: failed('wsl: Mirrored networking mode is not supported: Windows version 22631.4037 does not have the required features.\nFalling back to NAT networking.', 0), networkingModeOutput: text('nat\n') },
+      }),
+    )
+    expect(findings[0]).toMatchObject({ id: 'mirrored-fell-back-unknown-cause', confidence: 'low' })
+    expect(findings[0]?.unknowns.map((u) => u.key)).toContain('un.checkMirroredReadiness')
+  })
+
+  it('recognises the Chinese fallback message in pasted text (zh-CN Windows)', () => {
+    const pasted = 'wsl: 不支持镜像网络模式： Windows 版本 22000.2836 没有所需的功能。\n正在回退到 NAT 网络。'
+    const findings = diagnose(snapshot({ 'windows-version': null, 'wslconfig-file': null }), pasted)
+    expect(findings[0]).toMatchObject({ id: 'mirrored-unsupported-windows' })
+    expect(findings[0]?.wslSaid.join('\n')).toContain('不支持镜像网络模式')
+  })
+})

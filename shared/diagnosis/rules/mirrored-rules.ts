@@ -1,0 +1,180 @@
+import { REQUIRED_EXPORTS } from '../../probes/facts/mirrored-readiness'
+import type { Finding } from '../finding'
+import { buildLacksMirrored, configuredMode, hasCode, mirroredRequested, policy, policyLocksMode, said } from '../derived'
+import type { MachineView } from '../machine-view'
+import { evidence, finding, outputSource, unknown, unknownFact, type Rule } from './rule'
+
+/**
+ * Mirrored mode falling back, named by its real cause, in the order WSL checks
+ * (`WslCoreVm::ValidateNetworkingMode`, wsl-networking.md A.2, D.14, S1/S2).
+ */
+export const mirroredRules: readonly Rule[] = [policyRule, serverRule, ipv6Rule, windowsRule, firewallRule, kernelRule, unknownCauseRule]
+
+function fallbackLines(view: MachineView): string[] {
+  return said(view, 'MessageMirroredNetworkingNotSupportedReason', 'LegacyMirroredNotSupported', 'MessageNetworkInitializationFailedFallback2', 'MessageSettingOverriddenByPolicy').map((m) => m.text)
+}
+
+/** B.4: `AllowNetworkingModeUserSetting = 0` ignores the user's mode (except None). */
+function policyRule(view: MachineView): Finding[] {
+  const overridden = said(view, 'MessageSettingOverriddenByPolicy').filter((m) => /networkingMode/i.test(m.args[0] ?? ''))
+  const locks = policyLocksMode(view) === true && configuredMode(view) !== null && configuredMode(view) !== 'none'
+  if (!locks && overridden.length === 0) return []
+  const values = policy(view) ?? {}
+  return [
+    finding({
+      id: 'networking-mode-set-by-policy',
+      severity: 'warning',
+      confidence: 'high',
+      evidence: [
+        ...(locks ? [evidence('ev.policyLocksMode', 'wslconfig-file', { value: String(values['AllowNetworkingModeUserSetting']), defaultMode: String(values['DefaultNetworkingMode'] ?? '—') })] : []),
+        ...(overridden.length > 0 ? [evidence('ev.wslSaidPolicy', outputSource(view))] : []),
+      ],
+      fixes: ['policy-contact-it'],
+      wslSaid: overridden.map((m) => m.text),
+    }),
+  ]
+}
+
+/** A.2: Server SKUs (2022, 2025) — HNS refuses mirrored with 0x803b0015 and WSL falls back to None. */
+function serverRule(view: MachineView): Finding[] {
+  if (!mirroredRequested(view)) return []
+  const server = view.windows.known && view.windows.value.isServer === true
+  const refused = hasCode(view, '0x803b0015')
+  if (!server && !refused) return []
+  return [
+    finding({
+      id: 'mirrored-unsupported-server',
+      severity: 'error',
+      confidence: 'high',
+      evidence: [
+        ...(server && view.windows.known ? [evidence('ev.windowsServer', 'windows-version', { version: view.windows.value.version, edition: view.windows.value.edition ?? '?' })] : []),
+        ...(refused ? [evidence('ev.code0x803b0015', outputSource(view), { path: refused.path })] : []),
+      ],
+      fixes: ['wslconfig-set-nat'],
+      wslSaid: fallbackLines(view),
+    }),
+  ]
+}
+
+/** A.2 check 1, F.7: `Tcpip6\Parameters\DisabledComponents = 0xFF`. */
+function ipv6Rule(view: MachineView): Finding[] {
+  if (!mirroredRequested(view)) return []
+  const message = said(view, 'MessageMirroredNetworkingNotSupportedIpv6Disabled')
+  const value = view.readiness.known ? view.readiness.value.ipv6DisabledComponents : null
+  const registry = value !== null && (value & 0xff) === 0xff
+  if (!registry && message.length === 0) return []
+  return [
+    finding({
+      id: 'mirrored-ipv6-disabled',
+      severity: 'warning',
+      // WSL compares with 0xFF exactly; other values with all low bits set are our inference.
+      confidence: message.length > 0 || value === 0xff ? 'high' : 'medium',
+      evidence: [
+        ...(registry ? [evidence('ev.ipv6DisabledComponents', 'mirrored-readiness', { value: `0x${(value >>> 0).toString(16)}` })] : []),
+        ...(message.length > 0 ? [evidence('ev.wslSaidIpv6', outputSource(view))] : []),
+      ],
+      fixes: ['remove-ipv6-disabled-components', 'reboot', 'wslconfig-set-nat'],
+      wslSaid: fallbackLines(view),
+    }),
+  ]
+}
+
+/** A.1, A.2 check 3, S1, S2: the OS lacks the HCN port-reservation APIs (build or exports). */
+function windowsRule(view: MachineView): Finding[] {
+  if (!mirroredRequested(view)) return []
+  const lacks = buildLacksMirrored(view)
+  const readiness = view.readiness.known ? view.readiness.value : null
+  const missing = readiness?.exports
+    ? REQUIRED_EXPORTS.computeNetwork.filter((name) => readiness.exports?.computeNetwork[name] !== true)
+    : []
+  const reasonBuild = said(view, 'MessageMirroredNetworkingNotSupportedWindowsVersion')[0]
+  const pastedBuild = reasonBuild ? Number.parseInt(reasonBuild.args[0] ?? '', 10) : Number.NaN
+  const pastedUbr = reasonBuild ? Number.parseInt(reasonBuild.args[1] ?? '', 10) : Number.NaN
+  const pastedLacks = Number.isFinite(pastedBuild) && (pastedBuild < 22621 || (pastedBuild === 22621 && pastedUbr < 2359))
+  if (lacks !== true && missing.length === 0 && !pastedLacks) return []
+  const win = view.windows.known ? view.windows.value : null
+  return [
+    finding({
+      id: 'mirrored-unsupported-windows',
+      severity: 'warning',
+      confidence: 'high',
+      evidence: [
+        ...(win && lacks ? [evidence(win.build < 22000 ? 'ev.windows10NoMirrored' : 'ev.buildTooOldForMirrored', 'windows-version', { version: win.version, release: win.displayVersion ?? '?' })] : []),
+        ...(!win && pastedLacks ? [evidence('ev.buildTooOldForMirrored', 'pasted', { version: `10.0.${pastedBuild}.${pastedUbr}`, release: '?' })] : []),
+        ...(missing.length > 0 ? [evidence('ev.computeNetworkExportsMissing', 'mirrored-readiness', { names: missing.join(', ') })] : []),
+        ...(reasonBuild ? [evidence('ev.wslSaidWindowsVersion', outputSource(view), { version: `${reasonBuild.args[0]}.${reasonBuild.args[1]}` })] : []),
+      ],
+      fixes: ['windows-feature-update', 'wslconfig-set-nat'],
+      wslSaid: fallbackLines(view),
+      args: { version: win?.version ?? `10.0.${pastedBuild}.${pastedUbr}` },
+    }),
+  ]
+}
+
+/** A.2 check 4, D.9, D.14: Hyper-V firewall WMI missing/empty, or `HyperVFirewallDisable = 1`. */
+function firewallRule(view: MachineView): Finding[] {
+  if (!mirroredRequested(view) || buildLacksMirrored(view) === true) return []
+  if (!view.readiness.known) return []
+  const { hyperVFirewall, hyperVFirewallDisable } = view.readiness.value
+  const disabled = hyperVFirewallDisable === 1
+  const broken = !hyperVFirewall.vmCreatorClassExists || hyperVFirewall.profileCount === 0
+  if (!disabled && !broken) return []
+  return [
+    finding({
+      id: 'mirrored-hyperv-firewall-unavailable',
+      severity: 'warning',
+      // The registry switch is read in WSL's code (High); a broken WMI class is keith-horton's probe (#10495).
+      confidence: disabled ? 'high' : 'medium',
+      evidence: [
+        ...(disabled ? [evidence('ev.hyperVFirewallDisable', 'mirrored-readiness')] : []),
+        ...(!hyperVFirewall.vmCreatorClassExists ? [evidence('ev.hyperVFirewallClassMissing', 'mirrored-readiness', { error: hyperVFirewall.error ?? '' })] : []),
+        ...(hyperVFirewall.vmCreatorClassExists && hyperVFirewall.profileCount === 0 ? [evidence('ev.hyperVFirewallNoProfiles', 'mirrored-readiness')] : []),
+      ],
+      fixes: disabled ? ['enable-hyperv-firewall', 'reboot', 'wslconfig-set-nat'] : ['reboot', 'windows-update', 'wslconfig-set-nat'],
+      wslSaid: fallbackLines(view),
+    }),
+  ]
+}
+
+/** A.2 check 2: a custom kernel older than 5.10 (WSL prints the kernel reason). */
+function kernelRule(view: MachineView): Finding[] {
+  const message = said(view, 'MessageMirroredNetworkingNotSupportedKernel')
+  if (message.length === 0) return []
+  const kernel = view.config.known ? view.config.value?.parse.values['wsl2.kernel'] : undefined
+  return [
+    finding({
+      id: 'mirrored-kernel-too-old',
+      severity: 'warning',
+      confidence: 'high',
+      evidence: [evidence('ev.wslSaidKernel', outputSource(view)), ...(kernel ? [evidence('ev.customKernel', 'wslconfig-file', { path: kernel })] : [])],
+      fixes: ['wslconfig-fix-key', 'wslconfig-set-nat'],
+      wslSaid: fallbackLines(view),
+    }),
+  ]
+}
+
+/** Asked for mirrored, got NAT/None, and no cause above was proven: say what is unknown. */
+function unknownCauseRule(view: MachineView): Finding[] {
+  if (!mirroredRequested(view)) return []
+  const fellBack = fallbackLines(view).length > 0
+  const running = view.output.known ? view.output.value.effectiveMode : null
+  if (!fellBack && (running === null || running === 'mirrored')) return []
+  return [
+    finding({
+      id: 'mirrored-fell-back-unknown-cause',
+      severity: 'warning',
+      confidence: 'low',
+      evidence: [
+        ...(running !== null && running !== 'mirrored' ? [evidence('ev.effectiveMode', 'wsl-startup', { mode: running })] : []),
+        ...(fellBack ? [evidence('ev.wslSaidMirroredFallback', outputSource(view))] : []),
+      ],
+      unknowns: [
+        ...unknownFact(view.windows, 'windows-version', 'un.checkWindowsVersion'),
+        ...unknownFact(view.readiness, 'mirrored-readiness', 'un.checkMirroredReadiness'),
+        unknown('un.rebootAfterUpdate'),
+      ],
+      fixes: ['reboot', 'windows-update', 'wsl-update', 'wslconfig-set-nat'],
+      wslSaid: fallbackLines(view),
+    }),
+  ]
+}

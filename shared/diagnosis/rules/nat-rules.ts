@@ -1,0 +1,156 @@
+import { isAtLeast } from '../../util/version'
+import type { Evidence, Finding } from '../finding'
+import { codes, hasCode, natInUse, said, service } from '../derived'
+import type { MachineView } from '../machine-view'
+import { evidence, finding, outputSource, unknown, unknownFact, type Rule } from './rule'
+
+/**
+ * WSL's NAT network cannot be created (wsl-networking.md C.3, C.4, F.6, F.13, F.16): by code, with
+ * the cause behind the code where the probes show it. Before WSL 2.3.25 this stops WSL; from 2.3.25
+ * it falls back to VirtioProxy (Consomme from 2.9), so modern WSL may show only a warning.
+ */
+export const natRules: readonly Rule[] = [vmswitchRule, staleNetworkRule, icsRule, otherCodeRule, fellBackRule]
+
+function natLines(view: MachineView): string[] {
+  if (!view.output.known) return []
+  const { lines } = view.output.value
+  return lines.filter((line) => /ConfigureNetworking|networkingMode|0x[0-9a-f]{8}/i.test(line))
+}
+
+/** How WSL reacts to a NAT failure on this version (C.3), as evidence. */
+function versionBehaviour(view: MachineView): Evidence[] {
+  if (!view.wsl.known || view.wsl.value.version === null) return []
+  const version = view.wsl.value.version
+  return [evidence(isAtLeast(version, '2.3.25') ? 'ev.wslFallsBack' : 'ev.wslFailsHard', 'wsl-install', { version })]
+}
+
+function vmwareLeftovers(view: MachineView): Evidence[] {
+  if (!view.adapters.known) return []
+  const { vmwareClsidPresent, bindings } = view.adapters.value
+  const bridged = bindings.filter((b) => b.componentId.toLowerCase() === 'vmware_bridge' && b.enabled).map((b) => b.adapter)
+  return [
+    ...(vmwareClsidPresent ? [evidence('ev.vmwareClsid', 'network-adapters')] : []),
+    ...(bridged.length > 0 ? [evidence('ev.vmwareBridgeBound', 'network-adapters', { adapters: bridged.join(', ') })] : []),
+  ]
+}
+
+/** C.4 0x80041002 WBEM_E_NOT_FOUND: vmswitch creation fails ("Known vmswitch issue", C.6). */
+function vmswitchRule(view: MachineView): Finding[] {
+  const inOutput = hasCode(view, '0x80041002')
+  const inEvents = view.eventCodes.find((c) => c.code.toLowerCase() === '0x80041002')
+  if (!inOutput && !inEvents) return []
+  const vmware = vmwareLeftovers(view)
+  const home = view.windows.known && view.windows.value.isHome
+  return [
+    finding({
+      id: vmware.length > 0 ? 'nat-vmware-leftovers' : 'nat-vmswitch-not-found',
+      severity: 'error',
+      // The code's meaning is High; its causes are community-confirmed (Medium, C.4/F.13).
+      confidence: 'medium',
+      evidence: [
+        ...(inOutput ? [evidence('ev.code0x80041002', outputSource(view), { path: inOutput.path })] : []),
+        ...(inEvents ? [evidence('ev.eventCode0x80041002', 'events')] : []),
+        ...vmware,
+        ...versionBehaviour(view),
+        ...(home ? [evidence('ev.homeNoHyperVTools', 'windows-version')] : []),
+      ],
+      unknowns: [...unknownFact(view.adapters, 'network-adapters', 'un.checkVmwareLeftovers'), ...unknownFact(view.events, 'events', 'un.checkHnsEvents')],
+      fixes: [
+        'windows-update',
+        'wsl-update',
+        'wsl-update-prerelease',
+        'delete-wsl-hns-network',
+        'reboot',
+        'toggle-vmp',
+        ...(vmware.length > 0 ? (['vmware-cleanup'] as const) : []),
+        'network-reset',
+        'wslconfig-set-none',
+        'wsl1-fallback',
+      ],
+      wslSaid: natLines(view),
+    }),
+  ]
+}
+
+/** C.4 0x803b0001 / 0x803b0017: the WSL HNS network is stale or degraded. */
+function staleNetworkRule(view: MachineView): Finding[] {
+  const ref = hasCode(view, '0x803b0001') ?? hasCode(view, '0x803b0017')
+  if (!ref) return []
+  return [
+    finding({
+      id: 'nat-hns-network-stale',
+      severity: 'error',
+      confidence: 'medium',
+      evidence: [evidence('ev.codeStaleNetwork', outputSource(view), { path: ref.path, code: ref.code }), ...versionBehaviour(view)],
+      fixes: ['reboot', 'delete-wsl-hns-network', 'network-reset'],
+      wslSaid: natLines(view),
+    }),
+  ]
+}
+
+/** F.6, C.4: Internet Connection Sharing (SharedAccess) disabled breaks NAT creation. */
+function icsRule(view: MachineView): Finding[] {
+  const sharedAccess = service(view, 'SharedAccess')
+  const disabled = sharedAccess?.exists === true && sharedAccess.startType === 'disabled'
+  const code = hasCode(view, '0x803b002a') ?? hasCode(view, '0x800706d9')
+  if (!disabled && !code) return []
+  if (!disabled && natInUse(view) === false) return []
+  return [
+    finding({
+      id: 'nat-ics-disabled',
+      severity: natInUse(view) === false ? 'warning' : 'error',
+      confidence: disabled ? 'high' : 'medium',
+      evidence: [
+        ...(disabled ? [evidence('ev.serviceDisabled', 'services', { service: 'SharedAccess' })] : []),
+        ...(code ? [evidence('ev.codeIcs', outputSource(view), { path: code.path, code: code.code })] : []),
+        ...versionBehaviour(view),
+      ],
+      unknowns: unknownFact(view.services, 'services', 'un.checkServices'),
+      fixes: ['enable-sharedaccess', 'wsl-shutdown'],
+      wslSaid: natLines(view),
+    }),
+  ]
+}
+
+/** Any other HNS/ConfigureNetworking code: the family is known, the cause is not (C.4). */
+function otherCodeRule(view: MachineView): Finding[] {
+  const known = ['0x80041002', '0x803b0001', '0x803b0017', '0x803b002a', '0x800706d9', '0x803b0015', '0x80070422', '0x80070424', '0x80370102']
+  const other = codes(view).find((c) => c.networking && !known.includes(c.code.toLowerCase()) && !/HCS_E_HYPERV_NOT_INSTALLED/i.test(c.code))
+  if (!other) return []
+  return [
+    finding({
+      id: 'nat-creation-failed',
+      severity: 'error',
+      confidence: 'low',
+      evidence: [evidence('ev.codeOther', outputSource(view), { path: other.path, code: other.code }), ...versionBehaviour(view)],
+      unknowns: [unknown('un.checkHnsEvents')],
+      fixes: ['wsl-shutdown', 'wsl-update', 'delete-wsl-hns-network', 'reboot', 'toggle-vmp', 'network-reset', 'wslconfig-set-none'],
+      wslSaid: natLines(view),
+      args: { code: other.code },
+    }),
+  ]
+}
+
+/** F.16: WSL ≥ 2.3.25 started, but on VirtioProxy/Consomme/None instead of NAT. */
+function fellBackRule(view: MachineView): Finding[] {
+  const messages = said(view, 'MessageNetworkInitializationFailedFallback2', 'LegacyNatFallbackNoNetworking').filter(
+    (m) => m.id === 'LegacyNatFallbackNoNetworking' || m.args[0]?.toLowerCase() === 'nat',
+  )
+  const mode = view.output.known ? view.output.value.effectiveMode : null
+  const silent = mode === 'virtioproxy' || mode === 'consomme' || (mode === 'none' && natInUse(view) !== false)
+  if (messages.length === 0 && !silent) return []
+  return [
+    finding({
+      id: 'nat-fell-back',
+      severity: 'warning',
+      confidence: 'high',
+      evidence: [
+        ...(messages.length > 0 ? [evidence('ev.wslSaidNatFallback', outputSource(view), { mode: messages[0]?.args[1] ?? 'None' })] : []),
+        ...(mode ? [evidence('ev.effectiveMode', 'wsl-startup', { mode })] : []),
+      ],
+      unknowns: [...unknownFact(view.events, 'events', 'un.checkHnsEvents'), unknown('un.natCauseHidden')],
+      fixes: ['wsl-shutdown', 'windows-update', 'delete-wsl-hns-network', 'reboot', 'toggle-vmp', 'network-reset'],
+      wslSaid: messages.map((m) => m.text),
+    }),
+  ]
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest'
+import { diagnose } from '../diagnose'
+import { failed, snapshot, text, withService, wslconfig } from '../test-snapshot'
+
+const ids = (s: ReturnType<typeof snapshot>, pasted?: string) => diagnose(s, pasted).map((f) => f.id)
+
+describe('.wslconfig rules (B.2–B.4)', () => {
+  it('names a misspelled networking key (#11359) with a did-you-mean', () => {
+    const findings = diagnose(snapshot({ 'wslconfig-file': wslconfig('[wsl2]\nnetworkMode=mirrored\n') }))
+    expect(findings[0]).toMatchObject({ id: 'wslconfig-networking-key-ignored', args: { count: 1 } })
+    expect(findings[0]?.evidence.map((e) => e.key)).toEqual(['ev.configWarning', 'ev.configDidYouMean'])
+  })
+
+  it('names networking keys under [experimental] only when WSL rejects them, not the accepted alias', () => {
+    expect(ids(snapshot({ 'wslconfig-file': wslconfig('[experimental]\nnetworkingMode=mirrored\n'), 'wsl-startup': { networkingModeOutput: text('mirrored\n') } }))).toEqual([])
+    expect(ids(snapshot({ 'wslconfig-file': wslconfig('[wsl2]\nnetworkingMode=mirror\n') }))).toEqual(['wslconfig-networking-key-ignored'])
+  })
+
+  it('keeps non-networking warnings as a note', () => {
+    expect(ids(snapshot({ 'wslconfig-file': wslconfig('[wsl2]\nmemory=4gb\n') }))).toEqual(['wslconfig-warnings'])
+  })
+
+  it('names a file WSL refuses to load', () => {
+    expect(ids(snapshot({ 'wslconfig-file': wslconfig('[wsl2]\nmacAddress=zz\nnetworkingMode=nat\n') }))[0]).toBe('wslconfig-fails-to-load')
+  })
+
+  it('names a misnamed settings file only when .wslconfig itself is absent', () => {
+    expect(ids(snapshot({ 'wslconfig-file': { exists: false, lookalikeFiles: ['C:\\Users\\alex\\.wslconfig.txt'] } }))).toEqual(['wslconfig-misnamed'])
+    expect(ids(snapshot({ 'wslconfig-file': { ...wslconfig('[wsl2]\n'), lookalikeFiles: ['C:\\Users\\alex\\wsl.conf'] } }))).toEqual([])
+  })
+})
+
+describe('WSL installation', () => {
+  it('names inbox-only WSL and an old Store WSL, not a current one', () => {
+    expect(ids(snapshot({ 'wsl-install': { msiVersion: null, appxVersion: null, versionOutput: failed('Usage: wsl.exe [Argument]') } }))).toEqual(['wsl-inbox-only'])
+    expect(ids(snapshot({ 'wsl-install': { msiVersion: '2.2.4.0' } }))).toEqual(['wsl-outdated'])
+    expect(ids(snapshot({ 'wsl-install': { msiVersion: '2.3.25.0' } }))).toEqual([])
+  })
+})
+
+describe('environment (F)', () => {
+  it('names a localhost proxy in NAT mode, not in mirrored mode, not with autoProxy off', () => {
+    const proxy = { winInet: { proxyEnable: 1, proxyServer: '127.0.0.1:7890', autoConfigUrl: null } }
+    expect(ids(snapshot({ 'proxy-settings': proxy }))).toEqual(['localhost-proxy-not-mirrored'])
+    expect(ids(snapshot({ 'proxy-settings': proxy, 'wslconfig-file': wslconfig('[wsl2]\nnetworkingMode=mirrored\n'), 'wsl-startup': null }))).toEqual([])
+    expect(ids(snapshot({ 'proxy-settings': proxy, 'wslconfig-file': wslconfig('[wsl2]\nautoProxy=false\n') }))).toEqual([])
+    expect(ids(snapshot({ 'proxy-settings': { winInet: { proxyEnable: 1, proxyServer: 'proxy.corp.example:8080', autoConfigUrl: null } } }))).toEqual([])
+  })
+
+  it('names an up VPN adapter, not a disconnected one', () => {
+    const adapter = { name: 'Ethernet 3', interfaceDescription: 'Cisco AnyConnect Secure Mobility Client Virtual Miniport Adapter for Windows x64', hidden: false }
+    expect(ids(snapshot({ 'network-adapters': { adapters: [{ ...adapter, status: 'Up' }] } }))).toEqual(['vpn-detected'])
+    expect(ids(snapshot({ 'network-adapters': { adapters: [{ ...adapter, status: 'Disconnected' }] } }))).toEqual([])
+  })
+
+  it('names a running Global Secure Access client', () => {
+    expect(ids(snapshot({ services: withService('GlobalSecureAccessTunnelingService', { status: 'Running' }) }))).toEqual(['dns-tunneling-disabled-by-gsa'])
+  })
+
+  it('names third-party layered Winsock providers, not Windows namespace providers', () => {
+    const lsp = { catalog: 'protocol64' as const, providerPath: 'C:\\Program Files\\Proxifier\\PrxerNsp.dll', chainLength: 0 }
+    expect(ids(snapshot({ 'winsock-catalog': { entries: [lsp] } }))).toEqual(['winsock-lsp'])
+    expect(ids(snapshot({ 'winsock-catalog': { entries: [{ catalog: 'namespace64', providerPath: '%SystemRoot%\\system32\\NLAapi.dll', chainLength: null }] } }))).toEqual([])
+  })
+
+  it('names firewall profiles that ignore local rules when DNS tunneling is off', () => {
+    const profiles = [{ name: 'Public', enabled: true, defaultInboundAction: 'Block', allowInboundRules: true, allowLocalFirewallRules: false }]
+    expect(ids(snapshot({ 'firewall-profiles': { profiles }, 'wslconfig-file': wslconfig('[wsl2]\ndnsTunneling=false\n') }))).toEqual(['firewall-blocks-wsl-dns'])
+  })
+
+  it('names PortTrackerEnabledMode without FSE', () => {
+    expect(ids(snapshot({ 'host-networking': { portTrackerEnabledMode: 1, fseServiceExists: false } }))).toEqual(['port-tracker-fse'])
+    expect(ids(snapshot({ 'host-networking': { portTrackerEnabledMode: 1, fseServiceExists: true } }))).toEqual([])
+  })
+})
+
+describe('unknown facts', () => {
+  it('never turns unreadable facts into findings or into "healthy" evidence', () => {
+    const allUnknown = snapshot({
+      'windows-version': { unknown: 'timeout' },
+      'wsl-install': { unknown: 'timeout' },
+      'wslconfig-file': { unknown: 'access-denied' },
+      services: { unknown: 'host-unavailable' },
+      'mirrored-readiness': { unknown: 'failed' },
+      virtualization: { unknown: 'failed' },
+      'wsl-startup': { unknown: 'no-consent' },
+    })
+    expect(ids(allUnknown)).toEqual([])
+  })
+})

@@ -1,0 +1,130 @@
+import { formatConfigWarning } from '../../wsl-messages/config-warning'
+import type { WslConfigMessage } from '../../wslconfig/types'
+import type { Finding } from '../finding'
+import type { ConfigView, MachineView } from '../machine-view'
+import { evidence, finding, type Rule } from './rule'
+
+/**
+ * `.wslconfig` problems judged exactly as WSL's parser judges them (wsl-networking.md B.1–B.4;
+ * `shared/wslconfig/` reproduces configfile.cpp): what WSL refuses to load, which networking
+ * setting it silently does not read, what else it skips, encodings it mis-reads, misnamed files.
+ */
+export const wslconfigRules: readonly Rule[] = [failsToLoadRule, networkingKeyRule, otherWarningsRule, encodingRule, misnamedRule]
+
+/** Keys whose loss changes networking (B.4). */
+const NETWORKING_KEYS = [
+  'networkingmode', 'firewall', 'dnstunneling', 'autoproxy', 'dnsproxy', 'localhostforwarding', 'ipv6', 'dhcp', 'dhcptimeout',
+  'vmswitch', 'macaddress', 'hostaddressloopback', 'ignoredports', 'besteffortdnsparsing', 'dnstunnelingipaddress', 'initialautoproxytimeout',
+]
+
+function config(view: MachineView): ConfigView | null {
+  return view.config.known && view.config.value !== null && view.config.value.exists ? view.config.value : null
+}
+
+/** The key a warning is about, lower-cased, without its section (`wsl2.networkMode` → `networkmode`). */
+function warningKey(w: WslConfigMessage): string | null {
+  const name = w.message === 'MessageConfigUnknownKey' || w.message === 'MessageConfigKeyDuplicated' ? w.args[0] : w.args[1]
+  return typeof name === 'string' ? (name.split('.').pop() ?? '').toLowerCase() : null
+}
+
+function isNetworkingWarning(w: WslConfigMessage, c: ConfigView): boolean {
+  const key = warningKey(w)
+  if (key !== null && NETWORKING_KEYS.includes(key)) return true
+  // An unknown key that our hints map to a networking key (`networkMode` → `networkingMode`).
+  return c.hints.some((h) => h.line === w.line && (h.id === 'unknown-key-did-you-mean' || h.id === 'key-in-wrong-section') && NETWORKING_KEYS.includes(String(h.args[1] ?? '').split('.').pop()?.toLowerCase() ?? ''))
+}
+
+function text(c: ConfigView, w: WslConfigMessage): string {
+  return `wsl: ${formatConfigWarning(w, 'en-US', c.path ?? '.wslconfig')}`
+}
+
+/** B.3: an invalid `macAddress` makes the parser throw; WSL then does not load the file at all. */
+function failsToLoadRule(view: MachineView): Finding[] {
+  const c = config(view)
+  if (!c?.parse.error) return []
+  const e = c.parse.error
+  return [
+    finding({
+      id: 'wslconfig-fails-to-load',
+      severity: 'error',
+      confidence: 'high',
+      evidence: [evidence('ev.configError', 'wslconfig-file', { line: e.line, value: String(e.args[0] ?? ''), key: String(e.args[1] ?? '') })],
+      fixes: ['wslconfig-fix-key', 'wsl-shutdown'],
+      wslSaid: [text(c, e)],
+    }),
+  ]
+}
+
+/** B.3, #11359: the networking setting the user wrote is skipped (typo, wrong section, bad value). */
+function networkingKeyRule(view: MachineView): Finding[] {
+  const c = config(view)
+  if (!c) return []
+  const warnings = c.parse.warnings.filter((w) => isNetworkingWarning(w, c))
+  if (warnings.length === 0) return []
+  const suggestion = c.hints.find((h) => h.id === 'unknown-key-did-you-mean' && warnings.some((w) => w.line === h.line))
+  return [
+    finding({
+      id: 'wslconfig-networking-key-ignored',
+      severity: 'warning',
+      confidence: 'high',
+      evidence: [
+        ...warnings.map((w) => evidence('ev.configWarning', 'wslconfig-file', { line: w.line, message: w.message, text: formatConfigWarning(w, 'en-US', '.wslconfig') })),
+        ...(suggestion ? [evidence('ev.configDidYouMean', 'wslconfig-file', { line: suggestion.line, written: String(suggestion.args[0]), meant: String(suggestion.args[1]) })] : []),
+      ],
+      fixes: ['wslconfig-fix-key', 'wsl-shutdown'],
+      wslSaid: warnings.map((w) => text(c, w)),
+      args: { count: warnings.length },
+    }),
+  ]
+}
+
+/** B.3: other lines WSL warns about and skips. */
+function otherWarningsRule(view: MachineView): Finding[] {
+  const c = config(view)
+  if (!c) return []
+  const warnings = c.parse.warnings.filter((w) => !isNetworkingWarning(w, c))
+  if (warnings.length === 0) return []
+  return [
+    finding({
+      id: 'wslconfig-warnings',
+      severity: 'info',
+      confidence: 'high',
+      evidence: warnings.map((w) => evidence('ev.configWarning', 'wslconfig-file', { line: w.line, message: w.message, text: formatConfigWarning(w, 'en-US', '.wslconfig') })),
+      fixes: ['wslconfig-fix-key'],
+      wslSaid: warnings.map((w) => text(c, w)),
+      args: { count: warnings.length },
+    }),
+  ]
+}
+
+/** B.2: WSL reads UTF-8 (± BOM) and UTF-16LE with BOM; BOM-less UTF-16 and ANSI/GBK text are mis-read. */
+function encodingRule(view: MachineView): Finding[] {
+  const c = config(view)
+  const hint = c?.hints.find((h) => h.id === 'utf16-without-bom' || h.id === 'not-utf8')
+  if (!c || !hint) return []
+  return [
+    finding({
+      id: 'wslconfig-encoding',
+      severity: 'warning',
+      confidence: hint.id === 'utf16-without-bom' ? 'high' : 'medium',
+      evidence: [evidence(hint.id === 'utf16-without-bom' ? 'ev.configUtf16NoBom' : 'ev.configNotUtf8', 'wslconfig-file')],
+      fixes: ['wslconfig-reencode', 'wsl-shutdown'],
+    }),
+  ]
+}
+
+/** B.1: no `.wslconfig`, but a lookalike (`.wslconfig.txt`, `wsl.conf`…) that WSL never reads. */
+function misnamedRule(view: MachineView): Finding[] {
+  if (!view.config.known || view.config.value === null) return []
+  const c = view.config.value
+  if (c.exists || c.lookalikeFiles.length === 0) return []
+  return [
+    finding({
+      id: 'wslconfig-misnamed',
+      severity: 'warning',
+      confidence: 'medium',
+      evidence: [evidence('ev.configLookalike', 'wslconfig-file', { files: c.lookalikeFiles.join(', '), path: c.path ?? '' })],
+      fixes: ['wslconfig-rename-file', 'wsl-shutdown'],
+    }),
+  ]
+}

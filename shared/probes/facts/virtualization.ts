@@ -1,0 +1,53 @@
+import { z } from 'zod'
+
+/**
+ * Optional features, hypervisor and Hyper-V tooling (wsl-networking.md D.4, D.10, D.11).
+ *
+ * - `features`: `Win32_OptionalFeature.InstallState` by name (1 Enabled, 2 Disabled, 3 Absent,
+ *   4 Unknown; readable without admin, pending states are not shown).
+ * - `hypervisorPresent`: `Win32_ComputerSystem.HypervisorPresent`.
+ * - `firmwareVirtualization`: `Win32_Processor.VirtualizationFirmwareEnabled` — only meaningful when
+ *   no hypervisor runs (reads False under Hyper-V), so rules ignore it when `hypervisorPresent`.
+ * - `hypervisorLaunchType`: from `bcdedit /enum {current}` — admin only, so usually null.
+ * - `model`/`manufacturer`: a PC that is itself a VM needs nested virtualization (F.18).
+ * - `hyperVModule`: `New-VMSwitch` exists (never on Home, D.11); `hnsModule`: HostNetworkingService.
+ */
+export const FEATURE_NAMES = [
+  'VirtualMachinePlatform',
+  'Microsoft-Windows-Subsystem-Linux',
+  'HypervisorPlatform',
+  'Microsoft-Hyper-V-All',
+  'Microsoft-Hyper-V',
+  'Microsoft-Hyper-V-Management-PowerShell',
+  'Containers-DisposableClientVM',
+] as const
+
+export const FeatureState = z.enum(['Enabled', 'Disabled', 'Absent', 'Unknown'])
+export type FeatureState = z.infer<typeof FeatureState>
+
+export const VirtualizationFact = z.object({
+  features: z.record(z.string(), FeatureState),
+  hypervisorPresent: z.boolean().nullable(),
+  firmwareVirtualization: z.boolean().nullable(),
+  slat: z.boolean().nullable(),
+  hypervisorLaunchType: z.string().nullable(),
+  model: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  hyperVModule: z.boolean(),
+  hnsModule: z.boolean(),
+})
+export type VirtualizationFact = z.infer<typeof VirtualizationFact>
+
+/** `Win32_OptionalFeature.InstallState` → state name. */
+export function featureStateFromInstallState(value: number | null): FeatureState {
+  switch (value) {
+    case 1:
+      return 'Enabled'
+    case 2:
+      return 'Disabled'
+    case 3:
+      return 'Absent'
+    default:
+      return 'Unknown'
+  }
+}

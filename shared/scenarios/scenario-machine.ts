@@ -1,0 +1,84 @@
+import { z } from 'zod'
+
+/**
+ * The host-level state of a simulated PC that differs between machines (wsl-networking.md A.2,
+ * D.10, D.14, F.7, F.14, F.17, F.18). Every optional field has a default that matches a stock PC of
+ * the scenario's build and edition (see `electron/simulated-pc/`), so scenario files stay small.
+ */
+export const ScenarioHost = z.strictObject({
+  /** `Tcpip6\Parameters\DisabledComponents`, null when absent (A.2, F.7). */
+  ipv6DisabledComponents: z.number().int().nullable(),
+  /** `MpsSvc\Parameters\HyperVFirewallDisable` = 1 (A.2). */
+  hyperVFirewallDisabled: z.boolean(),
+  /** HNS fails to create WSL's NAT network with this code (C.3, C.4), e.g. `0x80041002`. */
+  natNetworkFailure: z.string().regex(/^(0x[0-9a-fA-F]{8}|[A-Z_]+)$/).nullable(),
+  /**
+   * The Hyper-V firewall WMI class exists but `MSFT_NetFirewallHyperVProfile` has no instances,
+   * so WSL treats the firewall as unsupported (A.2 check 4; #11952 is a Low-confidence example).
+   */
+  hyperVFirewallBroken: z.boolean().optional(),
+  /** VT-x/AMD-V switched on in firmware (default true; F.18, D.10). */
+  firmwareVirtualization: z.boolean().optional(),
+  /** `bcdedit` `hypervisorlaunchtype` (default Auto; Off stops the hypervisor, F.18, E.1). */
+  hypervisorLaunchType: z.enum(['Auto', 'Off']).optional(),
+  /** The PC is itself a VM and needs nested virtualization (D.10, F.18). */
+  isVirtualMachine: z.boolean().optional(),
+  /** Size of `%SystemRoot%\System32\drivers\etc\hosts` in bytes (default 824, the stock file; F.17). */
+  hostsFileBytes: z.number().int().nonnegative().optional(),
+  /** `Tcpip\Parameters\PortTrackerEnabledMode`, absent by default (F.14). */
+  portTrackerEnabledMode: z.number().int().nullable().optional(),
+  /** The `FSE` service exists (F.14); default false. */
+  fseServiceExists: z.boolean().optional(),
+})
+export type ScenarioHost = z.infer<typeof ScenarioHost>
+
+const FirewallProfileOverride = z.strictObject({
+  enabled: z.boolean().optional(),
+  defaultInboundAction: z.enum(['Block', 'Allow']).optional(),
+  allowInboundRules: z.boolean().optional(),
+  allowLocalFirewallRules: z.boolean().optional(),
+})
+
+/**
+ * Network state that differs between machines: extra adapters (VPNs), VMware leftovers, proxies,
+ * Winsock layered providers and firewall profile differences (D.8, D.9, F.1, F.4, F.5, F.12, F.13).
+ */
+export const ScenarioNetwork = z.strictObject({
+  /** Adapters besides the stock Wi-Fi/Ethernet ones, e.g. a VPN's virtual adapter (D.8, F.4). */
+  adapters: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        interfaceDescription: z.string().min(1),
+        status: z.enum(['Up', 'Disconnected', 'Disabled', 'Not Present']),
+        hidden: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  /** "VMware Bridge Protocol" (`vmware_bridge`) still bound to the physical adapters (F.13). */
+  vmwareBridgeBound: z.boolean().optional(),
+  /** `HKLM\SOFTWARE\Classes\CLSID\{3d09c1ca-2bcc-40b7-b9bb-3f3ec143a87b}` left behind (F.13). */
+  vmwareClsidPresent: z.boolean().optional(),
+  /** Net-class PnP devices with status Unknown (F.15); default 0. */
+  phantomAdapterCount: z.number().int().nonnegative().optional(),
+  /** The user's WinINET proxy (`HKCU\…\Internet Settings`), what autoProxy mirrors (A.5, F.5). */
+  winInetProxy: z
+    .strictObject({
+      enable: z.union([z.literal(0), z.literal(1)]),
+      server: z.string().nullable(),
+      autoConfigUrl: z.string().nullable(),
+    })
+    .optional(),
+  /** The machine WinHTTP proxy (`netsh winhttp set proxy`); absent or null = direct access (D.8). */
+  winHttpProxy: z.strictObject({ server: z.string().min(1), bypass: z.string() }).nullable().optional(),
+  /**
+   * Third-party layered service providers in the Winsock catalog (F.12). `breaksHyperVSockets`:
+   * this LSP intercepts WSL's AF_HYPERV sockets, so WSL fails with 0x8007273d (Medium, #4177, #9331).
+   */
+  lsps: z
+    .array(z.strictObject({ path: z.string().min(1), breaksHyperVSockets: z.boolean().optional() }))
+    .optional(),
+  /** `Get-NetFirewallProfile -PolicyStore ActiveStore` differences from the defaults (F.1, F.3). */
+  firewall: z.partialRecord(z.enum(['Domain', 'Private', 'Public']), FirewallProfileOverride).optional(),
+})
+export type ScenarioNetwork = z.infer<typeof ScenarioNetwork>
