@@ -1,11 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { diagnose } from '../../shared/diagnosis/diagnose'
 import { SCENARIOS } from '../../shared/scenarios'
+import { Scenario } from '../../shared/scenarios/scenario'
 import { snapshotOfScenario } from '../simulated-pc/scenario-snapshot'
-import { main } from './diagnose'
+import { main, scenarioIdFromFileName } from './diagnose'
 
 const dir = mkdtempSync(join(tmpdir(), 'wnd-diagnose-'))
 function file(name: string, content: unknown): string {
@@ -78,5 +79,42 @@ describe('npm run diagnose', () => {
     expect(await main(['--snapshot', file('wrong.json', { schemaVersion: 9 })])).toMatchObject({ code: 1, stderr: expect.stringContaining('not a snapshot') })
     expect(await main(['--evidence', file('wrong-evidence.json', { windowsVersion: 10 })])).toMatchObject({ code: 1, stderr: expect.stringContaining('not evidence') })
     expect(await main(['--scenario', 'no-such-pc'])).toMatchObject({ code: 1, stderr: expect.stringContaining('Known scenarios') })
+  })
+})
+
+describe('npm run diagnose -- --save-scenario', () => {
+  const scenario = SCENARIOS.find((s) => s.id === 'nat-0x80041002')!
+  const snapshot = snapshotOfScenario(scenario, { appVersion: '0.1.0', takenAt: new Date('2026-11-21T10:00:00Z') })
+
+  it('writes the snapshot as a pretty, valid scenario and still prints the findings', async () => {
+    const out = join(dir, 'My PC (real).json')
+    const result = await main(['--snapshot', file('for-scenario.json', snapshot), '--save-scenario', out, '--json'])
+    expect(result.code, result.stderr).toBe(0)
+    expect((JSON.parse(result.stdout) as { findings: { id: string }[] }).findings[0]?.id).toBe('nat-vmswitch-not-found')
+    expect(result.stderr).toContain('Saved scenario "my-pc-real"')
+    const text = readFileSync(out, 'utf8')
+    expect(text).toContain('\n  "schemaVersion": 1,')
+    const saved = Scenario.parse(JSON.parse(text))
+    expect(saved).toMatchObject({ id: 'my-pc-real', expectedTopFinding: 'nat-vmswitch-not-found', basedOn: ['snapshot 2026-11-21T10:00:00.000Z (app 0.1.0)'] })
+    expect(saved.recordedFacts).toEqual(snapshot.facts)
+    expect(saved.host.natNetworkFailure).toBe('0x80041002')
+  })
+
+  it('refuses to overwrite an existing file', async () => {
+    const out = file('taken.json', 'keep me')
+    const result = await main(['--snapshot', file('for-scenario-2.json', snapshot), '--save-scenario', out])
+    expect(result).toMatchObject({ code: 1, stderr: expect.stringContaining('refusing to overwrite') })
+    expect(readFileSync(out, 'utf8')).toBe('keep me')
+  })
+
+  it('needs --snapshot (2)', async () => {
+    const out = join(dir, 'from-scenario.json')
+    expect(await main(['--scenario', 'nat-0x80041002', '--save-scenario', out])).toMatchObject({ code: 2, stderr: expect.stringContaining('needs --snapshot') })
+    expect(existsSync(out)).toBe(false)
+  })
+
+  it('makes a scenario id from the file name', () => {
+    expect(scenarioIdFromFileName('C:/tmp/My Snapshot (2).JSON')).toBe('my-snapshot-2')
+    expect(scenarioIdFromFileName('---.json')).toBe('snapshot')
   })
 })

@@ -31,7 +31,10 @@ if (!app.requestSingleInstanceLock()) {
 async function createMachine(): Promise<{ host: PowerShellHost; machine: MachineSource }> {
   if (process.platform === 'win32' && !process.argv.some((arg) => arg.startsWith('--scenario'))) {
     const { NodePowerShellHost } = await import('../powershell/node-powershell-host')
-    return { host: new NodePowerShellHost(), machine: { kind: 'windows' } }
+    const { PowerShellPool } = await import('../powershell/powershell-pool')
+    // Three sessions: probes run concurrently, bounded, without a PowerShell per probe.
+    const pool = new PowerShellPool([new NodePowerShellHost(), new NodePowerShellHost(), new NodePowerShellHost()])
+    return { host: pool, machine: { kind: 'windows' } }
   }
   const { createSimulatedMachine } = await import('../simulated-pc/simulated-machine')
   const scenarioArg = process.argv.find((arg) => arg.startsWith('--scenario='))

@@ -74,6 +74,8 @@ export async function runScan(deps: ScanDeps, request: ScanRequest): Promise<Sca
       )
     }
   }
+  // Longest first (timeouts track cost: wsl-startup boots a VM), so the slow probes overlap the rest.
+  queue.sort((a, b) => PROBE_TIMEOUT_MS[b] - PROBE_TIMEOUT_MS[a])
   const workers = Math.max(1, Math.min(request.concurrency ?? 3, queue.length))
   await Promise.all(Array.from({ length: workers }, worker))
 

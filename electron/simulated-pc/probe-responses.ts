@@ -19,8 +19,13 @@ import { wslconfigBytes, wslconfigPath } from './wslconfig-bytes'
 /**
  * What each probe script would return on the scenario's PC: the `data` of its JSON envelope,
  * field for field as the `.ps1` builds it. Pure: the same state always gives the same answer.
+ *
+ * A fact recorded on a real PC (`recordedFacts`, known) is returned verbatim, so a scenario made
+ * from a snapshot answers exactly what that PC answered, here and in `snapshotOfScenario`.
  */
 export function probeResponse(probeId: ProbeId, scenario: Scenario): FactOf<ProbeId> {
+  const recorded = scenario.recordedFacts?.[probeId]
+  if (recorded?.status === 'known') return structuredClone(recorded.data)
   switch (probeId) {
     case 'windows-version':
       return windowsVersion(scenario)

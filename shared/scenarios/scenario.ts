@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { FINDING_IDS } from '../diagnosis/finding-ids'
+import { MachineSnapshot } from '../machine/snapshot'
 import { EVENT_LOGS, EventRecord } from '../probes/facts/events'
 import { PROBE_IDS } from '../probes/probe-ids'
 import { StartType } from '../probes/facts/services'
@@ -93,5 +94,13 @@ export const Scenario = z.strictObject({
       garbage: z.string().optional(),
     }),
   ),
+  /**
+   * Facts recorded on a real PC (the `facts` of a saved snapshot, validated the same way), so a
+   * real snapshot can become a test. A probe with a recorded fact is answered verbatim from it
+   * instead of from the state above: known → that data; `timeout` → the host hangs; `failed`,
+   * `access-denied`, `bad-output`, `host-unavailable` → the answer Windows gave for that reason;
+   * `cancelled` and `no-consent` say nothing about the PC, so those probes come from the state.
+   */
+  recordedFacts: MachineSnapshot.shape.facts.optional(),
 })
 export type Scenario = z.infer<typeof Scenario>

@@ -24,6 +24,7 @@ export type HresultMeaning =
   | 'vmp-required'
   | 'unspecified-failure'
 
+/** One row of the C.4 table: the code, the name WSL may print instead, and what it means. */
 export interface HresultInfo {
   /** `0x` + 8 lower-case hex digits. */
   readonly code: string

@@ -18,6 +18,7 @@ export type LegacyMessageId =
 /** Where a recognised text comes from: WSL's current resources, an older WSL, or Windows itself. */
 export type MessageOrigin = 'resources' | 'legacy' | 'windows'
 
+/** A text to recognise beside wsl-messages.json, reported under `id` and `language`. */
 export interface ExtraTemplate {
   readonly id: LegacyMessageId | WslMessageId
   readonly language: WslLanguage

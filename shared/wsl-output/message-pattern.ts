@@ -13,7 +13,7 @@ export interface MessagePattern {
   readonly lines: number
 }
 
-/** Horizontal whitespace, including the no-break and ideographic spaces some translations use. */
+/** Horizontal whitespace (regex class), including the no-break and ideographic spaces some translations use. */
 export const SPACE = '[\\t \\u00A0\\u2007\\u202F\\u3000]'
 
 const PUNCTUATION: Readonly<Record<string, string>> = {
@@ -44,20 +44,25 @@ type Token =
  * - `{}` is a lazy one-line capture (`\d+` for `int` arguments when `strict`); `{2}` names the
  *   call-order argument explicitly (legacy translations that reordered arguments);
  * - whitespace between words is one or more spaces of any kind, and optional next to punctuation
- *   and CJK text; `\n` matches one or more line breaks, ASCII and full-width punctuation are interchangeable, a line's final period is
- *   optional, and any quote character matches any other or none.
+ *   and CJK text; `\n` matches one or more line breaks;
+ * - ASCII and full-width punctuation are interchangeable, a line's final period is optional, and
+ *   any quote character matches any other or none.
  */
 export function compileTemplate(template: string, kinds: readonly ArgKind[], strict: boolean): MessagePattern {
   const tokens = tokenize(template)
-  const parts: string[] = []
+  const fragments: Fragment[] = []
   const argOrder: number[] = []
   let score = 0
   let lines = 1
   let run = ''
   let anchor = ''
   let spaced = false
+  const literal = (source: string, counts: boolean): void => {
+    fragments.push({ kind: 'literal', source, counts })
+    spaced = false
+  }
   const optionalSpace = (): void => {
-    if (!spaced) parts.push(`${SPACE}*`)
+    if (!spaced) fragments.push({ kind: 'literal', source: `${SPACE}*`, counts: false })
     spaced = true
   }
   const endRun = (): void => {
@@ -69,21 +74,20 @@ export function compileTemplate(template: string, kinds: readonly ArgKind[], str
     switch (token.kind) {
       case 'arg':
         argOrder.push(token.index)
-        parts.push(strict && kinds[token.index] === 'int' ? '(\\d+)' : '([^\\n]+?)')
+        fragments.push({ kind: strict && kinds[token.index] === 'int' ? 'int' : 'text' })
         spaced = false
         return
       case 'space':
         if (spaced) return
         if (wordLike(tokens[i - 1]) && wordLike(tokens[i + 1])) {
-          parts.push(`${SPACE}+`)
+          literal(`${SPACE}+`, false)
           spaced = true
         } else optionalSpace()
         return
       case 'newline':
         lines++
         optionalSpace()
-        parts.push(`\\n(?:${SPACE}*\\n)*`)
-        spaced = false
+        literal(`\\n(?:${SPACE}*\\n)*`, true)
         optionalSpace()
         return
       case 'punct': {
@@ -91,26 +95,62 @@ export function compileTemplate(template: string, kinds: readonly ArgKind[], str
         optionalSpace()
         const next = tokens[i + 1]
         const lineEnd = next === undefined || next.kind === 'newline'
-        parts.push(`[${escapeClass(PUNCTUATION[token.char] ?? token.char)}]${lineEnd && PERIODS.includes(token.char) ? '?' : ''}`)
-        spaced = false
+        const optional = lineEnd && PERIODS.includes(token.char)
+        literal(`[${escapeClass(PUNCTUATION[token.char] ?? token.char)}]${optional ? '?' : ''}`, !optional)
         optionalSpace()
         return
       }
       case 'quote':
         optionalSpace()
-        parts.push(`[${escapeClass(QUOTES)}]?`)
-        spaced = false
+        literal(`[${escapeClass(QUOTES)}]?`, false)
         optionalSpace()
         return
       case 'char':
         score++
         if (/[\p{L}\p{N}]/u.test(token.char)) run += token.char.toLowerCase()
-        parts.push(escapeChar(token.char))
-        spaced = false
+        literal(escapeChar(token.char), true)
     }
   })
   endRun()
-  return { source: parts.join(''), argOrder, score, anchor, lines }
+  return { source: assemble(fragments), argOrder, score, anchor, lines }
+}
+
+type Fragment =
+  | { readonly kind: 'text' }
+  | { readonly kind: 'int' }
+  | { readonly kind: 'literal'; readonly source: string; readonly counts: boolean }
+
+/**
+ * Joins the fragments. A free-text `{}` ends at the first place where the text up to the next
+ * free-text `{}` matches (an atomic group, emulated by a look-ahead and a back-reference), so a
+ * long line that almost matches fails in linear time instead of trying every way to split it.
+ */
+function assemble(fragments: readonly Fragment[]): string {
+  let source = ''
+  fragments.forEach((fragment, i) => {
+    if (fragment.kind === 'literal') source += fragment.source
+    else if (fragment.kind === 'int') source += '(\\d+)'
+    else {
+      let tail = ''
+      let anchored = false
+      let j = i + 1
+      for (; j < fragments.length; j++) {
+        const next = fragments[j]
+        if (next === undefined || next.kind === 'text') break
+        if (next.kind === 'int') tail += '\\d+'
+        else {
+          tail += next.source
+          anchored ||= next.counts
+        }
+      }
+      if (j === fragments.length) {
+        tail += `${SPACE}*$`
+        anchored = true
+      }
+      source += anchored ? `(?=(?<a${i}>[^\\n]+?)${tail})\\k<a${i}>` : '([^\\n]+?)'
+    }
+  })
+  return source
 }
 
 /** A space between two of these separates words and must be there; elsewhere (CJK, punctuation) it may be missing. */

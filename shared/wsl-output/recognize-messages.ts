@@ -6,7 +6,7 @@ import { blankLongLines, lineAt, lineStarts, normalizeWslText } from './text'
 export type { LegacyMessageId, MessageOrigin } from './legacy-messages'
 export type { RecognizedMessageId } from './message-catalog'
 
-/** One WSL message found in wsl.exe output. */
+/** One WSL message found in wsl.exe output: which message, in which language, with which values. */
 export interface RecognizedMessage {
   readonly id: RecognizedMessageId
   /** The language whose template matched (legacy English texts: `en-US`). */
@@ -16,7 +16,7 @@ export interface RecognizedMessage {
   /** 1-based line where the message starts, and where it ends (multi-line templates). */
   readonly line: number
   readonly endLine: number
-  /** The matched text, lines joined with `\n`, trimmed (a nested message: the argument text). */
+  /** The matched lines as printed (`wsl: ` included), joined with `\n`, trimmed; a nested message: the argument text. */
   readonly text: string
   /** Printed with the `wsl: ` prefix WSL puts before warnings and errors. */
   readonly prefixed: boolean
@@ -27,6 +27,7 @@ export interface RecognizedMessage {
   readonly within?: RecognizedMessageId
 }
 
+/** Tuning for `recognizeWslMessages`. */
 export interface RecognizeOptions {
   /** Language to report when several languages share the same template (the user's WSL language). */
   readonly preferLanguage?: WslLanguage

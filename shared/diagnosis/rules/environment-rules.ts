@@ -1,3 +1,4 @@
+import { decodeWinHttpSettings } from '../../probes/decode-winhttp-settings'
 import type { Finding } from '../finding'
 import { configuredMode, dnsTunnelingActive, hasCode, natInUse, said, service } from '../derived'
 import type { MachineView } from '../machine-view'
@@ -6,12 +7,17 @@ import { evidence, finding, outputSource, type Rule } from './rule'
 /** Around WSL's network: proxies, VPNs, GSA, firewall policy, Winsock LSPs, hosts file, FSE (F). */
 export const environmentRules: readonly Rule[] = [localhostProxyRule, vpnRule, gsaRule, firewallRule, lspRule, portTrackerRule, hostsRule]
 
+const LOCALHOST = /(^|[=;\s])(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?/i
+
 /** F.5: a proxy on 127.0.0.1/localhost cannot be mirrored into WSL in NAT mode. */
 function localhostProxyRule(view: MachineView): Finding[] {
   const message = said(view, 'MessageProxyLocalhostSettingsDropped', 'MessageProxyLoopbackV6SettingsDropped')
-  const p = view.proxy.known ? view.proxy.value.winInet : null
-  const server = p && p.proxyEnable === 1 ? p.proxyServer : null
-  const localhost = server !== null && /(^|[=;\s])(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?/i.test(server)
+  const p = view.proxy.known ? view.proxy.value : null
+  const winHttp = p?.winHttpSettingsBase64 ? decodeWinHttpSettings(p.winHttpSettingsBase64) : null
+  // WinINET (per user) first, then the machine WinHTTP proxy: autoProxy mirrors both (A.5).
+  const candidates = [p?.winInet.proxyEnable === 1 ? p.winInet.proxyServer : null, winHttp?.kind === 'proxy' ? winHttp.server : null]
+  const server = candidates.find((c): c is string => c !== null && LOCALHOST.test(c)) ?? null
+  const localhost = server !== null
   const autoProxyOff = view.config.known && view.config.value?.parse.values['wsl2.autoProxy'] === 'false'
   if (message.length === 0 && !(localhost && natInUse(view) === true && !autoProxyOff)) return []
   return [

@@ -45,6 +45,10 @@ describe('environment (F)', () => {
     expect(ids(snapshot({ 'proxy-settings': proxy, 'wslconfig-file': wslconfig('[wsl2]\nnetworkingMode=mirrored\n'), 'wsl-startup': null }))).toEqual([])
     expect(ids(snapshot({ 'proxy-settings': proxy, 'wslconfig-file': wslconfig('[wsl2]\nautoProxy=false\n') }))).toEqual([])
     expect(ids(snapshot({ 'proxy-settings': { winInet: { proxyEnable: 1, proxyServer: 'proxy.corp.example:8080', autoConfigUrl: null } } }))).toEqual([])
+    expect(ids(snapshot({ 'proxy-settings': { winInet: { proxyEnable: 0, proxyServer: '127.0.0.1:7890', autoConfigUrl: null } } }))).toEqual([])
+    // The machine WinHTTP proxy (`netsh winhttp set proxy 127.0.0.1:7890`) counts too.
+    const winHttp = Buffer.from('1800000001000000030000000e000000' + Buffer.from('127.0.0.1:7890').toString('hex') + '00000000', 'hex').toString('base64')
+    expect(ids(snapshot({ 'proxy-settings': { winHttpSettingsBase64: winHttp } }))).toEqual(['localhost-proxy-not-mirrored'])
   })
 
   it('names an up VPN adapter, not a disconnected one', () => {
