@@ -14,6 +14,13 @@ export function snapshotOfScenario(scenario: Scenario, options: { readonly appVe
   const facts: Record<string, AnyFactEntry> = {}
   for (const id of PROBE_IDS) {
     const behaviour = scenario.probeBehaviour[id]
+    const recorded = scenario.recordedFacts?.[id]
+    // A recorded fact (a real snapshot turned scenario) is replayed as it was, unless it only says
+    // something about that scan (cancelled, no consent) rather than about the PC.
+    if (recorded && !(recorded.status === 'unknown' && (recorded.reason === 'cancelled' || recorded.reason === 'no-consent'))) {
+      facts[id] = recorded
+      continue
+    }
     if (PROBE_TRAITS[id].startsWsl && options.allowWslStart === false) facts[id] = { status: 'unknown', durationMs: 0, reason: 'no-consent' }
     else if (behaviour?.hang) facts[id] = { status: 'unknown', durationMs: 0, reason: 'timeout' }
     else if (behaviour?.garbage !== undefined) facts[id] = { status: 'unknown', durationMs: 0, reason: 'bad-output' }

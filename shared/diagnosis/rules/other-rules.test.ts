@@ -92,3 +92,38 @@ describe('unknown facts', () => {
     expect(ids(allUnknown)).toEqual([])
   })
 })
+
+describe('near misses', () => {
+  it('a running GSA client is only a note unless WSL said it disabled tunneling', () => {
+    const findings = diagnose(snapshot({ services: withService('GlobalSecureAccessTunnelingService', { status: 'Running' }) }))
+    expect(findings[0]).toMatchObject({ id: 'dns-tunneling-disabled-by-gsa', severity: 'info' })
+    expect(ids(snapshot({ services: withService('GlobalSecureAccessTunnelingService', { status: 'Stopped' }) }))).toEqual([])
+  })
+
+  it('firewall profiles that allow local rules are fine, and so is a blocking profile while DNS tunneling works in mirrored mode', () => {
+    const blocking = [{ name: 'Public', enabled: true, defaultInboundAction: 'Block', allowInboundRules: false, allowLocalFirewallRules: true }]
+    expect(ids(snapshot({ 'firewall-profiles': { profiles: blocking }, 'wslconfig-file': wslconfig('[wsl2]\nnetworkingMode=mirrored\n'), 'wsl-startup': { networkingModeOutput: text('mirrored\n') } }))).toEqual([])
+    expect(ids(snapshot({ 'firewall-profiles': { profiles: blocking }, 'wslconfig-file': wslconfig('[wsl2]\ndnsTunneling=false\n') }))).toEqual(['firewall-blocks-wsl-dns'])
+  })
+
+  it('a Windows base provider in System32 is not an LSP', () => {
+    expect(ids(snapshot({ 'winsock-catalog': { entries: [{ catalog: 'protocol32', providerPath: 'C:\\Windows\\SysWOW64\\mswsock.dll', chainLength: 1 }] } }))).toEqual([])
+  })
+
+  it('a mirrored-kernel message is needed before blaming a custom kernel', () => {
+    expect(ids(snapshot({ 'wslconfig-file': wslconfig('[wsl2]\nkernel=C:\\\\kernels\\\\bzImage\n') }))).toEqual([])
+    const said = 'wsl: Mirrored networking mode is not supported: Linux Kernel version 5.10 or newer is required.\nFalling back to NAT networking.'
+    expect(ids(snapshot({ 'wslconfig-file': wslconfig('[wsl2]\nnetworkingMode=mirrored\nkernel=C:\\\\kernels\\\\bzImage\n'), 'wsl-startup': { startOutput: failed(said, 0) } }))[0]).toBe('mirrored-kernel-too-old')
+  })
+
+  it('0x80070422 belongs to SharedAccess when SharedAccess is the disabled service', () => {
+    const s = snapshot({ services: withService('SharedAccess', { startType: 'disabled', status: 'Stopped' }), 'wsl-startup': { startOutput: failed('Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x80070422'), networkingModeOutput: null } })
+    expect(ids(s)).toEqual(['nat-ics-disabled'])
+  })
+
+  it('shows a config warning in the user\'s language as WSL prints it', () => {
+    const findings = diagnose(snapshot({ 'windows-version': { uiCulture: 'zh-CN' }, 'wslconfig-file': wslconfig('[wsl2]\nnetworkMode=mirrored\n') }))
+    expect(findings[0]?.wslSaid[0]).toContain("未知")
+    expect(findings[0]?.evidence[0]?.args['text@zh-CN']).toContain('wsl2.networkMode')
+  })
+})

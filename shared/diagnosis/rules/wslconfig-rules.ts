@@ -1,4 +1,5 @@
 import { formatConfigWarning } from '../../wsl-messages/config-warning'
+import { wslLanguageFor } from '../../wsl-messages/messages'
 import type { WslConfigMessage } from '../../wslconfig/types'
 import type { Finding } from '../finding'
 import type { ConfigView, MachineView } from '../machine-view'
@@ -34,8 +35,20 @@ function isNetworkingWarning(w: WslConfigMessage, c: ConfigView): boolean {
   return c.hints.some((h) => h.line === w.line && (h.id === 'unknown-key-did-you-mean' || h.id === 'key-in-wrong-section') && NETWORKING_KEYS.includes(String(h.args[1] ?? '').split('.').pop()?.toLowerCase() ?? ''))
 }
 
-function text(c: ConfigView, w: WslConfigMessage): string {
-  return `wsl: ${formatConfigWarning(w, 'en-US', c.path ?? '.wslconfig')}`
+/** What WSL prints for the warning, in the PC's Windows language (WSL follows the UI culture). */
+function text(view: MachineView, c: ConfigView, w: WslConfigMessage): string {
+  const language = wslLanguageFor(view.windows.known ? view.windows.value.uiCulture : null)
+  return `wsl: ${formatConfigWarning(w, language, c.path ?? '.wslconfig')}`
+}
+
+/** Evidence for one warning: WSL's own text in English and Chinese (`text@zh-CN`) for our two UI languages. */
+function warningEvidence(w: WslConfigMessage) {
+  return evidence('ev.configWarning', 'wslconfig-file', {
+    line: w.line,
+    message: w.message,
+    text: formatConfigWarning(w, 'en-US', '.wslconfig'),
+    'text@zh-CN': formatConfigWarning(w, 'zh-CN', '.wslconfig'),
+  })
 }
 
 /** B.3: an invalid `macAddress` makes the parser throw; WSL then does not load the file at all. */
@@ -50,7 +63,7 @@ function failsToLoadRule(view: MachineView): Finding[] {
       confidence: 'high',
       evidence: [evidence('ev.configError', 'wslconfig-file', { line: e.line, value: String(e.args[0] ?? ''), key: String(e.args[1] ?? '') })],
       fixes: ['wslconfig-fix-key', 'wsl-shutdown'],
-      wslSaid: [text(c, e)],
+      wslSaid: [text(view, c, e)],
     }),
   ]
 }
@@ -68,11 +81,11 @@ function networkingKeyRule(view: MachineView): Finding[] {
       severity: 'warning',
       confidence: 'high',
       evidence: [
-        ...warnings.map((w) => evidence('ev.configWarning', 'wslconfig-file', { line: w.line, message: w.message, text: formatConfigWarning(w, 'en-US', '.wslconfig') })),
+        ...warnings.map(warningEvidence),
         ...(suggestion ? [evidence('ev.configDidYouMean', 'wslconfig-file', { line: suggestion.line, written: String(suggestion.args[0]), meant: String(suggestion.args[1]) })] : []),
       ],
       fixes: ['wslconfig-fix-key', 'wsl-shutdown'],
-      wslSaid: warnings.map((w) => text(c, w)),
+      wslSaid: warnings.map((w) => text(view, c, w)),
       args: { count: warnings.length },
     }),
   ]
@@ -89,9 +102,9 @@ function otherWarningsRule(view: MachineView): Finding[] {
       id: 'wslconfig-warnings',
       severity: 'info',
       confidence: 'high',
-      evidence: warnings.map((w) => evidence('ev.configWarning', 'wslconfig-file', { line: w.line, message: w.message, text: formatConfigWarning(w, 'en-US', '.wslconfig') })),
+      evidence: warnings.map(warningEvidence),
       fixes: ['wslconfig-fix-key'],
-      wslSaid: warnings.map((w) => text(c, w)),
+      wslSaid: warnings.map((w) => text(view, c, w)),
       args: { count: warnings.length },
     }),
   ]
