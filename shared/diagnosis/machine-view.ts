@@ -48,6 +48,9 @@ export interface ConfigView {
   readonly exists: boolean
   readonly path: string | null
   readonly encoding: WslConfigEncoding | null
+  /** The file's bytes as read (null when absent or too large) and its text with its own line ends. */
+  readonly bytes: Uint8Array | null
+  readonly rawText: string
   readonly parse: WslConfigParse
   readonly hints: readonly WslConfigHint[]
   /** The first lines of the file with a key WSL reads (for evidence), keyed by canonical name. */
@@ -152,10 +155,13 @@ function wslView(fact: FactOf<'wsl-install'>): WslView {
 function configView(fact: FactOf<'wslconfig-file'>): ConfigView | null {
   const bytes = fact.exists && fact.contentBase64 !== null ? decodeBase64(fact.contentBase64) : null
   const empty: WslConfigParse = { values: {}, warnings: [] }
+  const decoded = bytes ? decodeWslConfig(bytes) : null
   return {
     exists: fact.exists,
     path: fact.path,
-    encoding: bytes ? decodeWslConfig(bytes).encoding : null,
+    encoding: decoded?.encoding ?? null,
+    bytes,
+    rawText: decoded?.rawText ?? '',
     parse: bytes ? parseWslConfig(bytes) : empty,
     hints: bytes ? wslConfigHints(bytes) : [],
     lookalikeFiles: fact.lookalikeFiles,

@@ -1,13 +1,19 @@
 import type { MessageArgs } from '../finding'
-import { diagnosisEn, type DiagnosisMessageKey } from './en'
+import { repairEn } from '../../repair/messages/en'
+import { repairZhCN } from '../../repair/messages/zh-CN'
+import { diagnosisEn } from './en'
 import { diagnosisZhCN } from './zh-CN'
 
 export type DiagnosisLanguage = 'en' | 'zh-CN'
 
-const catalogs = { en: diagnosisEn, 'zh-CN': diagnosisZhCN } as const
+// Repair texts (steps, reversibility, side effects) share the same formatter and language switch.
+const catalogs: Readonly<Record<DiagnosisLanguage, Readonly<Record<string, string>>>> = {
+  en: { ...diagnosisEn, ...repairEn },
+  'zh-CN': { ...diagnosisZhCN, ...repairZhCN },
+}
 
-export function isDiagnosisKey(key: string): key is DiagnosisMessageKey {
-  return Object.hasOwn(diagnosisEn, key)
+export function isDiagnosisKey(key: string): boolean {
+  return Object.hasOwn(catalogs.en, key)
 }
 
 /**
@@ -17,7 +23,7 @@ export function isDiagnosisKey(key: string): key is DiagnosisMessageKey {
  */
 export function formatDiagnosis(language: DiagnosisLanguage, key: string, args: MessageArgs = {}): string {
   if (!isDiagnosisKey(key)) return key
-  return catalogs[language][key].replace(/\{(\w+)\}/g, (match, name: string) => {
+  return (catalogs[language][key] ?? key).replace(/\{(\w+)\}/g, (match, name: string) => {
     const value = args[`${name}@${language}`] ?? args[name]
     return value === undefined ? match : String(value)
   })
