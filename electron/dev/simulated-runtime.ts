@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Dispatch } from '../ipc/dispatcher'
 import { createDispatcher } from '../ipc/dispatcher'
 import { createHandlers } from '../ipc/create-handlers'
+import { simulatedRepairRuntime } from '../repair/simulated-repair-runtime'
 import { isTrustedSender, type IpcSender } from '../ipc/sender'
 import { createFsScriptCatalog } from '../probes/fs-script-catalog'
 import type { SimulatedPcHost } from '../simulated-pc/simulated-pc-host'
@@ -32,6 +33,7 @@ export function createSimulatedRuntime(options: {
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }
   const handlers = createHandlers({
     host,
+    repair: simulatedRepairRuntime(host),
     catalog: createFsScriptCatalog(join(repoRoot, 'electron')),
     appInfo: { appVersion: pkg.version, platform: process.platform, machine, osLocales: [...(options.locales ?? [])] },
     scanConcurrency: 2,

@@ -1,13 +1,15 @@
 import type { AppInfo } from '../../shared/ipc/app-info'
 import type { PowerShellHost } from '../powershell/host'
 import type { ScriptCatalog } from '../probes/script-catalog'
-import { runScan } from '../scan/run-scan'
+import { runScan, type ScanDeps } from '../scan/run-scan'
 import type { Handlers } from './handler-types'
+import { createRepairHandlers, type RepairRuntime, type SessionState } from './repair-handlers'
 
 export interface HandlerDeps {
   readonly host: PowerShellHost
   readonly catalog: ScriptCatalog
   readonly appInfo: AppInfo
+  readonly repair: RepairRuntime
   readonly now?: () => Date
   /** Probes running at once; the demo and tests may lower it to make progress visible. */
   readonly scanConcurrency?: number
@@ -19,7 +21,14 @@ export interface HandlerDeps {
  */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const scans = new Map<string, AbortController>()
-  const now = deps.now ?? (() => new Date())
+  const session: SessionState = { snapshot: null, allowWslStart: false }
+  const scanDeps: ScanDeps = {
+    host: deps.host,
+    catalog: deps.catalog,
+    appVersion: deps.appInfo.appVersion,
+    source: deps.appInfo.machine.kind === 'windows' ? { kind: 'windows' } : { kind: 'simulated', scenarioId: deps.appInfo.machine.scenarioId },
+    now: deps.now ?? (() => new Date()),
+  }
   return {
     'app:get-info': async () => deps.appInfo,
 
@@ -28,20 +37,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const controller = new AbortController()
       scans.set(scanId, controller)
       try {
-        const source =
-          deps.appInfo.machine.kind === 'windows'
-            ? ({ kind: 'windows' } as const)
-            : ({ kind: 'simulated', scenarioId: deps.appInfo.machine.scenarioId } as const)
-        return await runScan(
-          { host: deps.host, catalog: deps.catalog, appVersion: deps.appInfo.appVersion, source, now },
-          {
-            scanId,
-            allowWslStart,
-            signal: controller.signal,
-            onProgress: (progress) => context.emit('scan:progress', progress),
-            ...(deps.scanConcurrency === undefined ? {} : { concurrency: deps.scanConcurrency }),
-          },
-        )
+        const outcome = await runScan(scanDeps, {
+          scanId,
+          allowWslStart,
+          signal: controller.signal,
+          onProgress: (progress) => context.emit('scan:progress', progress),
+          ...(deps.scanConcurrency === undefined ? {} : { concurrency: deps.scanConcurrency }),
+        })
+        // Fixes are planned from the latest complete scan only.
+        if (outcome.outcome === 'completed') {
+          session.snapshot = outcome.snapshot
+          session.allowWslStart = allowWslStart
+        }
+        return outcome
       } finally {
         scans.delete(scanId)
       }
@@ -53,5 +61,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       controller.abort()
       return { cancelled: true }
     },
+
+    ...createRepairHandlers(scanDeps, session, deps.repair),
   }
 }

@@ -15,6 +15,12 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       throw new Error('not in this test')
     }),
     'scan:cancel': async () => ({ cancelled: false }),
+    'fix:plan': async () => ({ available: false, reason: { key: 'unavailable.noScan' } }),
+    'fix:apply': async () => ({ status: 'plan-changed' }),
+    'fix:undo': async () => ({ status: 'nothing-to-undo' }),
+    'fix:history': async () => [],
+    'system:restart': async () => ({ status: 'failed' }),
+    'session:resume': async () => null,
     ...overrides,
   }
 }

@@ -19,8 +19,16 @@ export function createDispatcher(handlers: Handlers, isTrusted: (sender: IpcSend
     if (!isChannel(channel)) return err('unknown-channel', typeof channel === 'string' ? channel.slice(0, 64) : typeof channel)
     if (!isTrusted(sender)) return err('untrusted-sender')
     const spec = contract[channel]
-    const parsed = spec.input.safeParse(input)
-    if (!parsed.success) return err('invalid-input', summarize(parsed.error.issues))
+    let parsed: ReturnType<typeof spec.input.safeParse>
+    try {
+      parsed = spec.input.safeParse(input)
+      if (!parsed.success) return err('invalid-input', summarize(parsed.error.issues))
+    } catch (error) {
+      // safeParse (and its lazily built messages) let exceptions from the value itself through: a
+      // throwing getter or proxy trap. Electron's structured clone cannot deliver such values, but
+      // this layer also serves other transports and promises never to throw (dispatcher.fuzz.test.ts).
+      return err('invalid-input', error instanceof Error ? error.message.slice(0, 200) : 'unreadable input')
+    }
     const context: HandlerContext = {
       emit(event, payload) {
         // Events are validated too: a handler bug must not push malformed data into the page.

@@ -1,16 +1,27 @@
+import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { app, BrowserWindow } from 'electron'
 import type { MachineSource } from '../../shared/ipc/app-info'
 import { createDispatcher } from '../ipc/dispatcher'
 import { createHandlers } from '../ipc/create-handlers'
 import { isTrustedSender } from '../ipc/sender'
+import type { RepairRuntime } from '../ipc/repair-handlers'
 import type { PowerShellHost } from '../powershell/host'
+import type { ScriptCatalog } from '../probes/script-catalog'
+import { Journal } from '../repair/journal'
+import { ResumeStore } from '../repair/resume-store'
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-origin'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { bindIpc } from './bind-ipc'
 import { createBundledScriptCatalog } from './bundled-script-catalog'
 import { hardenApp } from './harden'
 import { windowOptions } from './window-options'
+
+/**
+ * Build-time switch (electron.vite.config.mts): false in the Windows release build, where the
+ * simulated PC is compiled out and the app always diagnoses the PC it runs on.
+ */
+declare const __WND_SIMULATION__: boolean
 
 const dev = !app.isPackaged && process.env['ELECTRON_RENDERER_URL'] !== undefined
 
@@ -26,19 +37,35 @@ if (!app.requestSingleInstanceLock()) {
 
 /**
  * On Windows the app diagnoses this PC; anywhere else it runs on a simulated PC and says so.
- * The simulation is loaded only then (a separate chunk), never on a real Windows run.
+ * The simulation is loaded only then (a separate chunk), never on a real Windows run, and it is not
+ * in the release build at all (`__WND_SIMULATION__` false: Rollup drops the dead branch and chunk).
  */
-async function createMachine(): Promise<{ host: PowerShellHost; machine: MachineSource }> {
-  if (process.platform === 'win32' && !process.argv.some((arg) => arg.startsWith('--scenario'))) {
+async function createMachine(catalog: ScriptCatalog): Promise<{ host: PowerShellHost; machine: MachineSource; repair: RepairRuntime }> {
+  if (!__WND_SIMULATION__ || (process.platform === 'win32' && !process.argv.some((arg) => arg.startsWith('--scenario')))) {
     const { NodePowerShellHost } = await import('../powershell/node-powershell-host')
     const { PowerShellPool } = await import('../powershell/powershell-pool')
+    const { UacElevator } = await import('../powershell/uac-elevator')
+    const { windowsRestartController } = await import('../repair/windows-restart-controller')
     // Three sessions: probes run concurrently, bounded, without a PowerShell per probe.
     const pool = new PowerShellPool([new NodePowerShellHost(), new NodePowerShellHost(), new NodePowerShellHost()])
-    return { host: pool, machine: { kind: 'windows' } }
+    const data = app.getPath('userData')
+    return {
+      host: pool,
+      machine: { kind: 'windows' },
+      repair: {
+        elevator: new UacElevator(),
+        journal: new Journal(join(data, 'journal.json')),
+        resume: new ResumeStore(join(data, 'resume.json')),
+        restart: windowsRestartController(pool, catalog, process.execPath),
+        newId: () => randomUUID(),
+      },
+    }
   }
   const { createSimulatedMachine } = await import('../simulated-pc/simulated-machine')
   const scenarioArg = process.argv.find((arg) => arg.startsWith('--scenario='))
-  return createSimulatedMachine(scenarioArg?.slice('--scenario='.length))
+  const { simulatedRepairRuntime } = await import('../repair/simulated-repair-runtime')
+  const simulated = createSimulatedMachine(scenarioArg?.slice('--scenario='.length))
+  return { ...simulated, repair: simulatedRepairRuntime(simulated.host, join(app.getPath('userData'), 'simulated')) }
 }
 
 async function start(): Promise<void> {
@@ -51,10 +78,12 @@ async function start(): Promise<void> {
   })
   serveRenderer(join(__dirname, '../renderer'))
 
-  const { host, machine } = await createMachine()
+  const catalog = createBundledScriptCatalog()
+  const { host, machine, repair } = await createMachine(catalog)
   const handlers = createHandlers({
     host,
-    catalog: createBundledScriptCatalog(),
+    repair,
+    catalog,
     appInfo: {
       appVersion: app.getVersion(),
       platform: process.platform,

@@ -1,8 +1,15 @@
+import { z } from 'zod'
 import type { AnyFactEntry } from '../../shared/machine/snapshot'
 import { isProbeId, type ProbeId } from '../../shared/probes/probe-ids'
+import { FIX_SCRIPTS, FIX_SCRIPT_IDS, type FixScriptId } from '../../shared/repair/fix-scripts'
+import type { BatchResult } from '../../shared/repair/step-result'
 import type { Scenario } from '../../shared/scenarios/scenario'
+import type { ScenarioRuntime } from '../../shared/scenarios/scenario-machine'
+import type { ElevatedOutcome, ElevatedRunOptions, Elevator } from '../powershell/elevator'
 import type { PowerShellHost, PsRunOptions, PsRunOutcome, PsScript } from '../powershell/host'
 import { assertNever } from '../../shared/util/assert-never'
+import { FIX_HELPER_SCRIPT_IDS } from '../probes/script-catalog'
+import { applyFix, bootCountOf, lastBootUpTimeOf, rebootPc } from './fix-effects'
 import { probeResponse } from './probe-responses'
 
 /** Realistic default latencies (ms) of each probe on a real PC, used unless the scenario says otherwise. */
@@ -22,9 +29,50 @@ const DEFAULT_LATENCY_MS: Readonly<Record<string, number>> = {
   'wsl-startup': 2500,
 }
 
+/** Realistic default latencies (ms) of each fix script on a real PC (DISM, exports and updates are slow). */
+const FIX_LATENCY_MS: Readonly<Record<FixScriptId, number>> = {
+  'restore-point': 6000,
+  'wslconfig-write': 60,
+  'wsl-shutdown': 1500,
+  'wsl-update': 9000,
+  'service-start-type': 300,
+  'remove-ipv6-disabled-components': 80,
+  'remove-hyperv-firewall-disable': 80,
+  'remove-port-tracker': 200,
+  'delete-wsl-hns-network': 1200,
+  'set-feature': 5000,
+  'hypervisor-launch-auto': 400,
+  'vmware-cleanup': 1500,
+  'winsock-reset': 1200,
+  'wsl-export': 8000,
+  'wsl-set-version': 12000,
+  'wsl-set-default-version': 300,
+  'undo-restore-file': 60,
+  'undo-registry-value': 80,
+}
+
+/** How long the user takes to answer the UAC prompt on the simulated PC (ms, before latencyScale). */
+const UAC_ANSWER_MS = 1500
+
+/** The script id of the one elevated batch per phase (the orchestrator's `fix-batch` script). */
+export const FIX_BATCH_SCRIPT_ID = 'fix-batch'
+
+/** Prefix of an unelevated fix or helper script's id: `fix:wslconfig-write`, `fix:boot-time`. */
+export const FIX_SCRIPT_PREFIX = 'fix:'
+
+const BatchInput = z.object({
+  steps: z.array(z.object({ script: z.enum(FIX_SCRIPT_IDS as [FixScriptId, ...FixScriptId[]]), input: z.unknown() })),
+})
+
+export type UacResponse = NonNullable<ScenarioRuntime['uacResponse']>
+
 export interface SimulatedPcOptions {
   /** Multiplies every latency: 0 for unit tests, 1 for the demo and the benchmark. */
   readonly latencyScale?: number
+  /** The simulated PC's clock (backup names, restore points, LastBootUpTime after a restart). */
+  readonly now?: () => Date
+  /** How the user answers the UAC prompt (default: the scenario's `runtime.uacResponse`, else approve). */
+  readonly uacResponse?: UacResponse
 }
 
 /**
@@ -38,14 +86,17 @@ export interface SimulatedPcOptions {
  * its data verbatim, a hang for a recorded timeout, the script error / garbage / missing PowerShell
  * behind any other recorded failure — so a scan of the scenario records the same facts again.
  */
-export class SimulatedPcHost implements PowerShellHost {
+export class SimulatedPcHost implements PowerShellHost, Elevator {
   readonly kind = 'simulated'
   private state: Scenario
   private readonly latencyScale: number
+  private readonly now: () => Date
 
   constructor(scenario: Scenario, options: SimulatedPcOptions = {}) {
     this.state = structuredClone(scenario)
     this.latencyScale = options.latencyScale ?? 1
+    this.now = options.now ?? (() => new Date())
+    if (options.uacResponse !== undefined) this.setUacResponse(options.uacResponse)
   }
 
   /** The PC's current state (a copy): fixes change it, tests read it. */
@@ -53,7 +104,85 @@ export class SimulatedPcHost implements PowerShellHost {
     return structuredClone(this.state)
   }
 
+  /** Restarts so far; a restart adds one (what the orchestrator checks after resuming). */
+  get bootCount(): number {
+    return bootCountOf(this.state)
+  }
+
+  /** `Win32_OperatingSystem.LastBootUpTime` (ISO, UTC); the `fix:boot-time` helper returns it. */
+  get lastBootUpTime(): string {
+    return lastBootUpTimeOf(this.state)
+  }
+
+  /** How the user answers the next UAC prompts: approve, decline (1223), fail, or never (timeout). */
+  setUacResponse(response: UacResponse): void {
+    this.state.runtime = { ...this.state.runtime, uacResponse: response }
+  }
+
+  /** Makes one fix script fail whenever it runs (nothing changed), or none with null. */
+  setFailingStep(script: FixScriptId | null): void {
+    this.state.runtime = { ...this.state.runtime, failStep: script }
+  }
+
+  /**
+   * Restarts the simulated PC (wsl-networking.md E.1, E.5 step 6): pending feature, bcdedit and
+   * Winsock changes apply, distributions stop, stale HNS state clears (see `rebootPc`).
+   */
+  reboot(): void {
+    this.state = rebootPc(this.state, { now: this.now() })
+  }
+
+  /**
+   * Runs the one elevated batch of a phase (engineering.md §4): `script.id === 'fix-batch'`,
+   * `script.input === { steps: [{ script, input }, …] }`. Declined or failed UAC applies nothing;
+   * otherwise the steps apply in order and the batch stops at the first failing step. Answers with
+   * the composed script's output: sentinel + `{ ok: true, data: BatchResult }`.
+   */
+  async runElevated(script: PsScript, options: ElevatedRunOptions): Promise<ElevatedOutcome> {
+    const started = performance.now()
+    const elapsed = () => performance.now() - started
+    const response = this.state.runtime?.uacResponse ?? 'approve'
+    if (response === 'timeout') {
+      await wait(options.timeoutMs, undefined)
+      return { kind: 'timeout', timeoutMs: options.timeoutMs, durationMs: elapsed() }
+    }
+    await wait(UAC_ANSWER_MS * this.latencyScale, undefined)
+    if (response === 'decline') return { kind: 'declined', durationMs: elapsed() }
+    if (response === 'fail') return { kind: 'failed', detail: 'Elevation could not start: no administrator account is available (simulated).', durationMs: elapsed() }
+    // Elevation granted: the unelevated steps that must come first run now (ElevatedRunOptions).
+    if (options.beforeRun && (await options.beforeRun()) === 'abort') return { kind: 'aborted', durationMs: elapsed() }
+    const completed = (envelope: unknown): ElevatedOutcome => ({ kind: 'completed', stdout: `${script.sentinel}${JSON.stringify(envelope)}\n`, exitCode: 0, durationMs: elapsed() })
+    const parsed = BatchInput.safeParse(script.input)
+    if (script.id !== FIX_BATCH_SCRIPT_ID || !parsed.success) {
+      return completed({ ok: false, error: scriptError(`not a fix batch: ${script.id}`) })
+    }
+    const latency = parsed.data.steps.reduce((sum, step) => sum + FIX_LATENCY_MS[step.script], 0) * this.latencyScale
+    if (latency > options.timeoutMs) {
+      await wait(options.timeoutMs, undefined)
+      return { kind: 'timeout', timeoutMs: options.timeoutMs, durationMs: elapsed() }
+    }
+    await wait(latency, undefined)
+    const steps: BatchResult['steps'] = []
+    for (const [index, step] of parsed.data.steps.entries()) {
+      if (!FIX_SCRIPTS[step.script].elevated) {
+        // Per-user steps never run elevated (HKCU and the profile may be another account's, §4).
+        steps.push({ ok: false, index, error: `${step.script} runs as the user, not in the elevated batch; refused.` })
+        break
+      }
+      const outcome = applyFix(this.state, step.script, step.input, { now: this.now() })
+      if (!outcome.ok) {
+        // As the batch script reports a throw: `<exception type>: <message>`.
+        steps.push({ ok: false, index, error: `System.Management.Automation.RuntimeException: ${outcome.error}` })
+        break
+      }
+      this.state = outcome.state
+      steps.push({ ok: true, index, result: outcome.result })
+    }
+    return completed({ ok: true, data: { steps } })
+  }
+
   async run(script: PsScript, options: PsRunOptions): Promise<PsRunOutcome> {
+    if (script.id.startsWith(FIX_SCRIPT_PREFIX)) return this.runFix(script, options)
     const started = performance.now()
     const elapsed = () => performance.now() - started
     if (!isProbeId(script.id)) {
@@ -81,6 +210,43 @@ export class SimulatedPcHost implements PowerShellHost {
   }
 
   async dispose(): Promise<void> {}
+
+  /**
+   * An unelevated fix or helper script (`fix:<id>`), run as the user: its StepResult envelope, with
+   * the effect applied. An elevated script run this way fails with access denied, as on Windows.
+   */
+  private async runFix(script: PsScript, options: PsRunOptions): Promise<PsRunOutcome> {
+    const started = performance.now()
+    const elapsed = () => performance.now() - started
+    const id = script.id.slice(FIX_SCRIPT_PREFIX.length)
+    const latency = (isFixScriptId(id) ? FIX_LATENCY_MS[id] : 100) * this.latencyScale
+    const waited = await wait(Math.min(latency, options.timeoutMs), options.signal)
+    if (waited === 'aborted') return { ok: false, error: { kind: 'cancelled' }, durationMs: elapsed() }
+    if (latency > options.timeoutMs) return { ok: false, error: { kind: 'timeout', timeoutMs: options.timeoutMs }, durationMs: elapsed() }
+    const answer = (envelope: unknown): PsRunOutcome => ({ ok: true, stdout: `${script.sentinel}${JSON.stringify(envelope)}\n`, stderr: '', exitCode: null, durationMs: elapsed() })
+    if ((FIX_HELPER_SCRIPT_IDS as readonly string[]).includes(id)) {
+      return answer({ ok: true, data: { lastBootUpTime: this.lastBootUpTime } })
+    }
+    if (!isFixScriptId(id)) {
+      return answer({ ok: false, error: { type: 'System.Management.Automation.CommandNotFoundException', message: `unknown script ${script.id}` } })
+    }
+    if (FIX_SCRIPTS[id].elevated) {
+      return answer({ ok: false, error: { type: 'System.UnauthorizedAccessException', message: 'Requested registry access is not allowed.', hresult: E_ACCESSDENIED, category: 'PermissionDenied' } })
+    }
+    const outcome = applyFix(this.state, id, script.input, { now: this.now() })
+    if (!outcome.ok) return answer({ ok: false, error: scriptError(outcome.error) })
+    this.state = outcome.state
+    return answer({ ok: true, data: outcome.result })
+  }
+}
+
+function isFixScriptId(id: string): id is FixScriptId {
+  return Object.hasOwn(FIX_SCRIPTS, id)
+}
+
+/** A `throw 'text'` in a script, as the composed script's catch block reports it. */
+function scriptError(message: string): Record<string, unknown> {
+  return { type: 'System.Management.Automation.RuntimeException', message, hresult: -2146233087, category: 'OperationStopped' }
 }
 
 type RecordedFailure = Extract<AnyFactEntry, { status: 'unknown' }>

@@ -11,11 +11,18 @@ export const BRIDGE_METHODS = {
   getAppInfo: 'app:get-info',
   runScan: 'scan:run',
   cancelScan: 'scan:cancel',
+  planFix: 'fix:plan',
+  applyFix: 'fix:apply',
+  undoFix: 'fix:undo',
+  fixHistory: 'fix:history',
+  restartWindows: 'system:restart',
+  resumeState: 'session:resume',
 } as const satisfies Record<string, Channel>
 
 /** Event subscriptions the preload exposes; each returns an unsubscribe function. */
 export const BRIDGE_EVENTS = {
   onScanProgress: 'scan:progress',
+  onFixProgress: 'fix:progress',
 } as const satisfies Record<string, EventChannel>
 
 type MethodChannels = typeof BRIDGE_METHODS

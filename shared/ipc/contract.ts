@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { MachineSnapshot } from '../machine/snapshot'
 import { ScanProgress } from '../scan/scan-progress'
+import { FIX_IDS } from '../diagnosis/fix-ids'
+import { ApplyResponse, FixOptionsSchema, FixPlanResponse, FixProgress, HistoryEntry, ResumeState, UndoResponse } from '../repair/repair-contract'
 import { AppInfo } from './app-info'
 
 /** Scan ids are made by the renderer (so it can cancel before the scan returns); never paths or text. */
@@ -29,6 +31,34 @@ export const contract = {
     input: z.strictObject({ scanId: ScanId }),
     output: z.object({ cancelled: z.boolean() }),
   },
+  /** The plan of one fix for the PC as last scanned: what would run, and its side effects. */
+  'fix:plan': {
+    input: z.strictObject({ fixId: z.enum(FIX_IDS), options: FixOptionsSchema, phase: z.number().int().min(0).max(4).optional() }),
+    output: FixPlanResponse,
+  },
+  /** Runs one phase of a fix, if the plan still matches the digest the user confirmed. */
+  'fix:apply': {
+    input: z.strictObject({ fixId: z.enum(FIX_IDS), options: FixOptionsSchema, phase: z.number().int().min(0).max(4), digest: z.string().regex(/^[0-9a-f]{8}$/) }),
+    output: ApplyResponse,
+  },
+  'fix:undo': {
+    input: z.strictObject({ entryId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) }),
+    output: UndoResponse,
+  },
+  'fix:history': {
+    input: z.undefined(),
+    output: z.array(HistoryEntry),
+  },
+  /** Saves the resume state, registers the app to reopen after sign-in, and restarts Windows. */
+  'system:restart': {
+    input: z.strictObject({ fixId: z.enum(FIX_IDS), options: FixOptionsSchema, nextPhase: z.number().int().min(0).max(4).nullable() }),
+    output: z.object({ status: z.enum(['restarting', 'failed']), detail: z.string().optional() }),
+  },
+  /** A fix waiting to continue after a restart, or null. */
+  'session:resume': {
+    input: z.undefined(),
+    output: ResumeState.nullable(),
+  },
 } as const
 
 export type Contract = typeof contract
@@ -45,6 +75,7 @@ export function isChannel(value: unknown): value is Channel {
 /** Main → renderer events, by channel. */
 export const events = {
   'scan:progress': ScanProgress,
+  'fix:progress': FixProgress,
 } as const
 export type EventChannel = keyof typeof events
 export type EventPayload<E extends EventChannel> = z.infer<(typeof events)[E]>

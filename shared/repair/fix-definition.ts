@@ -48,17 +48,17 @@ export function buildPlan(definition: FixDefinition, view: MachineView, options:
   const phases = restorePoint ? withRestorePoint(parts.phases, definition.id) : parts.phases
   return {
     fixId: definition.id,
-    addresses: definition.addresses,
+    addresses: [...definition.addresses],
     phases,
     needsAdmin,
     reboots: parts.phases.filter((p) => p.rebootAfter).length,
     stopsDistros: stops,
     runningDistros: stops ? running : [],
-    affects: parts.affects ?? [],
+    affects: [...(parts.affects ?? [])],
     reversibility: parts.reversibility,
     restorePoint,
     ...(parts.fileChange ? { fileChange: parts.fileChange } : {}),
-    verifyProbes: parts.verifyProbes,
+    verifyProbes: [...parts.verifyProbes],
   }
 }
 

@@ -1,4 +1,20 @@
 import { z } from 'zod'
+import { FIX_SCRIPT_IDS } from '../repair/fix-scripts'
+
+/**
+ * What ends a NAT creation failure on a simulated PC (wsl-networking.md C.4, E.4, E.5, F.13):
+ * - `delete-wsl-hns-network`: a stale network in HNS (0x803b0001 "already exists", 0x803b0017);
+ *   deleting WSL's network (E.4) or a restart (E.5 step 6) clears it;
+ * - `reboot`: only a restart clears it;
+ * - `toggle-vmp`: the vmswitch itself is broken (0x80041002 "Not found"): disable
+ *   VirtualMachinePlatform, restart, enable it, restart (#10054, E.1); deleting the HNS network
+ *   does not help, the failure comes back at the next start;
+ * - `vmware-cleanup`: VMware leftovers block the vSwitch (0x80041002, F.13): after the CLSID key and
+ *   bridge binding are gone, a restart clears it;
+ * - `wsl-update`: a WSL bug fixed in a later package (#12306, E.1).
+ */
+export const NAT_FAILURE_CURES = ['toggle-vmp', 'vmware-cleanup', 'delete-wsl-hns-network', 'reboot', 'wsl-update'] as const
+export type NatFailureCure = (typeof NAT_FAILURE_CURES)[number]
 
 /**
  * The host-level state of a simulated PC that differs between machines (wsl-networking.md A.2,
@@ -27,8 +43,14 @@ export const ScenarioHost = z.strictObject({
   hostsFileBytes: z.number().int().nonnegative().optional(),
   /** `Tcpip\Parameters\PortTrackerEnabledMode`, absent by default (F.14). */
   portTrackerEnabledMode: z.number().int().nullable().optional(),
-  /** The `FSE` service exists (F.14); default false. */
+  /** The `FSE` service exists (F.14); default false. The simulated FSE runs whenever it exists. */
   fseServiceExists: z.boolean().optional(),
+  /**
+   * Which fix ends `natNetworkFailure` (see NAT_FAILURE_CURES). Default by code: 0x803b0001 and
+   * 0x803b0017 → `delete-wsl-hns-network`; 0x80041002 → `vmware-cleanup` with VMware leftovers,
+   * else `toggle-vmp`; any other code → `reboot` (Low: the KB names no cure for it).
+   */
+  natFailureCuredBy: z.enum(NAT_FAILURE_CURES).optional(),
 })
 export type ScenarioHost = z.infer<typeof ScenarioHost>
 
@@ -82,3 +104,44 @@ export const ScenarioNetwork = z.strictObject({
   firewall: z.partialRecord(z.enum(['Domain', 'Private', 'Public']), FirewallProfileOverride).optional(),
 })
 export type ScenarioNetwork = z.infer<typeof ScenarioNetwork>
+
+/** One restore point `Get-ComputerRestorePoint` lists (E.6). */
+export const ScenarioRestorePoint = z.strictObject({
+  sequenceNumber: z.number().int().positive(),
+  description: z.string(),
+  creationTime: z.string(),
+})
+export type ScenarioRestorePoint = z.infer<typeof ScenarioRestorePoint>
+
+/**
+ * What happened to the simulated PC since the scenario started: restarts, changes waiting for a
+ * restart, restore points and files the fixes wrote, plus the switches tests use to make an Apply
+ * go wrong (wsl-networking.md E.1, E.6; engineering.md §4). Everything is optional: a scenario
+ * file states none of it, `electron/simulated-pc/fix-effects.ts` fills it in as fixes apply.
+ */
+export const ScenarioRuntime = z.strictObject({
+  /** Restarts since the PC was installed; default 1. */
+  bootCount: z.number().int().positive().optional(),
+  /** `Win32_OperatingSystem.LastBootUpTime` (ISO, UTC); default 2026-11-21T08:40:00.000Z. */
+  lastBootUpTime: z.string().optional(),
+  /** Changes that take effect at the next restart (DISM 3010, bcdedit, `netsh winsock reset`). */
+  pending: z
+    .strictObject({
+      features: z.record(z.string(), z.enum(['Enabled', 'Disabled'])).optional(),
+      hypervisorLaunchType: z.enum(['Auto', 'Off']).optional(),
+      winsockReset: z.boolean().optional(),
+    })
+    .optional(),
+  /** VirtualMachinePlatform was off at a restart: half of the #10054 toggle is done. */
+  vmpOffAtBoot: z.boolean().optional(),
+  /** System Protection on the system drive (default true); off → restore-point fails (E.6). */
+  systemProtection: z.boolean().optional(),
+  restorePoints: z.array(ScenarioRestorePoint).optional(),
+  /** Files the fixes created: backups, exports (`base64` null when the content is not modelled). */
+  files: z.array(z.strictObject({ path: z.string(), base64: z.string().nullable() })).optional(),
+  /** How the user answers the UAC prompt of the elevated batch (default approve). */
+  uacResponse: z.enum(['approve', 'decline', 'fail', 'timeout']).optional(),
+  /** This fix script fails (nothing changed) whenever it runs, to test a failing step. */
+  failStep: z.enum(FIX_SCRIPT_IDS).nullable().optional(),
+})
+export type ScenarioRuntime = z.infer<typeof ScenarioRuntime>

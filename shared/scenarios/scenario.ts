@@ -4,7 +4,7 @@ import { MachineSnapshot } from '../machine/snapshot'
 import { EVENT_LOGS, EventRecord } from '../probes/facts/events'
 import { PROBE_IDS } from '../probes/probe-ids'
 import { StartType } from '../probes/facts/services'
-import { ScenarioHost, ScenarioNetwork } from './scenario-machine'
+import { ScenarioHost, ScenarioNetwork, ScenarioRuntime } from './scenario-machine'
 
 const Localized = z.object({ en: z.string().min(1), 'zh-CN': z.string().min(1) })
 
@@ -102,5 +102,11 @@ export const Scenario = z.strictObject({
    * `cancelled` and `no-consent` say nothing about the PC, so those probes come from the state.
    */
   recordedFacts: MachineSnapshot.shape.facts.optional(),
+  /**
+   * What fixes and restarts changed on the simulated PC (boot counter, pending feature changes,
+   * restore points, created files) and the test switches (UAC answer, a failing step); absent in
+   * scenario files (wsl-networking.md E.1, E.6).
+   */
+  runtime: ScenarioRuntime.optional(),
 })
 export type Scenario = z.infer<typeof Scenario>

@@ -8,5 +8,12 @@ export const unavailableBridge: DoctorApi = {
   getAppInfo: unavailable,
   runScan: unavailable,
   cancelScan: unavailable,
+  planFix: unavailable,
+  applyFix: unavailable,
+  undoFix: unavailable,
+  fixHistory: unavailable,
+  restartWindows: unavailable,
+  resumeState: unavailable,
   onScanProgress: () => () => undefined,
+  onFixProgress: () => () => undefined,
 }

@@ -30,6 +30,13 @@ export function createFakeBridge(options: {
       return ok({ outcome: 'completed', snapshot })
     },
     cancelScan: async () => ok({ cancelled: false }),
+    planFix: async () => ok({ available: false, reason: { key: 'unavailable.noScan' } }),
+    applyFix: async () => ok({ status: 'plan-changed' }),
+    undoFix: async () => ok({ status: 'nothing-to-undo' }),
+    fixHistory: async () => ok([]),
+    restartWindows: async () => ok({ status: 'failed' }),
+    resumeState: async () => ok(null),
+    onFixProgress: () => () => undefined,
     onScanProgress: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

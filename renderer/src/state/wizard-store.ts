@@ -6,6 +6,8 @@ import type { MachineSnapshot } from '../../../shared/machine/snapshot'
 import type { ProbeId } from '../../../shared/probes/probe-ids'
 import type { ScanProgress } from '../../../shared/scan/scan-progress'
 import type { WizardStep } from '../../../shared/wizard/steps'
+import type { FixId } from '../../../shared/diagnosis/fix-ids'
+import type { Input, Output } from '../../../shared/ipc/contract'
 import type { DistributiveOmit } from '../../../shared/util/distributive-omit'
 import { pickLocale, type Locale } from '../i18n/i18n'
 
@@ -28,6 +30,25 @@ export type ScanState =
     }
   | { readonly phase: 'failed'; readonly error: IpcError }
 
+type PlanResponse = Output<'fix:plan'>
+type Plan = Extract<PlanResponse, { available: true }>['plan']
+export type ApplyResult = Output<'fix:apply'>
+export type StepReport = Extract<ApplyResult, { status: 'completed' }>['steps'][number]
+export type FixOptions = Input<'fix:plan'>['options']
+
+/** The Fix step's flow: pick → plan (confirm screen) → apply (progress) → result. */
+export type FixState =
+  | { readonly phase: 'idle' }
+  | { readonly phase: 'planning'; readonly fixId: FixId }
+  | { readonly phase: 'unavailable'; readonly fixId: FixId; readonly reason: { readonly key: string; readonly args?: Readonly<Record<string, string | number>> } }
+  | { readonly phase: 'confirm'; readonly fixId: FixId; readonly plan: Plan; readonly digest: string; readonly options: FixOptions; readonly planPhase: number }
+  | { readonly phase: 'applying'; readonly fixId: FixId; readonly plan: Plan; readonly planPhase: number; readonly steps: readonly StepReport[] }
+  | { readonly phase: 'result'; readonly fixId: FixId; readonly plan: Plan; readonly planPhase: number; readonly options: FixOptions; readonly result: ApplyResult }
+  | { readonly phase: 'error'; readonly fixId: FixId; readonly error: IpcError }
+
+export type ResumeInfo = Output<'session:resume'>
+export type HistoryItem = Output<'fix:history'>[number]
+
 export interface WizardState {
   readonly step: WizardStep
   readonly locale: Locale
@@ -39,7 +60,17 @@ export interface WizardState {
   /** What the user pasted from WSL's output (any language); the rules read it with the scan. */
   readonly pastedOutput: string
   readonly scan: ScanState
+  readonly fix: FixState
+  readonly history: readonly HistoryItem[]
+  readonly resume: ResumeInfo
+  readonly undoStatus: { readonly entryId: string; readonly status: 'running' | 'undone' | 'declined' | 'failed' | 'nothing-to-undo'; readonly detail?: string } | null
+  readonly restartStatus: 'idle' | 'restarting' | 'failed'
   readonly initialize: () => Promise<void>
+  readonly planFix: (fixId: FixId, options?: FixOptions, planPhase?: number) => Promise<void>
+  readonly applyFix: () => Promise<void>
+  readonly closeFix: () => void
+  readonly undoFix: (entryId: string) => Promise<void>
+  readonly restartWindows: () => Promise<void>
   readonly goTo: (step: WizardStep) => void
   readonly setLocale: (locale: Locale) => void
   readonly setAllowWslStart: (allow: boolean) => void
@@ -75,6 +106,11 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
     allowWslStart: false,
     pastedOutput: '',
     scan: { phase: 'idle' },
+    fix: { phase: 'idle' },
+    history: [],
+    resume: null,
+    undoStatus: null,
+    restartStatus: 'idle',
 
     async initialize() {
       unsubscribe?.()
@@ -84,6 +120,12 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
         const { scanId: _scanId, probeId, ...rest } = progress
         set({ scan: { ...scan, probes: { ...scan.probes, [probeId]: rest } } })
       })
+      api.onFixProgress((progress) => {
+        const fix = get().fix
+        if (fix.phase !== 'applying' || fix.fixId !== progress.fixId || fix.planPhase !== progress.phase) return
+        const steps = fix.steps.map((s) => (s.index === progress.index ? { index: progress.index, status: progress.status, detail: progress.detail } : s))
+        set({ fix: { ...fix, steps } })
+      })
       const info = await api.getAppInfo()
       if (!info.ok) {
         set({ startupError: info.error })
@@ -91,6 +133,53 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
       }
       const osLocale = info.value.osLocales.length > 0 ? pickLocale(info.value.osLocales) : get().locale
       set({ appInfo: info.value, locale: get().localeChosen ? get().locale : osLocale })
+      const resume = await api.resumeState()
+      if (resume.ok && resume.value !== null) set({ resume: resume.value, step: 'fix' })
+      const history = await api.fixHistory()
+      if (history.ok) set({ history: history.value })
+    },
+
+    async planFix(fixId, options = {}, planPhase = 0) {
+      set({ step: 'fix', fix: { phase: 'planning', fixId } })
+      const result = await api.planFix({ fixId, options, phase: planPhase })
+      if (!result.ok) return set({ fix: { phase: 'error', fixId, error: result.error } })
+      const value = result.value
+      if (!value.available) return set({ fix: { phase: 'unavailable', fixId, reason: value.reason } })
+      set({ fix: { phase: 'confirm', fixId, plan: value.plan, digest: value.digest, options, planPhase } })
+    },
+
+    async applyFix() {
+      const fix = get().fix
+      if (fix.phase !== 'confirm') return
+      const steps = (fix.plan.phases[fix.planPhase]?.steps ?? []).map((_, index) => ({ index, status: 'pending' as const, detail: null }))
+      set({ fix: { phase: 'applying', fixId: fix.fixId, plan: fix.plan, planPhase: fix.planPhase, steps } })
+      const result = await api.applyFix({ fixId: fix.fixId, options: fix.options, phase: fix.planPhase, digest: fix.digest })
+      if (!result.ok) return set({ fix: { phase: 'error', fixId: fix.fixId, error: result.error } })
+      set({ fix: { phase: 'result', fixId: fix.fixId, plan: fix.plan, planPhase: fix.planPhase, options: fix.options, result: result.value }, resume: null })
+      const history = await api.fixHistory()
+      if (history.ok) set({ history: history.value })
+    },
+
+    closeFix() {
+      set({ fix: { phase: 'idle' } })
+    },
+
+    async undoFix(entryId) {
+      set({ undoStatus: { entryId, status: 'running' } })
+      const result = await api.undoFix({ entryId })
+      if (!result.ok) return set({ undoStatus: { entryId, status: 'failed', detail: result.error.code } })
+      const value = result.value
+      set({ undoStatus: value.status === 'failed' ? { entryId, status: 'failed', detail: value.detail } : { entryId, status: value.status } })
+      const history = await api.fixHistory()
+      if (history.ok) set({ history: history.value })
+    },
+
+    async restartWindows() {
+      const fix = get().fix
+      if (fix.phase !== 'result' || fix.result.status !== 'completed') return
+      set({ restartStatus: 'restarting' })
+      const result = await api.restartWindows({ fixId: fix.fixId, options: fix.options, nextPhase: fix.result.nextPhase })
+      set({ restartStatus: result.ok && result.value.status === 'restarting' ? 'restarting' : 'failed' })
     },
 
     goTo(step) {

@@ -19,6 +19,11 @@ export const repairEn = {
   'step.wsl-set-version': 'Convert {distro} to WSL 1',
   'step.wsl-set-default-version': 'Make WSL 1 the default for new distributions',
 
+  'step.undo-restore-file': 'Put {path} back as it was before the fix',
+  'step.undo-registry-value': 'Put the registry value {value} back',
+  'step.undo-service-start': 'Set the {service} service back to {startType}',
+  'unavailable.noScan': 'Scan this PC first: fixes are planned from what the scan found.',
+  'unavailable.guidanceOnly': 'This is advice to follow by hand; the app does not apply it.',
   'unavailable.configUnknown': 'The .wslconfig file could not be read, so it cannot be edited safely.',
   'unavailable.policyLocked': 'Your organisation\'s policy decides the networking mode; editing .wslconfig would have no effect.',
   'unavailable.mirroredUnsupported': 'This Windows version cannot run mirrored networking.',

@@ -21,6 +21,11 @@ export const repairZhCN = {
   'step.wsl-set-version': '将 {distro} 转换为 WSL 1',
   'step.wsl-set-default-version': '将 WSL 1 设为新发行版的默认版本',
 
+  'step.undo-restore-file': '将 {path} 恢复为修复前的状态',
+  'step.undo-registry-value': '恢复注册表值 {value}',
+  'step.undo-service-start': '将 {service} 服务恢复为 {startType}',
+  'unavailable.noScan': '请先扫描这台电脑：修复方案根据扫描结果制定。',
+  'unavailable.guidanceOnly': '这是需要手动完成的建议，应用不会自动执行。',
   'unavailable.configUnknown': '无法读取 .wslconfig 文件，因此无法安全地编辑它。',
   'unavailable.policyLocked': '网络模式由你所在组织的策略决定；编辑 .wslconfig 不会生效。',
   'unavailable.mirroredUnsupported': '此 Windows 版本无法使用镜像网络。',

@@ -1,0 +1,25 @@
+# Fix remove-hyperv-firewall-disable (knowledge A.2, A.4, E.1). ELEVATED.
+# HyperVFirewallDisable = 1 makes WSL treat the Hyper-V firewall as unavailable, so mirrored mode is
+# refused (A.2). WSL reads it at its next start (after wsl --shutdown).
+# Removes exactly one fixed registry value; takes no input. The previous DWORD is the undo record.
+if ($null -ne $WndInput -and @($WndInput.PSObject.Properties).Count -gt 0) { throw 'This step takes no input.' }
+$key = 'HKLM:\SYSTEM\CurrentControlSet\Services\MpsSvc\Parameters'
+$valueName = 'HyperVFirewallDisable'
+$raw = Get-WndRegistryValue -Path $key -Name $valueName
+if ($null -eq $raw) {
+  return [ordered]@{
+    changed = $false
+    rebootRequired = $false
+    undo = $null
+    detail = "$valueName is not set under $key."
+  }
+}
+$previous = Get-WndRegistryDword -Path $key -Name $valueName
+if ($null -eq $previous) { throw "$valueName under $key is not a number; left alone." }
+Remove-ItemProperty -LiteralPath $key -Name $valueName
+return [ordered]@{
+  changed = $true
+  rebootRequired = $false
+  undo = [ordered]@{ kind = 'restore-registry-value'; value = 'hyperv-firewall-disable'; previous = [int64]$previous }
+  detail = "Removed $valueName (was $previous) from $key."
+}

@@ -1,0 +1,25 @@
+# Fix remove-ipv6-disabled-components (knowledge F.7, E.1, A.2). ELEVATED.
+# IPv6 components disabled in the registry block mirrored mode and can break NAT (F.7). The change
+# takes effect after a restart.
+# Removes exactly one fixed registry value; takes no input. The previous DWORD is the undo record.
+if ($null -ne $WndInput -and @($WndInput.PSObject.Properties).Count -gt 0) { throw 'This step takes no input.' }
+$key = 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters'
+$valueName = 'DisabledComponents'
+$raw = Get-WndRegistryValue -Path $key -Name $valueName
+if ($null -eq $raw) {
+  return [ordered]@{
+    changed = $false
+    rebootRequired = $false
+    undo = $null
+    detail = "$valueName is not set under $key."
+  }
+}
+$previous = Get-WndRegistryDword -Path $key -Name $valueName
+if ($null -eq $previous) { throw "$valueName under $key is not a number; left alone." }
+Remove-ItemProperty -LiteralPath $key -Name $valueName
+return [ordered]@{
+  changed = $true
+  rebootRequired = $true
+  undo = [ordered]@{ kind = 'restore-registry-value'; value = 'ipv6-disabled-components'; previous = [int64]$previous }
+  detail = "Removed $valueName (was $previous) from $key."
+}

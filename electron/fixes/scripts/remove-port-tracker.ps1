@@ -1,0 +1,28 @@
+# Fix remove-port-tracker (knowledge F.14, E.1). ELEVATED.
+# PortTrackerEnabledMode without a running FSE driver cuts network access (F.14). Refused while FSE
+# runs. The change takes effect after a restart.
+# Removes exactly one fixed registry value; takes no input. The previous DWORD is the undo record.
+if ($null -ne $WndInput -and @($WndInput.PSObject.Properties).Count -gt 0) { throw 'This step takes no input.' }
+$key = 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip\Parameters'
+$valueName = 'PortTrackerEnabledMode'
+# F.14: only when the FSE service is absent or stopped; while FSE runs the value belongs to it.
+$fse = Get-Service -Name 'FSE' -ErrorAction SilentlyContinue
+if ($null -ne $fse -and [string]$fse.Status -eq 'Running') { throw 'The FSE service is running; PortTrackerEnabledMode is left alone.' }
+$raw = Get-WndRegistryValue -Path $key -Name $valueName
+if ($null -eq $raw) {
+  return [ordered]@{
+    changed = $false
+    rebootRequired = $false
+    undo = $null
+    detail = "$valueName is not set under $key."
+  }
+}
+$previous = Get-WndRegistryDword -Path $key -Name $valueName
+if ($null -eq $previous) { throw "$valueName under $key is not a number; left alone." }
+Remove-ItemProperty -LiteralPath $key -Name $valueName
+return [ordered]@{
+  changed = $true
+  rebootRequired = $true
+  undo = [ordered]@{ kind = 'restore-registry-value'; value = 'port-tracker-enabled-mode'; previous = [int64]$previous }
+  detail = "Removed $valueName (was $previous) from $key."
+}

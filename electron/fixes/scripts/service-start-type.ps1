@@ -1,0 +1,39 @@
+# Fix service-start-type (knowledge E.1 "sc.exe config" rows, F.6, C.6, E.5 step 4). ELEVATED.
+# Sets the start type of one allowed service: WSLService (0x80070422, C.6) or SharedAccess (ICS,
+# F.6). `manual` is what the fixes ask for (`sc.exe config <name> start= demand`, which keeps the
+# service's trigger-start information); `automatic` and `disabled` are accepted only so the journal
+# can put a previous start type back. The previous start type is returned as the undo record.
+$allowedServices = @('WSLService', 'SharedAccess')
+$scStartTypes = @{ automatic = 'auto'; manual = 'demand'; disabled = 'disabled' }
+if ($null -eq $WndInput) { throw 'name and startType are required.' }
+$name = [string]$WndInput.name
+$startType = [string]$WndInput.startType
+if ($allowedServices -cnotcontains $name) { throw "Service '$name' is not one this step may change." }
+if (-not $scStartTypes.ContainsKey($startType) -or $startType -cne $startType.ToLowerInvariant()) { throw "Start type '$startType' is not allowed." }
+$startNames = @{ 0 = 'boot'; 1 = 'system'; 2 = 'automatic'; 3 = 'manual'; 4 = 'disabled' }
+$key = "HKLM:\SYSTEM\CurrentControlSet\Services\$name"
+$startValue = Get-WndRegistryDword -Path $key -Name 'Start'
+if ($null -eq $startValue -or -not $startNames.ContainsKey([int]$startValue)) { throw "Service $name is not installed (no start type)." }
+$previous = $startNames[[int]$startValue]
+if ($previous -eq $startType) {
+  return [ordered]@{
+    changed = $false
+    rebootRequired = $false
+    undo = $null
+    detail = "$name already starts as $startType."
+  }
+}
+$scExe = Join-Path $env:SystemRoot 'System32\sc.exe'
+$run = Invoke-WndNative -FilePath $scExe -Arguments @('config', $name, 'start=', $scStartTypes[$startType]) -TimeoutMs 30000
+if ($run.exitCode -ne 0) {
+  $text = (Get-WndOemEncoding).GetString([Convert]::FromBase64String($run.stdoutBase64 + '')).Trim()
+  throw "sc.exe config $name start= $($scStartTypes[$startType]) failed with exit code $($run.exitCode): $text"
+}
+$after = Get-WndRegistryDword -Path $key -Name 'Start'
+if ($null -eq $after -or $startNames[[int]$after] -ne $startType) { throw "sc.exe reported success but $name still starts as $($startNames[[int]$after])." }
+return [ordered]@{
+  changed = $true
+  rebootRequired = $false
+  undo = [ordered]@{ kind = 'restore-service-start'; name = $name; startType = $previous }
+  detail = "sc.exe config $name start= $($scStartTypes[$startType]): exit code 0 (was $previous)."
+}

@@ -1,0 +1,41 @@
+# Fix set-feature (knowledge E.1 "dism" rows, E.5 step 7, C.6, #10054 toggle). ELEVATED. Turns one
+# allowed optional feature on or off with DISM: VirtualMachinePlatform or
+# Microsoft-Windows-Subsystem-Linux, nothing else. `/all` when enabling (parent features too),
+# `/norestart` always: the app asks for the restart. DISM exit 3010 = success, restart required;
+# any other non-zero code fails the step.
+$allowedFeatures = @('VirtualMachinePlatform', 'Microsoft-Windows-Subsystem-Linux')
+if ($null -eq $WndInput) { throw 'feature and enable are required.' }
+$feature = [string]$WndInput.feature
+if ($allowedFeatures -cnotcontains $feature) { throw "Feature '$feature' is not one this step may change." }
+if ($WndInput.enable -isnot [bool]) { throw 'enable (true or false) is required.' }
+$enable = [bool]$WndInput.enable
+# Win32_OptionalFeature.InstallState: 1 Enabled, 2 Disabled, 3 Absent (D.4).
+$state = Get-CimInstance -ClassName Win32_OptionalFeature -Filter "Name='$feature'" -ErrorAction SilentlyContinue
+if ($null -eq $state -or $state.InstallState -eq 3) { throw "Feature $feature is not available on this Windows." }
+$isEnabled = ($state.InstallState -eq 1)
+if ($isEnabled -eq $enable) {
+  return [ordered]@{
+    changed = $false
+    rebootRequired = $false
+    undo = $null
+    detail = "$feature already is $(if ($enable) { 'enabled' } else { 'disabled' })."
+  }
+}
+$dismExe = Join-Path $env:SystemRoot 'System32\dism.exe'
+if ($enable) {
+  $arguments = @('/online', '/enable-feature', "/featurename:$feature", '/all', '/norestart')
+} else {
+  $arguments = @('/online', '/disable-feature', "/featurename:$feature", '/norestart')
+}
+$run = Invoke-WndNative -FilePath $dismExe -Arguments $arguments -TimeoutMs 1800000
+if ($run.timedOut) { throw "dism.exe $($arguments -join ' ') did not finish within 30 minutes." }
+if ($run.exitCode -ne 0 -and $run.exitCode -ne 3010) {
+  $text = (Get-WndOemEncoding).GetString([Convert]::FromBase64String($run.stdoutBase64 + '')).Trim()
+  throw "dism.exe $($arguments -join ' ') failed with exit code $($run.exitCode): $text"
+}
+return [ordered]@{
+  changed = $true
+  rebootRequired = ($run.exitCode -eq 3010)
+  undo = $null
+  detail = "dism.exe $($arguments -join ' '): exit code $($run.exitCode)."
+}

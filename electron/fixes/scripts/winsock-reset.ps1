@@ -1,0 +1,18 @@
+# Fix winsock-reset (knowledge F.12, E.1 "netsh winsock reset" row, E.2, E.5 step 8). ELEVATED.
+# Resets the Winsock catalog to its defaults, which removes EVERY layered service provider (the
+# products that installed them break until reinstalled); takes effect after a restart. Not
+# undoable. Takes no input. Only `winsock reset`; never `netsh int ip reset` (loses static IPs).
+if ($null -ne $WndInput -and @($WndInput.PSObject.Properties).Count -gt 0) { throw 'This step takes no input.' }
+$netsh = Join-Path $env:SystemRoot 'System32\netsh.exe'
+$run = Invoke-WndNative -FilePath $netsh -Arguments @('winsock', 'reset') -TimeoutMs 120000
+if ($run.timedOut) { throw 'netsh.exe winsock reset did not finish within 120 s.' }
+if ($run.exitCode -ne 0) {
+  $text = (Get-WndOemEncoding).GetString([Convert]::FromBase64String($run.stdoutBase64 + '')).Trim()
+  throw "netsh.exe winsock reset failed with exit code $($run.exitCode): $text"
+}
+return [ordered]@{
+  changed = $true
+  rebootRequired = $true
+  undo = $null
+  detail = 'netsh.exe winsock reset: exit code 0.'
+}

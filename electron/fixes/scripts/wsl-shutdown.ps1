@@ -1,0 +1,20 @@
+# Fix wsl-shutdown (knowledge E.1, E.4, B.1). Runs as the interactive user, no admin. Stops every
+# distribution and the utility VM, so WSL reads .wslconfig again at its next start; also required
+# before the WSL HNS network is deleted (E.4). Absolute wsl.exe path; WSL_UTF8=1 (D.2).
+if ($null -ne $WndInput -and @($WndInput.PSObject.Properties).Count -gt 0) { throw 'This step takes no input.' }
+$wslExe = Join-Path $env:SystemRoot 'System32\wsl.exe'
+if (-not (Test-Path -LiteralPath $wslExe)) { throw "$wslExe not found." }
+$run = Invoke-WndNative -FilePath $wslExe -Arguments @('--shutdown') -Environment @{ WSL_UTF8 = '1' } -TimeoutMs 120000
+if ($run.timedOut) { throw 'wsl.exe --shutdown did not finish within 120 s.' }
+if ($run.exitCode -ne 0) {
+  # wsl.exe prints errors on stderr (and some on stdout); NULs dropped for the inbox UTF-16LE output.
+  $text = (@($run.stdoutBase64, $run.stderrBase64) | ForEach-Object { [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($_ + '')) }) -join ' '
+  $text = $text.Replace([string][char]0, '').Trim()
+  throw "wsl.exe --shutdown failed with exit code $($run.exitCode): $text"
+}
+return [ordered]@{
+  changed = $true
+  rebootRequired = $false
+  undo = $null
+  detail = 'wsl.exe --shutdown: exit code 0.'
+}
