@@ -1,5 +1,7 @@
 import { join } from 'node:path'
-import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
+// 1.8 does not re-export FuseState from its index.
+import { FuseState } from '@electron/fuses/dist/constants'
 import { loadBuilderConfig } from './builder-config-check'
 
 /**

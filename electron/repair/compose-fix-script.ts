@@ -15,7 +15,7 @@ export const BATCH_SCRIPT_ID = 'fix-batch'
  * Each step's body runs in its own script block with its own `$WndInput`; the batch stops at the
  * first failure and reports, per step, its StepResult or its error. Inputs travel as base64 JSON.
  */
-export function composeBatchScript(steps: readonly PlannedStep[], catalog: ScriptCatalog): PsScript {
+export function composeBatchScript(steps: readonly PlannedStep[], catalog: ScriptCatalog, sentinel?: string): PsScript {
   const blocks = steps.map((step, index) => [`  # step ${index}: ${step.script}`, '  {', catalog.fix(step.script), '  }'].join('\n'))
   const body = [
     '$WndBatch = $WndInput',
@@ -40,5 +40,6 @@ export function composeBatchScript(steps: readonly PlannedStep[], catalog: Scrip
     body,
     prelude: catalog.prelude,
     input: { steps: steps.map((step) => ({ script: step.script, input: step.input })) },
+    ...(sentinel === undefined ? {} : { sentinel }),
   })
 }

@@ -9,6 +9,8 @@ export function wslconfigBytes(config: NonNullable<Scenario['wslconfig']>): Uint
       return new Uint8Array(Buffer.from(text, 'utf8'))
     case 'utf8-bom':
       return new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]))
+    case 'utf16le':
+      return new Uint8Array(Buffer.from(text, 'utf16le'))
     case 'utf16le-bom':
       return new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))
   }

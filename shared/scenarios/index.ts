@@ -9,6 +9,7 @@ import ipv6DisabledMirrored from './ipv6-disabled-mirrored.json'
 import nat0x80041002 from './nat-0x80041002.json'
 import nat0x80041002FallbackVirtioproxy from './nat-0x80041002-fallback-virtioproxy.json'
 import policyForcesNat from './policy-forces-nat.json'
+import portTrackerFse from './port-tracker-fse.json'
 import seed22000Mirrored from './seed-22000-mirrored.json'
 import server2025Mirrored from './server-2025-mirrored.json'
 import virtualizationOffFirmware from './virtualization-off-firmware.json'
@@ -17,6 +18,7 @@ import vpnAnyconnectNat from './vpn-anyconnect-nat.json'
 import win1019045Mirrored from './win10-19045-mirrored.json'
 import winsockLspProxifier from './winsock-lsp-proxifier.json'
 import wslconfigNetworkmodeTypo from './wslconfig-networkmode-typo.json'
+import wslconfigUtf16NoBom from './wslconfig-utf16-no-bom.json'
 import wslconfigWindowsPathBackslashes from './wslconfig-windows-path-backslashes.json'
 import wslserviceDisabled from './wslservice-disabled.json'
 import zhCn22000Mirrored from './zh-cn-22000-mirrored.json'
@@ -51,6 +53,8 @@ export const SCENARIOS: readonly Scenario[] = [
   winsockLspProxifier,
   gsaDnsTunneling,
   vpnAnyconnectNat,
+  wslconfigUtf16NoBom,
+  portTrackerFse,
 ].map((raw) => Scenario.parse(raw))
 
 export const DEFAULT_SCENARIO_ID = 'seed-22000-mirrored'

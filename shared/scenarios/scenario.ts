@@ -57,7 +57,8 @@ export const Scenario = z.strictObject({
   wslconfig: z
     .strictObject({
       text: z.string(),
-      encoding: z.enum(['utf8', 'utf8-bom', 'utf16le-bom']),
+      /** `utf16le`: UTF-16 without a BOM, which WSL mis-reads as UTF-8 (B.2). */
+      encoding: z.enum(['utf8', 'utf8-bom', 'utf16le-bom', 'utf16le']),
       lineEnding: z.enum(['crlf', 'lf']),
     })
     .nullable(),

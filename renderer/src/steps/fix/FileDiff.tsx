@@ -35,8 +35,9 @@ export function diffLines(a: readonly string[], b: readonly string[]): Row[] {
   let j = 0
   while (i < n || j < m) {
     if (i < n && j < m && a[i] === b[j]) rows.push({ kind: 'same', text: a[i++]! }), j++
-    else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) rows.push({ kind: 'add', text: b[j++]! })
-    else rows.push({ kind: 'del', text: a[i++]! })
+    // Removed lines before added ones, as `diff -u` shows them.
+    else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) rows.push({ kind: 'del', text: a[i++]! })
+    else rows.push({ kind: 'add', text: b[j++]! })
   }
   // A trailing empty line (file ends with a newline) is not a change worth showing.
   return rows.filter((row, index) => !(index === rows.length - 1 && row.text === '' && row.kind === 'same'))
