@@ -75,8 +75,8 @@ export function bundledScripts(repoRoot: string): { readonly bundled: string[]; 
 }
 
 /**
- * Text only a scenario file contains: its English title and summary. (Not its id: a scenario is
- * often named after the finding it demonstrates, and finding ids legitimately ship.)
+ * Text only a scenario file contains: its English summary. Not its id or title: a scenario is often
+ * named and titled after the finding it demonstrates, and finding ids and titles legitimately ship.
  */
 function scenarioMarkers(repoRoot: string): { readonly id: string; readonly texts: readonly string[] }[] {
   const dir = join(repoRoot, 'shared', 'scenarios')
@@ -84,7 +84,7 @@ function scenarioMarkers(repoRoot: string): { readonly id: string; readonly text
     .filter((name) => name.endsWith('.json'))
     .map((name) => {
       const scenario = JSON.parse(readFileSync(join(dir, name), 'utf8')) as { id: string; title?: { en?: string }; summary?: { en?: string } }
-      const texts = [scenario.title?.en, scenario.summary?.en].filter((text): text is string => typeof text === 'string' && text.length >= 20)
+      const texts = [scenario.summary?.en].filter((text): text is string => typeof text === 'string' && text.length >= 40)
       return { id: scenario.id, texts: texts.map((text) => JSON.stringify(text).slice(1, -1)) }
     })
 }

@@ -57,8 +57,8 @@ describe('release bundle (WND_RELEASE=1 electron-vite build: what app.asar ships
       appendFileSync(mainJs, '\n//# sourceMappingURL=index.js.map\nrequire("left-pad")\n')
       writeFileSync(join(planted, 'main', 'index.js.map'), '{}')
       writeFileSync(join(planted, 'main', 'seed-22000-mirrored.json'), '{"id":"seed-22000-mirrored"}')
-      const seed = JSON.parse(readFileSync(join(repoRoot, 'shared', 'scenarios', 'seed-22000-mirrored.json'), 'utf8')) as { title: { en: string } }
-      appendFileSync(join(planted, 'main', 'chunks', 'extra.js'), `\nconst title = ${JSON.stringify(seed.title.en)}\n`)
+      const seed = JSON.parse(readFileSync(join(repoRoot, 'shared', 'scenarios', 'seed-22000-mirrored.json'), 'utf8')) as { summary: { en: string } }
+      appendFileSync(join(planted, 'main', 'chunks', 'extra.js'), `\nconst summary = ${JSON.stringify(seed.summary.en)}\n`)
       const rendererJs = readdirSync(join(planted, 'renderer', 'assets')).find((name) => name.endsWith('.js')) as string
       appendFileSync(join(planted, 'renderer', 'assets', rendererJs), '\nnew EventSource(`${o}/api/events`)\n')
       writeFileSync(join(planted, 'preload', 'index.js'), 'import { contextBridge } from "electron"\nrequire("fs")\n')

@@ -33,6 +33,7 @@ export const FIX_IDS = [
   'remove-lsp', // step 8, F.12: guidance
   'winsock-reset', // step 8
   'network-reset', // step 9
+  'system-restore', // E.6: return to the restore point taken before an admin fix (guidance)
   'wslconfig-set-none', // step 10: temporary, no networking
   'wsl1-fallback', // step 10
   'shrink-hosts-file', // F.17: guidance

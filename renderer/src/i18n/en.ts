@@ -107,6 +107,7 @@ export const en = {
   'fix.badge.selfHealing': 'Nothing to undo',
   'fix.badge.manual': 'Undo by hand',
   'fix.badge.none': 'Cannot be undone',
+  'fix.confirm.distro': 'Distribution:',
   'fix.confirm.heading': 'What will happen',
   'fix.confirm.command': 'Command',
   'fix.confirm.diff': 'Changes to {path}',

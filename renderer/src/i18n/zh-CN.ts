@@ -105,6 +105,7 @@ export const zhCN = {
   'fix.badge.selfHealing': '无需撤销',
   'fix.badge.manual': '需手动撤销',
   'fix.badge.none': '无法撤销',
+  'fix.confirm.distro': '发行版：',
   'fix.confirm.heading': '将会发生什么',
   'fix.confirm.command': '命令',
   'fix.confirm.diff': '对 {path} 的更改',

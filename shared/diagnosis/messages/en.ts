@@ -257,6 +257,8 @@ export const diagnosisEn = {
   'fix.winsock-reset.how': 'Removes all third-party providers, which breaks the software that installed them (administrator, restart).',
   'fix.network-reset.title': 'Network reset (last resort)',
   'fix.network-reset.how': 'Reinstalls all network adapters and resets settings: VPNs and static IPs must be set up again (administrator, automatic restart).',
+  'fix.system-restore.title': 'Return to a restore point (System Restore)',
+  'fix.system-restore.how': 'Open System Restore (rstrui.exe) and choose the point this app created before its fix; your files are kept.',
   'fix.wslconfig-set-none.title': 'Start WSL without networking (temporary)',
   'fix.wslconfig-set-none.how': 'networkingMode=none lets WSL start while the cause is fixed; Linux has no network.',
   'fix.wsl1-fallback.title': 'Use WSL 1 for a distribution (temporary)',

@@ -256,6 +256,8 @@ export const diagnosisZhCN = {
   'fix.winsock-reset.how': '删除所有第三方提供程序，安装它们的软件将无法工作（需要管理员权限并重启）。',
   'fix.network-reset.title': '网络重置（最后手段）',
   'fix.network-reset.how': '重新安装所有网络适配器并重置设置：VPN 和静态 IP 需要重新配置（需要管理员权限，会自动重启）。',
+  'fix.system-restore.title': '还原到还原点（系统还原）',
+  'fix.system-restore.how': '打开“系统还原”（rstrui.exe），选择本应用在修复前创建的还原点；你的文件会保留。',
   'fix.wslconfig-set-none.title': '暂时以无网络方式启动 WSL',
   'fix.wslconfig-set-none.how': 'networkingMode=none 让 WSL 在修复期间可以启动；Linux 没有网络。',
   'fix.wsl1-fallback.title': '暂时让某个发行版使用 WSL 1',

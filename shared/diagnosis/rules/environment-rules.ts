@@ -122,7 +122,7 @@ function lspRule(view: MachineView): Finding[] {
         ...(thirdParty.length > 0 ? [evidence('ev.thirdPartyLsp', 'winsock-catalog', { providers: [...new Set(thirdParty.map((e) => e.providerPath))].join(', ') })] : []),
         ...(code ? [evidence('ev.code0x8007273d', outputSource(view), { path: code.path })] : []),
       ],
-      fixes: ['remove-lsp', 'winsock-reset'],
+      fixes: ['remove-lsp', 'winsock-reset', 'system-restore'],
       wslSaid: message,
     }),
   ]

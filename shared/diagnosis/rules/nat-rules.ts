@@ -64,6 +64,7 @@ function vmswitchRule(view: MachineView): Finding[] {
         'toggle-vmp',
         ...(vmware.length > 0 ? (['vmware-cleanup'] as const) : []),
         'network-reset',
+        'system-restore',
         'wslconfig-set-none',
         'wsl1-fallback',
       ],

@@ -11,16 +11,35 @@ export function FixConfirm({ fix }: { readonly fix: Extract<FixState, { phase: '
   const t = useT()
   const d = useDiagnosisText()
   const applyFix = useWizard((s) => s.applyFix)
+  const planFix = useWizard((s) => s.planFix)
+  const scan = useWizard((s) => s.scan)
   const closeFix = useWizard((s) => s.closeFix)
   const { plan } = fix
   const phase = plan.phases[fix.planPhase]
   const hasElevated = phase?.steps.some((s) => s.elevated) ?? false
+  // A fix that acts on one distribution (WSL 1 fallback) lets the user choose which; the main
+  // process re-plans and only accepts names the scan listed.
+  const chosen = phase?.steps.map((s) => s.input['distro']).find((d): d is string => typeof d === 'string')
+  const registry = scan.phase === 'finished' ? scan.snapshot.facts['wsl-install'] : undefined
+  const distros = registry?.status === 'known' ? registry.data.registryDistros.map((d) => d.name) : []
   return (
     <section className="panel fix-confirm" aria-labelledby="fix-confirm-title" data-testid="fix-confirm">
       <h3 id="fix-confirm-title">{d(`fix.${fix.fixId}.title`)}</h3>
       <p>{d(`fix.${fix.fixId}.how`)}</p>
       <FixBadges plan={plan} />
       {plan.phases.length > 1 && <p className="muted">{t('fix.confirm.phase', { current: fix.planPhase + 1, total: plan.phases.length })}</p>}
+      {chosen !== undefined && distros.length > 1 && (
+        <label className="distro-choice">
+          {t('fix.confirm.distro')}{' '}
+          <select value={chosen} onChange={(event) => void planFix(fix.fixId, { ...fix.options, distro: event.target.value }, fix.planPhase)} data-testid="distro-select">
+            {distros.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <h4>{t('fix.confirm.heading')}</h4>
       <ol className="fix-steps" data-testid="fix-steps">
         {(phase?.steps ?? []).map((step, index) => (
