@@ -117,13 +117,23 @@ export interface Verdict {
 
 const BLOCKING: ReadonlySet<Severity> = new Set(['HIGH', 'MEDIUM', 'UNKNOWN'])
 
+/**
+ * HIGH and MEDIUM block, and so does any finding whose severity is unknown. So does a Node
+ * integration finding that is not a manual-review note, whatever its severity: the tool rates an
+ * explicit `nodeIntegration: true` INFORMATIONAL (it relies on its context-isolation and sandbox
+ * checks to raise the alarm); this app never enables Node in a renderer.
+ */
+export function isBlocking(finding: Finding): boolean {
+  return BLOCKING.has(finding.severity) || (finding.rule.startsWith('NODE_INTEGRATION') && finding.level !== 'note')
+}
+
 export function evaluate(findings: readonly Finding[], exceptions: readonly GateException[]): Verdict {
   const budget = exceptions.map((exception) => ({ exception, left: exception.max }))
   const failing: Finding[] = []
   const excepted: { finding: Finding; reason: string }[] = []
   const belowThreshold: Finding[] = []
   for (const finding of findings) {
-    if (!BLOCKING.has(finding.severity)) {
+    if (!isBlocking(finding)) {
       belowThreshold.push(finding)
       continue
     }
