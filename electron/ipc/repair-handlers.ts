@@ -1,5 +1,6 @@
 import { diagnose } from '../../shared/diagnosis/diagnose'
 import { buildMachineView } from '../../shared/diagnosis/machine-view'
+import type { FindingId } from '../../shared/diagnosis/finding-ids'
 import type { FixId } from '../../shared/diagnosis/fix-ids'
 import type { MachineSnapshot } from '../../shared/machine/snapshot'
 import { findFix } from '../../shared/repair/catalog'
@@ -28,6 +29,8 @@ export interface RepairRuntime {
 export interface SessionState {
   snapshot: MachineSnapshot | null
   allowWslStart: boolean
+  /** For a fix over several restarts: the findings before its first part, carried across them. */
+  findingsBefore?: { readonly fixId: FixId; readonly ids: FindingId[] }
 }
 
 type RepairChannels = 'fix:plan' | 'fix:apply' | 'fix:undo' | 'fix:history' | 'system:restart' | 'session:resume'
@@ -71,6 +74,11 @@ export function createRepairHandlers(scan: Omit<ScanDeps, 'source'> & { source: 
       const { plan } = result
       const resume = await runtime.resume.read()
       if (resume?.fixId === fixId) await runtime.resume.clear()
+      // The "before" of the whole fix: from the resumed state for later parts, from now for the first.
+      session.findingsBefore =
+        phase > 0 && resume?.fixId === fixId
+          ? { fixId, ids: [...resume.findingsBefore] }
+          : { fixId, ids: session.snapshot ? diagnose(session.snapshot).map((f) => f.id) : [] }
       const outcome = await applyPhase(deps, plan, phase, (report) => context.emit('fix:progress', { fixId, phase, ...report }))
       if (outcome.status !== 'completed') return { ...outcome, steps: [...outcome.steps] }
       const nextPhase = phase + 1 < plan.phases.length ? phase + 1 : null
@@ -107,7 +115,8 @@ export function createRepairHandlers(scan: Omit<ScanDeps, 'source'> & { source: 
         options,
         nextPhase,
         bootTimeBefore: await runtime.restart.bootTime(),
-        findingsBefore: session.snapshot ? diagnose(session.snapshot).map((f) => f.id) : [],
+        findingsBefore:
+          session.findingsBefore?.fixId === fixId ? session.findingsBefore.ids : session.snapshot ? diagnose(session.snapshot).map((f) => f.id) : [],
         savedAt: runtime.journal.stamp(),
       })
       if (!(await runtime.restart.registerResume())) return { status: 'failed', detail: 'could not register the app to reopen after the restart' }
