@@ -3,7 +3,10 @@
  * (`zh-CN.ts` is typed against this object, and `catalog.test.ts` checks placeholders).
  * `{name}` marks a value filled in by `t()`.
  */
-export const en = {
+import { reportEn } from './report-en'
+import { wslconfigViewEn } from './wslconfig-view-en'
+
+const core = {
   'app.name': 'WSL Network Doctor',
   'app.tagline': 'Finds out why WSL 2 networking fails on this PC, and fixes it.',
   'app.loading': 'Starting…',
@@ -160,6 +163,8 @@ export const en = {
   'report.intro': 'This is the snapshot of what the scan read. Helpdesks can open it to see the same facts.',
   'report.none': 'Run a scan first: the report is made from its results.',
 } as const
+
+export const en = { ...core, ...reportEn, ...wslconfigViewEn } as const
 
 export type MessageKey = keyof typeof en
 export type Messages = { readonly [K in MessageKey]: string }

@@ -1,7 +1,10 @@
 import type { Messages } from './en'
 
 /** 简体中文消息。键与 `en.ts` 一一对应，缺少任何键都会导致编译失败。 */
-export const zhCN = {
+import { reportZhCN } from './report-zh-CN'
+import { wslconfigViewZhCN } from './wslconfig-view-zh-CN'
+
+const core = {
   'app.name': 'WSL 网络医生',
   'app.tagline': '找出这台电脑上 WSL 2 网络故障的原因，并修复它。',
   'app.loading': '正在启动…',
@@ -157,4 +160,6 @@ export const zhCN = {
   'report.title': '报告',
   'report.intro': '这是扫描读取到的快照。技术支持人员打开它即可看到相同的事实。',
   'report.none': '请先运行扫描：报告根据扫描结果生成。',
-} as const satisfies Messages
+} as const
+
+export const zhCN = { ...core, ...reportZhCN, ...wslconfigViewZhCN } as const satisfies Messages
