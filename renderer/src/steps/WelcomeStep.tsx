@@ -1,4 +1,5 @@
 import { useT } from '../i18n/use-t'
+import { PastePreview } from './PastePreview'
 import { useWizard } from '../state/store-context'
 
 /** What will be checked, that nothing changes without asking, and the consent to start WSL. */
@@ -42,6 +43,7 @@ export function WelcomeStep() {
           aria-describedby="paste-hint"
           data-testid="pasted-output"
         />
+        <PastePreview text={pastedOutput} />
       </div>
       <label className="consent">
         <input
