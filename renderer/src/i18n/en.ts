@@ -97,6 +97,7 @@ const core = {
 
   'fix.title': 'Fix',
   'fix.noScan': 'Scan this PC first: fixes are planned from what the scan found.',
+  'fix.openedSnapshot': 'This is a snapshot opened from a file. Fixes are planned only from a scan of this PC: scan it first.',
   'fix.nothingToFix': 'No problems to fix were found.',
   'fix.forFinding': 'For: {title}',
   'fix.review': 'Review this fix',

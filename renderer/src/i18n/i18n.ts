@@ -27,7 +27,8 @@ export function translate(locale: Locale, key: MessageKey, vars: MessageVars = {
   return template.replace(/\{(\w+)\}/g, (match, name: string) => {
     const value = vars[name]
     if (value === undefined) return match
-    return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value
+    // Numbers in the locale's format (grouping, decimal sign); one decimal at most.
+    return typeof value === 'number' ? new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value) : value
   })
 }
 

@@ -95,6 +95,7 @@ const core = {
 
   'fix.title': '修复',
   'fix.noScan': '请先扫描这台电脑：修复方案根据扫描结果制定。',
+  'fix.openedSnapshot': '这是从文件打开的快照。修复方案只根据对这台电脑的扫描制定：请先扫描。',
   'fix.nothingToFix': '没有发现需要修复的问题。',
   'fix.forFinding': '针对：{title}',
   'fix.review': '查看此修复',

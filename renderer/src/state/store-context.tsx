@@ -15,3 +15,10 @@ export function useWizard<T>(selector: (state: WizardState) => T): T {
   if (store === null) throw new Error('useWizard outside StoreProvider')
   return useStore(store, selector)
 }
+
+/** The store itself, for actions that live outside it (`report-actions.ts` opens a snapshot). */
+export function useWizardStore(): WizardStore {
+  const store = useContext(StoreContext)
+  if (store === null) throw new Error('useWizardStore outside StoreProvider')
+  return store
+}

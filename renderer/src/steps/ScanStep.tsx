@@ -34,7 +34,7 @@ export function ScanStep() {
   }
   const running = scan.phase === 'running'
   const title = running ? t('scan.title') : scan.outcome === 'cancelled' ? t('scan.titleCancelled') : t('scan.titleDone')
-  const seconds = ((running ? elapsedMs : scan.durationMs) / 1000).toFixed(1)
+  const seconds = Math.round((running ? elapsedMs : scan.durationMs) / 100) / 10
   return (
     <section className="step-page" aria-labelledby="scan-title">
       <h2 id="scan-title">{title}</h2>
@@ -87,7 +87,7 @@ function statusText(progress: ProbeProgress | undefined, t: ReturnType<typeof us
     case 'running':
       return t('scan.status.running')
     case 'known':
-      return t('scan.status.known', { seconds: (progress.durationMs / 1000).toFixed(1) })
+      return t('scan.status.known', { seconds: Math.round(progress.durationMs / 100) / 10 })
     case 'unknown':
       return t('scan.status.unknown', { reason: d(`reason.${progress.reason}`) })
     default:

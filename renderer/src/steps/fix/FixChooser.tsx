@@ -4,6 +4,7 @@ import type { Finding } from '../../../../shared/diagnosis/finding'
 import { findFix } from '../../../../shared/repair/catalog'
 import { useDiagnosisText } from '../../i18n/use-diagnosis-text'
 import { useT } from '../../i18n/use-t'
+import { isOpenedSnapshot } from '../../state/report-actions'
 import { useWizard } from '../../state/store-context'
 
 /**
@@ -19,6 +20,9 @@ export function FixChooser() {
   const snapshot = scan.phase === 'finished' ? scan.snapshot : null
   const findings = useMemo<Finding[]>(() => (snapshot ? diagnose(snapshot, pasted.trim() === '' ? undefined : pasted).filter((f) => f.severity !== 'info' || f.fixes.length > 0) : []), [snapshot, pasted])
   if (snapshot === null) return <p>{t('fix.noScan')}</p>
+  // A snapshot opened from a file describes another PC (or an earlier state): fixes are planned
+  // only from a scan of this PC, so offer none until it is scanned.
+  if (isOpenedSnapshot(snapshot)) return <p className="panel panel-warn" data-testid="fix-opened-snapshot">{t('fix.openedSnapshot')}</p>
   if (findings.length === 0) return <p data-testid="nothing-to-fix">{t('fix.nothingToFix')}</p>
   return (
     <div className="fix-chooser" data-testid="fix-chooser">
