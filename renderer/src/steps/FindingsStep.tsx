@@ -5,11 +5,13 @@ import { useT } from '../i18n/use-t'
 import { summarizeMachine, type SummaryItem } from '../facts/machine-summary'
 import { useWizard } from '../state/store-context'
 import { FindingCard } from './FindingCard'
+import { PassedChecks } from './findings/PassedChecks'
+import { WslconfigView } from './wslconfig/WslconfigView'
 
 /**
  * Findings, most serious first, computed by the same pure rules as `npm run diagnose` from the
- * scan's snapshot and anything the user pasted; then what the scan read, unknown facts shown as
- * unknown (never as passed).
+ * scan's snapshot and anything the user pasted; then `.wslconfig` as WSL reads it, the checks that
+ * passed, and what the scan read — unknown facts shown as unknown (never as passed).
  */
 export function FindingsStep() {
   const t = useT()
@@ -39,6 +41,8 @@ export function FindingsStep() {
           ))}
         </div>
       )}
+      <WslconfigView snapshot={snapshot} findings={findings} />
+      <PassedChecks snapshot={snapshot} findings={findings} />
       <details className="facts-panel">
         <summary>{t('findings.facts')}</summary>
         <dl className="facts" data-testid="facts">
