@@ -1,4 +1,7 @@
 import type { Finding } from '../../../shared/diagnosis/finding'
+import type { MachineView } from '../../../shared/diagnosis/machine-view'
+import { fixTraits } from './fix/fix-traits'
+import { FixTraitBadges } from './fix/FixTraitBadges'
 import { useDiagnosisText } from '../i18n/use-diagnosis-text'
 import { useT } from '../i18n/use-t'
 
@@ -7,7 +10,7 @@ import { useT } from '../i18n/use-t'
  * certainty), the facts it rests on, what WSL itself printed, what is still unknown, and the fix
  * ladder. Fixes are listed as guidance here; applying them is the Fix step's job.
  */
-export function FindingCard({ finding }: { readonly finding: Finding }) {
+export function FindingCard({ finding, view }: { readonly finding: Finding; readonly view?: MachineView }) {
   const t = useT()
   const d = useDiagnosisText()
   const titleId = `finding-${finding.id}-title`
@@ -52,7 +55,7 @@ export function FindingCard({ finding }: { readonly finding: Finding }) {
         <ol className="fixes" data-testid="fixes">
           {finding.fixes.map((fix) => (
             <li key={fix} data-fix={fix}>
-              <strong>{d(`fix.${fix}.title`)}</strong> — {d(`fix.${fix}.how`)}
+              <strong>{d(`fix.${fix}.title`)}</strong> — {d(`fix.${fix}.how`)} {view && <FixTraitBadges traits={fixTraits(fix, view)} />}
             </li>
           ))}
         </ol>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { diagnose } from '../../../shared/diagnosis/diagnose'
+import { buildMachineView } from '../../../shared/diagnosis/machine-view'
 import { useDiagnosisText } from '../i18n/use-diagnosis-text'
 import { useT } from '../i18n/use-t'
 import { summarizeMachine, type SummaryItem } from '../facts/machine-summary'
@@ -19,6 +20,8 @@ export function FindingsStep() {
   const pasted = useWizard((s) => s.pastedOutput)
   const snapshot = scan.phase === 'finished' ? scan.snapshot : null
   const findings = useMemo(() => (snapshot ? diagnose(snapshot, pasted.trim() === '' ? undefined : pasted) : []), [snapshot, pasted])
+  // The same machine view the main process plans fixes from, for the fix badges on each card.
+  const view = useMemo(() => (snapshot ? buildMachineView(snapshot) : null), [snapshot])
   if (snapshot === null) {
     return (
       <section className="step-page" aria-labelledby="findings-title">
@@ -37,7 +40,7 @@ export function FindingsStep() {
       ) : (
         <div className="findings" data-testid="findings">
           {findings.map((finding) => (
-            <FindingCard key={finding.id} finding={finding} />
+            <FindingCard key={finding.id} finding={finding} {...(view ? { view } : {})} />
           ))}
         </div>
       )}

@@ -4,6 +4,7 @@ import { useT } from '../i18n/use-t'
 import { ErrorPanel } from '../shell/ErrorPanel'
 import { useWizard } from '../state/store-context'
 import { FixChooser } from './fix/FixChooser'
+import { FixHistory } from './fix/FixHistory'
 import { FixConfirm } from './fix/FixConfirm'
 import { FixResult } from './fix/FixResult'
 import { FixStepList } from './fix/FixStepList'
@@ -23,7 +24,12 @@ export function FixStep() {
       {(() => {
         switch (fix.phase) {
           case 'idle':
-            return <FixChooser />
+            return (
+              <>
+                <FixChooser />
+                <FixHistory />
+              </>
+            )
           case 'planning':
             return <p aria-busy="true">{t('fix.planning')}</p>
           case 'unavailable':
