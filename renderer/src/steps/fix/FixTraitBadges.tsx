@@ -5,7 +5,12 @@ import { UacShield } from './UacShield'
 /** Compact badges for a recommended fix: UAC shield, restarts, stops WSL, reversibility. */
 export function FixTraitBadges({ traits }: { readonly traits: FixTraits }) {
   const t = useT()
-  if (traits.kind === 'guidance') return <span className="fix-badge">{t('fix.guidanceLabel')}</span>
+  if (traits.kind === 'guidance')
+    return (
+      <span className="fix-trait-badges" data-testid="fix-traits">
+        <span className="fix-badge">{t('fix.guidanceLabel')}</span>
+      </span>
+    )
   if (traits.kind === 'unavailable') return null
   const reversible = traits.reversibility === 'self-healing' ? 'selfHealing' : traits.reversibility
   return (
