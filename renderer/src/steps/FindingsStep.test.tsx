@@ -1,4 +1,6 @@
-import { screen } from '@testing-library/react'
+import { screen, within } from '@testing-library/react'
+import { MachineSnapshot } from '../../../shared/machine/snapshot'
+import natSnapshot from '../../../shared/report/__fixtures__/nat-0x80041002.snapshot.json'
 import { describe, expect, it } from 'vitest'
 import { renderWithStore } from '../test-render'
 import { FindingsStep } from './FindingsStep'
@@ -21,5 +23,18 @@ describe('FindingsStep states', () => {
     expect(screen.getByTestId('no-findings')).toBeTruthy()
     expect(screen.getByTestId('fact-services').textContent).toContain('Unknown')
     expect(screen.getByTestId('fact-services').textContent).toContain('the check took too long')
+  })
+
+  it('findings: most serious first, each recommended fix with the badges its plan implies', async () => {
+    const snapshot = MachineSnapshot.parse(natSnapshot)
+    await renderWithStore(<FindingsStep />, { state: { scan: { phase: 'finished', outcome: 'completed', durationMs: 1, probes: {}, snapshot } } })
+    const cards = screen.getByTestId('findings').querySelectorAll('article')
+    expect(cards[0]?.getAttribute('data-testid')).toBe('finding-nat-vmswitch-not-found')
+    const top = within(cards[0] as HTMLElement)
+    const deleteNetwork = top.getByText("Delete only WSL's virtual network").closest('li') as HTMLElement
+    // Admin (with the shield Windows uses), stops WSL, and WSL recreates the network by itself.
+    expect(within(deleteNetwork).getByText('Needs administrator').querySelector('svg')).toBeTruthy()
+    expect(within(deleteNetwork).getByText('Stops WSL')).toBeTruthy()
+    expect(within(deleteNetwork).queryByText('Restart needed (1)')).toBeNull()
   })
 })

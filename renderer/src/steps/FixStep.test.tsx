@@ -45,4 +45,18 @@ describe('VerifyStep states', () => {
     await renderWithStore(<VerifyStep />)
     expect(screen.getByText('Nothing to verify: no fix was applied.')).toBeTruthy()
   })
+
+  it('history: each change with its date in the user’s format, undo only where it can be undone', async () => {
+    const history = [
+      { id: 'j1', fixId: 'wslconfig-set-nat' as const, startedAt: '2026-11-20T08:05:00Z', finishedAt: '2026-11-20T08:05:02Z', undoable: true, undoneAt: null },
+      { id: 'j2', fixId: 'delete-wsl-hns-network' as const, startedAt: '2026-11-21T09:30:00Z', finishedAt: '2026-11-21T09:30:09Z', undoable: false, undoneAt: null },
+    ]
+    await renderWithStore(<FixStep />, { state: { locale: 'zh-CN', history } })
+    const items = screen.getByTestId('fix-history').querySelectorAll('li')
+    // Newest first, in Chinese date format.
+    expect(items[0]?.textContent).toContain('只删除 WSL 的虚拟网络')
+    expect(items[1]?.textContent).toMatch(/2026年11月20日.*在 \.wslconfig 中设置 networkingMode=nat/)
+    expect(screen.queryByTestId('history-undo-j2')).toBeNull()
+    expect(screen.getByTestId('history-undo-j1')).toBeTruthy()
+  })
 })
