@@ -68,7 +68,7 @@ describe('VerifyStep states', () => {
     stopsDistros: true,
     runningDistros: [],
     affects: [],
-    reversibility: { kind: 'self-healing' as const },
+    reversibility: { kind: 'self-healing' as const, key: 'reversible.hnsRecreated' },
     restorePoint: false,
     verifyProbes: [],
   }
