@@ -1,5 +1,6 @@
 import { useRef, useState, type ReactNode } from 'react'
 import type { MachineSnapshot } from '../../../shared/machine/snapshot'
+import { formatDateTime } from '../i18n/format-date-time'
 import { useT } from '../i18n/use-t'
 import { isOpenedSnapshot } from '../state/report-actions'
 import { useWizard } from '../state/store-context'
@@ -77,8 +78,7 @@ function ReportBody({ snapshot, onStatus, statusLine }: { readonly snapshot: Mac
 function OpenedLabel({ snapshot, onShow }: { readonly snapshot: MachineSnapshot; readonly onShow: () => void }) {
   const t = useT()
   const locale = useWizard((s) => s.locale)
-  const taken = new Date(snapshot.takenAt)
-  const takenAt = Number.isNaN(taken.getTime()) ? snapshot.takenAt : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(taken)
+  const takenAt = formatDateTime(locale, snapshot.takenAt)
   const source = snapshot.source
   const from = source.kind === 'simulated' ? t('report.source.simulated', { id: source.scenarioId }) : t(`report.source.${source.kind}`)
   return (

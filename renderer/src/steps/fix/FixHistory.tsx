@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../i18n/format-date-time'
 import { useDiagnosisText } from '../../i18n/use-diagnosis-text'
 import { useT } from '../../i18n/use-t'
 import { useWizard } from '../../state/store-context'
@@ -11,7 +12,6 @@ export function FixHistory() {
   const undoFix = useWizard((s) => s.undoFix)
   const undoStatus = useWizard((s) => s.undoStatus)
   if (history.length === 0) return null
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
   return (
     <section className="panel" aria-labelledby="fix-history-title" data-testid="fix-history">
       <h3 id="fix-history-title">{t('fix.history.title')}</h3>
@@ -19,7 +19,7 @@ export function FixHistory() {
         {[...history].reverse().map((entry) => (
           <li key={entry.id}>
             <span>
-              {date.format(new Date(entry.startedAt))} — {d(`fix.${entry.fixId}.title`)}
+              {formatDateTime(locale, entry.startedAt)} — {d(`fix.${entry.fixId}.title`)}
               {entry.undoneAt !== null && <span className="muted"> ({t('fix.history.undone')})</span>}
             </span>
             {entry.undoable && (
