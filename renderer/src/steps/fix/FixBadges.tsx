@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/use-t'
 import type { FixState } from '../../state/wizard-store'
+import { reversibilityBadgeKey } from './fix-traits'
 import { UacShield } from './UacShield'
 
 type Plan = Extract<FixState, { phase: 'confirm' }>['plan']
@@ -22,7 +23,7 @@ export function FixBadges({ plan }: { readonly plan: Plan }) {
         </li>
       )}
       <li className="fix-badge" data-badge="reversible">
-        {t(`fix.badge.${plan.reversibility.kind === 'self-healing' ? 'selfHealing' : plan.reversibility.kind}`)}
+        {t(reversibilityBadgeKey(plan.reversibility.kind))}
       </li>
     </ul>
   )

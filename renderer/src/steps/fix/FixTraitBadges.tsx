@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/use-t'
-import type { FixTraits } from './fix-traits'
+import { reversibilityBadgeKey, type FixTraits } from './fix-traits'
 import { UacShield } from './UacShield'
 
 /** Compact badges for a recommended fix: UAC shield, restarts, stops WSL, reversibility. */
@@ -12,18 +12,18 @@ export function FixTraitBadges({ traits }: { readonly traits: FixTraits }) {
       </span>
     )
   if (traits.kind === 'unavailable') return null
-  const reversible = traits.reversibility === 'self-healing' ? 'selfHealing' : traits.reversibility
+  const { plan } = traits
   return (
     <span className="fix-trait-badges" data-testid="fix-traits">
-      {traits.needsAdmin && (
+      {plan.needsAdmin && (
         <span className="fix-badge fix-badge-admin">
           <UacShield />
           {t('fix.badge.admin')}
         </span>
       )}
-      {traits.reboots > 0 && <span className="fix-badge fix-badge-warn">{t('fix.badge.reboot', { count: traits.reboots })}</span>}
-      {traits.stopsWsl && <span className="fix-badge fix-badge-warn">{t('fix.badge.stopsWsl')}</span>}
-      <span className="fix-badge">{t(`fix.badge.${reversible}`)}</span>
+      {plan.reboots > 0 && <span className="fix-badge fix-badge-warn">{t('fix.badge.reboot', { count: plan.reboots })}</span>}
+      {plan.stopsDistros && <span className="fix-badge fix-badge-warn">{t('fix.badge.stopsWsl')}</span>}
+      <span className="fix-badge">{t(reversibilityBadgeKey(plan.reversibility.kind))}</span>
     </span>
   )
 }
