@@ -15,6 +15,10 @@ import { FIX_HELPER_SCRIPT_IDS } from '../probes/script-catalog'
 // `Remove-Item` is allowed only on the scripts' own temp files (`Remove-Item -LiteralPath $temp`,
 // written by the same script a few lines earlier); user data is never deleted: backups are kept,
 // and "undo a created .wslconfig" renames the file instead.
+//
+// That is also why the atomic .wslconfig swap and the registry-value removal are written out in
+// each script that needs them rather than shared in prelude.ps1: every check here reads one script
+// on its own, so its allow-list must visibly come before its own first change.
 
 const ELECTRON_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SCRIPTS_DIR = path.join(ELECTRON_DIR, 'fixes', 'scripts')
