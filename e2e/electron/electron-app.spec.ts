@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
+import { BRIDGE_EVENTS, BRIDGE_METHODS } from '../../shared/ipc/bridge'
 
 /**
  * The Electron binary, or the reason there is none. Read from `electron/path.txt`, which exists
@@ -43,7 +44,9 @@ test.describe('Electron app', () => {
         require: typeof (window as unknown as { require?: unknown }).require,
         process: typeof (window as unknown as { process?: unknown }).process,
       }))
-      expect(surface).toEqual({ api: ['cancelScan', 'getAppInfo', 'onScanProgress', 'runScan'], require: 'undefined', process: 'undefined' })
+      // Exactly the contract's methods and events, from the same tables the preload is built from.
+      const expected = [...Object.keys(BRIDGE_METHODS), ...Object.keys(BRIDGE_EVENTS)].sort()
+      expect(surface).toEqual({ api: expected, require: 'undefined', process: 'undefined' })
       const url = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.getURL())
       expect(url).toBe('app://doctor/index.html')
       await page.getByTestId('start-scan').click()

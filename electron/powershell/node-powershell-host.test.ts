@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { composeScript } from './compose-script'
-import { NodePowerShellHost, sessionCommand, windowsPowerShellPath, type ShellFactory } from './node-powershell-host'
+import { NodePowerShellHost, SESSION_INIT, sessionCommand, windowsPowerShellPath, type ShellFactory } from './node-powershell-host'
 
 type InvocationResult = Awaited<ReturnType<ReturnType<ShellFactory>['invoke']>>
 
@@ -13,7 +13,7 @@ function fakeFactory(answer: (command: string) => Promise<InvocationResult>) {
   const shells: { invoke: ReturnType<typeof vi.fn>; dispose: ReturnType<typeof vi.fn> }[] = []
   const factory: ShellFactory = () => {
     const shell = {
-      invoke: vi.fn((command: string) => (command.startsWith('[Console]::OutputEncoding') ? Promise.resolve(result('')) : answer(command))),
+      invoke: vi.fn((command: string) => (command === SESSION_INIT ? Promise.resolve(result('')) : answer(command))),
       dispose: vi.fn(() => Promise.resolve()),
     }
     shells.push(shell)
@@ -29,11 +29,25 @@ describe('NodePowerShellHost', () => {
     expect(windowsPowerShellPath('C:\\Windows')).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe')
   })
 
-  it('sends the script base64-encoded in a one-line command', () => {
-    const command = sessionCommand(composeScript({ id: 'x', body: "'; Remove-Item C:\\", prelude: '' }))
-    expect(command).not.toContain('Remove-Item')
+  it('sends the script as one line of single-quoted ASCII lines, without .NET calls Constrained Language Mode forbids', () => {
+    const command = sessionCommand(composeScript({ id: 'x', body: "return 'it''s'", prelude: '', input: { name: "O'Brien 张三" } }))
     expect(command).not.toContain('\n')
-    expect(command).toMatch(/^& \(\[ScriptBlock\]::Create\(\[Text\.Encoding\]::UTF8\.GetString\(\[Convert\]::FromBase64String\('[A-Za-z0-9+/=]+'\)\)\)\)$/)
+    expect(command).toMatch(/^& \{ Invoke-Expression \(@\('.*'\) -join \[char\]10\) \}$/)
+    expect(command).not.toMatch(/\[(Convert|Text\.Encoding|ScriptBlock|Console)\]/i)
+    // The body's own quotes are doubled; the input's quote and Chinese travel as JSON escapes.
+    expect(command).toContain("return ''it''''s''")
+    expect(command).toContain('O\\u0027Brien \\u5f20\\u4e09')
+  })
+
+  it('refuses a script line that is not printable ASCII instead of quoting it', () => {
+    expect(() => sessionCommand(composeScript({ id: 'x', body: "return '\u2019'", prelude: '' }))).toThrow(/not printable ASCII/)
+  })
+
+  it('gives up on a session that does not start in time', async () => {
+    const factory: ShellFactory = () =>
+      ({ invoke: () => new Promise(() => undefined), dispose: () => Promise.resolve() }) as unknown as ReturnType<ShellFactory>
+    const host = new NodePowerShellHost(factory, { timeoutMs: 30 })
+    expect(await host.run(script, { timeoutMs: 1000 })).toMatchObject({ ok: false, error: { kind: 'not-available', detail: expect.stringContaining('did not start within 30 ms') } })
   })
 
   it('reuses one session across scripts', async () => {

@@ -1,4 +1,5 @@
 import type { FixPlan, PlannedStep } from '../../shared/repair/fix-plan'
+import { UAC_ANSWER_LIMIT_MS, timeLimitOf } from '../../shared/repair/fix-scripts'
 import { BatchResult, StepResult, type UndoRecord } from '../../shared/repair/step-result'
 import type { Elevator } from '../powershell/elevator'
 import type { PowerShellHost } from '../powershell/host'
@@ -32,8 +33,6 @@ export type PhaseOutcome =
   | { readonly status: 'failed'; readonly entryId: string; readonly failedStep: number; readonly detail: string; readonly steps: readonly StepReport[] }
 
 /** How long a user may take to answer the UAC prompt plus the elevated steps' own run time. */
-const ELEVATED_TIMEOUT_MS = 10 * 60_000
-const STEP_TIMEOUT_MS = 5 * 60_000
 
 /**
  * Applies one phase of a plan: unelevated steps before the elevated ones run only once UAC was
@@ -109,7 +108,8 @@ export async function applyPhase(
   let beforeFailure: { index: number; detail: string } | null = null
   const batch = composeBatchScript(elevated.map((i) => steps[i]!), deps.catalog)
   const elevatedOutcome = await deps.elevator.runElevated(batch, {
-    timeoutMs: ELEVATED_TIMEOUT_MS,
+    // Time to answer the prompt plus the steps' own limits: a 30-minute DISM step is not cut off.
+    timeoutMs: UAC_ANSWER_LIMIT_MS + timeLimitOf(elevated.map((i) => steps[i]!.script)),
     beforeRun: async () => {
       await deps.journal.put(entry)
       const result = await runUnelevated(before)
@@ -164,7 +164,7 @@ export async function applyPhase(
 
 async function runStep(deps: RepairDeps, step: PlannedStep): Promise<{ ok: true; result: StepResult } | { ok: false; detail: string }> {
   const script = composeStepScript(step, deps.catalog)
-  const outcome = await deps.host.run(script, { timeoutMs: STEP_TIMEOUT_MS })
+  const outcome = await deps.host.run(script, { timeoutMs: timeLimitOf([step.script]) })
   if (!outcome.ok) return { ok: false, detail: outcome.error.kind === 'timeout' ? `no answer within ${outcome.error.timeoutMs} ms` : outcome.error.kind }
   const reading = readEnvelope(outcome.stdout, script.sentinel)
   if (reading.kind !== 'data') return { ok: false, detail: reading.detail }

@@ -87,13 +87,17 @@ describe('the exact commands and elevated scripts fixes produce (fixtures)', () 
     compareFixture('toggle-vmp-part2.elevated.ps1.txt', toggle.text)
   })
 
-  it('passes hostile data only base64-encoded, never as script text', () => {
-    const hostile = `Ubuntu"; Remove-Item -Recurse C:\\ ; $(calc) '@ 发行版`
+  it('passes hostile data only inside one quote-free JSON literal, never as script text', () => {
+    const hostile = `Ubuntu"; Remove-Item -Recurse C:\\ ; $(calc) '@ \u2019 发行版`
     const step = { script: 'wsl-export' as const, elevated: false, input: { distro: hostile }, describe: { key: 'step.wsl-export', args: {} }, command: '' }
     for (const text of [composeStepScript(step, catalog).text, composeBatchScript([{ ...step, script: 'service-start-type', elevated: true }], catalog).text]) {
-      expect(text).not.toContain('Remove-Item -Recurse C:')
-      expect(text).not.toContain('calc')
-      expect(text).not.toContain('发行版')
+      const literals = [...text.matchAll(/ConvertFrom-Json '([^']*)'/g)].map((match) => match[1] ?? '')
+      expect(literals).toHaveLength(1)
+      expect(literals[0]).toMatch(/^[\x20-\x26\x28-\x7e]*$/)
+      expect(JSON.stringify(JSON.parse(literals[0] ?? ''))).toContain('Remove-Item')
+      const outside = text.replace(/ConvertFrom-Json '[^']*'/g, '')
+      expect(outside).not.toContain('calc')
+      expect(outside).not.toContain('发行版')
     }
   })
 })

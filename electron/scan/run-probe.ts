@@ -40,7 +40,7 @@ export async function runProbe(
     case 'garbage':
       return unknown(durationMs, 'bad-output', reading.detail)
     case 'script-error':
-      return unknown(durationMs, reading.accessDenied ? 'access-denied' : 'failed', reading.detail)
+      return unknown(durationMs, reading.failure, reading.detail)
     case 'data': {
       const parsed = FACT_SCHEMAS[probeId].safeParse(reading.data)
       if (!parsed.success) {

@@ -301,6 +301,24 @@ function recordedAnswer(recorded: RecordedFailure, sentinel: string, durationMs:
         hresult: parts?.hresult === E_ACCESSDENIED ? null : (parts?.hresult ?? null),
         category: 'NotSpecified',
       })
+    case 'constrained-language':
+      // What a probe that needs Full Language Mode answers on a PC locked down by AppLocker/WDAC.
+      return {
+        ok: true,
+        stdout: `${sentinel}${JSON.stringify({
+          ok: false,
+          error: {
+            type: 'System.Management.Automation.RuntimeException',
+            message: parts?.message ?? 'Cannot invoke method. Method invocation is supported only on core types in this language mode.',
+            errorId: 'MethodInvocationNotSupportedInConstrainedLanguage',
+            category: 'InvalidOperation',
+          },
+          languageMode: 'ConstrainedLanguage',
+        })}\n`,
+        stderr: '',
+        exitCode: null,
+        durationMs,
+      }
     case 'bad-output':
       return { ok: true, stdout: `${recorded.detail ?? 'The term is not recognized as a cmdlet.'}\r\n`, stderr: '', exitCode: null, durationMs }
     case 'host-unavailable':

@@ -8,6 +8,8 @@ import type { ProbeId } from '../probes/probe-ids'
  * - `timeout`: the probe exceeded its own time limit (the session was then recycled).
  * - `failed`: the script ran and reported an error (message and HRESULT in `detail`).
  * - `access-denied`: Windows refused the read without admin rights.
+ * - `constrained-language`: PowerShell on this PC runs in Constrained Language Mode (an AppLocker
+ *   or WDAC policy) and the probe needs something that mode forbids.
  * - `host-unavailable`: PowerShell could not be started or died.
  * - `bad-output`: the script printed something that is not the expected JSON.
  * - `cancelled`: the user cancelled the scan.
@@ -17,6 +19,7 @@ export const UNKNOWN_REASONS = [
   'timeout',
   'failed',
   'access-denied',
+  'constrained-language',
   'host-unavailable',
   'bad-output',
   'cancelled',

@@ -121,6 +121,7 @@ export const diagnosisEn = {
   'reason.timeout': 'the check took too long',
   'reason.failed': 'the check failed',
   'reason.access-denied': 'Windows refused access without administrator rights',
+  'reason.constrained-language': 'PowerShell on this PC is restricted by a policy (Constrained Language Mode), so this check could not run',
   'reason.host-unavailable': 'PowerShell could not be started',
   'reason.bad-output': 'the check returned something unexpected',
   'reason.cancelled': 'cancelled',

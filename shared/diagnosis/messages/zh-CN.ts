@@ -120,6 +120,7 @@ export const diagnosisZhCN = {
   'reason.timeout': '检查耗时过长',
   'reason.failed': '检查失败',
   'reason.access-denied': '没有管理员权限，Windows 拒绝访问',
+  'reason.constrained-language': '这台电脑的 PowerShell 受策略限制（受约束语言模式），无法运行此项检查',
   'reason.host-unavailable': '无法启动 PowerShell',
   'reason.bad-output': '检查返回了意外的结果',
   'reason.cancelled': '已取消',

@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+/**
+ * Where the project-local PowerShell toolchain lives. Nothing global: `dotnet tool install
+ * --tool-path` and a NuGet restore into `.tools/`, so two checkouts never share state and a
+ * second install is a no-op.
+ */
+export const PWSH_VERSION = '7.6.10'
+export const PESTER_VERSION = '5.7.1'
+
+const root = resolve(__dirname, '..', '..', '..')
+export const toolsDir = join(root, '.tools')
+export const pwshDir = join(toolsDir, 'pwsh')
+export const nugetDir = join(toolsDir, 'nuget')
+
+export function pwshPath(): string {
+  return join(pwshDir, process.platform === 'win32' ? 'pwsh.exe' : 'pwsh')
+}
+
+export function pesterManifestPath(): string {
+  return join(nugetDir, 'pester', PESTER_VERSION, 'tools', 'Pester.psd1')
+}
+
+export function toolchainInstalled(): boolean {
+  return existsSync(pwshPath()) && existsSync(pesterManifestPath())
+}
+
+/** What a test says when the toolchain is missing: never a silent skip. */
+export const MISSING_TOOLCHAIN =
+  'PowerShell test toolchain missing: run `npm run setup:powershell` (needs the .NET SDK 8+ on PATH: https://dotnet.microsoft.com/download).'
