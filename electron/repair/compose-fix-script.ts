@@ -29,7 +29,7 @@ export function composeBatchScript(steps: readonly PlannedStep[], catalog: Scrip
     '    $WndStepResult = & $WndBodies[$WndIndex]',
     '    $WndSteps += [ordered]@{ ok = $true; index = $WndIndex; result = $WndStepResult }',
     '  } catch {',
-    '    $WndSteps += [ordered]@{ ok = $false; index = $WndIndex; error = ($_.Exception.GetType().FullName + \': \' + $_.Exception.Message) }',
+    '    $WndSteps += [ordered]@{ ok = $false; index = $WndIndex; error = ([string]$_.Exception.PSObject.TypeNames[0] + \': \' + $_.Exception.Message) }',
     '    break',
     '  }',
     '}',

@@ -333,7 +333,7 @@ describe('restarts, features, hypervisor and Winsock (E.1, F.12, F.18)', () => {
     expect(pc.bootCount).toBe(2)
     expect(Date.parse(pc.lastBootUpTime)).toBeGreaterThan(Date.parse(before))
     expect(pc.scenario.wsl.distros.every((d) => !d.running)).toBe(true)
-    expect(await runUser(pc, 'boot-time', null)).toEqual({ kind: 'data', data: { lastBootUpTime: pc.lastBootUpTime } })
+    expect(await runUser(pc, 'boot-time', null)).toEqual({ kind: 'data', languageMode: 'FullLanguage', data: { lastBootUpTime: pc.lastBootUpTime } })
   })
 
   it('enable VMP on Home: pending until the restart, then the hypervisor runs', async () => {

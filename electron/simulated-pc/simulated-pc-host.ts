@@ -12,6 +12,9 @@ import { FIX_HELPER_SCRIPT_IDS } from '../probes/script-catalog'
 import { applyFix, bootCountOf, lastBootUpTimeOf, rebootPc } from './fix-effects'
 import { probeResponse } from './probe-responses'
 
+
+/** Every envelope names the language mode its script ran in (compose-script.ts); a simulated PC has no policy. */
+const SIMULATED_LANGUAGE_MODE = 'FullLanguage'
 /** Realistic default latencies (ms) of each probe on a real PC, used unless the scenario says otherwise. */
 const DEFAULT_LATENCY_MS: Readonly<Record<string, number>> = {
   'windows-version': 120,
@@ -151,7 +154,7 @@ export class SimulatedPcHost implements PowerShellHost, Elevator {
     if (response === 'fail') return { kind: 'failed', detail: 'Elevation could not start: no administrator account is available (simulated).', durationMs: elapsed() }
     // Elevation granted: the unelevated steps that must come first run now (ElevatedRunOptions).
     if (options.beforeRun && (await options.beforeRun()) === 'abort') return { kind: 'aborted', durationMs: elapsed() }
-    const completed = (envelope: unknown): ElevatedOutcome => ({ kind: 'completed', stdout: `${script.sentinel}${JSON.stringify(envelope)}\n`, exitCode: 0, durationMs: elapsed() })
+    const completed = (envelope: object): ElevatedOutcome => ({ kind: 'completed', stdout: `${script.sentinel}${JSON.stringify({ ...envelope, languageMode: SIMULATED_LANGUAGE_MODE })}\n`, exitCode: 0, durationMs: elapsed() })
     const parsed = BatchInput.safeParse(script.input)
     if (script.id !== FIX_BATCH_SCRIPT_ID || !parsed.success) {
       return completed({ ok: false, error: scriptError(`not a fix batch: ${script.id}`) })
@@ -186,7 +189,7 @@ export class SimulatedPcHost implements PowerShellHost, Elevator {
     const started = performance.now()
     const elapsed = () => performance.now() - started
     if (!isProbeId(script.id)) {
-      return { ok: true, stdout: `${script.sentinel}${JSON.stringify({ ok: false, error: { type: 'System.Management.Automation.CommandNotFoundException', message: `unknown script ${script.id}` } })}\n`, stderr: '', exitCode: null, durationMs: elapsed() }
+      return { ok: true, stdout: `${script.sentinel}${JSON.stringify({ ok: false, error: { type: 'System.Management.Automation.CommandNotFoundException', message: `unknown script ${script.id}` }, languageMode: SIMULATED_LANGUAGE_MODE })}\n`, stderr: '', exitCode: null, durationMs: elapsed() }
     }
     const behaviour = this.state.probeBehaviour[script.id] ?? {}
     const recorded = recordedFailure(this.state, script.id)
@@ -205,7 +208,7 @@ export class SimulatedPcHost implements PowerShellHost, Elevator {
     }
     // A recorded known fact is returned verbatim by `probeResponse`.
     const data = probeResponse(script.id, this.state)
-    const stdout = `${script.sentinel}${JSON.stringify({ ok: true, data })}\n`
+    const stdout = `${script.sentinel}${JSON.stringify({ ok: true, data, languageMode: SIMULATED_LANGUAGE_MODE })}\n`
     return { ok: true, stdout, stderr: '', exitCode: null, durationMs: elapsed() }
   }
 
@@ -223,7 +226,7 @@ export class SimulatedPcHost implements PowerShellHost, Elevator {
     const waited = await wait(Math.min(latency, options.timeoutMs), options.signal)
     if (waited === 'aborted') return { ok: false, error: { kind: 'cancelled' }, durationMs: elapsed() }
     if (latency > options.timeoutMs) return { ok: false, error: { kind: 'timeout', timeoutMs: options.timeoutMs }, durationMs: elapsed() }
-    const answer = (envelope: unknown): PsRunOutcome => ({ ok: true, stdout: `${script.sentinel}${JSON.stringify(envelope)}\n`, stderr: '', exitCode: null, durationMs: elapsed() })
+    const answer = (envelope: object): PsRunOutcome => ({ ok: true, stdout: `${script.sentinel}${JSON.stringify({ ...envelope, languageMode: SIMULATED_LANGUAGE_MODE })}\n`, stderr: '', exitCode: null, durationMs: elapsed() })
     if ((FIX_HELPER_SCRIPT_IDS as readonly string[]).includes(id)) {
       return answer({ ok: true, data: { lastBootUpTime: this.lastBootUpTime } })
     }
@@ -283,7 +286,7 @@ function scriptErrorOf(detail: string | undefined): { type: string | null; messa
  * not an envelope (bad output), or a PowerShell that cannot start (host unavailable).
  */
 function recordedAnswer(recorded: RecordedFailure, sentinel: string, durationMs: number): PsRunOutcome {
-  const envelope = (error: Record<string, unknown>): PsRunOutcome => ({ ok: true, stdout: `${sentinel}${JSON.stringify({ ok: false, error })}\n`, stderr: '', exitCode: null, durationMs })
+  const envelope = (error: Record<string, unknown>): PsRunOutcome => ({ ok: true, stdout: `${sentinel}${JSON.stringify({ ok: false, error, languageMode: SIMULATED_LANGUAGE_MODE })}\n`, stderr: '', exitCode: null, durationMs })
   const parts = scriptErrorOf(recorded.detail)
   switch (recorded.reason) {
     case 'access-denied':

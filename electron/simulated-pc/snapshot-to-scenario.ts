@@ -1,6 +1,7 @@
 import { diagnose } from '../../shared/diagnosis/diagnose'
 import type { MachineSnapshot } from '../../shared/machine/snapshot'
-import { decodeNativeOutput } from '../../shared/probes/decode-native-output'
+import { decodeNativeOutput, WSL_EXE_REQUESTED, wslUtf8For, type NativeProducer } from '../../shared/probes/decode-native-output'
+import { wslPrintedText } from '../../shared/probes/wsl-printed'
 import type { FactOf } from '../../shared/probes/facts'
 import { SERVICE_NAMES } from '../../shared/probes/facts/services'
 import { PROBE_IDS, type ProbeId } from '../../shared/probes/probe-ids'
@@ -160,8 +161,8 @@ function featuresOf(fact: FactOf<'virtualization'>): Scenario['windows']['featur
   return features
 }
 
-function decoded(output: { readonly stdoutBase64: string } | null): string | null {
-  return output === null ? null : decodeNativeOutput(output.stdoutBase64)
+function decoded(output: { readonly stdoutBase64: string } | null, producer: NativeProducer): string | null {
+  return output === null ? null : decodeNativeOutput(output.stdoutBase64, producer)
 }
 
 /**
@@ -170,12 +171,13 @@ function decoded(output: { readonly stdoutBase64: string } | null): string | nul
  * order), running state from `wsl --list --verbose`; the list alone when the registry shows none.
  */
 function wslOf(fact: FactOf<'wsl-install'>): Scenario['wsl'] {
-  const versionText = decoded(fact.versionOutput)
+  const wslExe: NativeProducer = { kind: 'wsl-exe', wslUtf8: wslUtf8For(fact) }
+  const versionText = decoded(fact.versionOutput, wslExe)
   const parsed = versionText === null ? null : parseWslVersionOutput(versionText)
   const store = fact.msiVersion !== null || fact.appxVersion !== null || parsed !== null
   const kind = !fact.wslExePresent ? 'absent' : store ? 'store' : 'inbox'
   const version = [fact.msiVersion, fact.appxVersion, parsed?.wslVersion].find((v): v is string => typeof v === 'string' && PACKAGE_VERSION.test(v)) ?? null
-  const listText = decoded(fact.listOutput)
+  const listText = decoded(fact.listOutput, wslExe)
   const rows = (listText === null ? null : parseWslList(listText))?.distros ?? []
   const distros: Scenario['wsl']['distros'] =
     fact.registryDistros.length > 0
@@ -281,7 +283,7 @@ function serviceOverridesOf(draft: Scenario, fact: FactOf<'services'>): Scenario
 function natNetworkFailureOf(draft: Scenario, startup: FactOf<'wsl-startup'> | null, events: FactOf<'events'> | null): string | null {
   const code = startup === null ? null : printedHnsCode(startup)
   const modeOutput = startup?.networkingModeOutput ?? null
-  const mode = modeOutput === null ? null : parseNetworkingMode(decoded(modeOutput) ?? '')
+  const mode = modeOutput === null ? null : parseNetworkingMode(decoded(modeOutput, { kind: 'linux-command' }) ?? '')
   const fellBack = mode === 'virtioproxy' || mode === 'consomme'
   const found = code ?? (startup === null || fellBack ? hnsEventCode(events) : null)
   if (found === null) return null
@@ -290,8 +292,7 @@ function natNetworkFailureOf(draft: Scenario, startup: FactOf<'wsl-startup'> | n
 }
 
 function printedHnsCode(startup: FactOf<'wsl-startup'>): string | null {
-  const output = startup.startOutput
-  const text = [decodeNativeOutput(output.stdoutBase64), decodeNativeOutput(output.stderrBase64)].filter((t) => t !== null).join('\n')
+  const text = wslPrintedText(startup.startOutput, WSL_EXE_REQUESTED)
   return findErrorCodes(text).find((r) => r.hns && r.networking && NAT_CODE.test(r.code))?.code ?? null
 }
 

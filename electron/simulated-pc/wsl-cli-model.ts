@@ -1,14 +1,18 @@
 import { formatWslMessage, wslLanguageFor } from '../../shared/wsl-messages/messages'
 import type { Scenario } from '../../shared/scenarios/scenario'
+import { isAtLeast } from '../../shared/util/version'
 import type { NativeEncoding } from './native-output'
 import { serviceStartFailure } from './wsl-start-blockers'
 
 /**
- * wsl.exe's own output encoding: Store WSL honours `WSL_UTF8=1` (0.64+, D.2); the inbox wsl.exe
- * writes UTF-16LE whatever the environment says.
+ * wsl.exe's own output encoding. The probes always set `WSL_UTF8=1`; Store WSL honours it from
+ * 0.64 (D.2; `WslClient::Main` checks `getenv("WSL_UTF8")` for exactly "1",
+ * src/windows/common/WslClient.cpp), the inbox wsl.exe writes UTF-16LE without BOM whatever the
+ * environment says.
  */
 export function wslOutputEncoding(scenario: Scenario): NativeEncoding {
-  return scenario.wsl.kind === 'store' ? 'utf8' : 'utf16le'
+  const { kind, version } = scenario.wsl
+  return kind === 'store' && version !== null && isAtLeast(version, '0.64.0') ? 'utf8' : 'utf16le'
 }
 
 /**

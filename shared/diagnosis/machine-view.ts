@@ -1,5 +1,6 @@
 import type { AnyFactEntry, MachineSnapshot, UnknownReason } from '../machine/snapshot'
-import { decodeNativeOutput } from '../probes/decode-native-output'
+import { decodeNativeOutput, wslUtf8For, type NativeProducer } from '../probes/decode-native-output'
+import { wslPrintedText } from '../probes/wsl-printed'
 import type { FactOf } from '../probes/facts'
 import type { ProbeId } from '../probes/probe-ids'
 import { decodeBase64 } from '../util/base64'
@@ -99,9 +100,12 @@ export interface MachineView {
 export function buildMachineView(snapshot: MachineSnapshot, pastedOutput?: string): MachineView {
   const { facts } = snapshot
   const events = known<'events'>(facts.events)
+  const install = known<'wsl-install'>(facts['wsl-install'])
+  // Every wsl.exe output is read by what that wsl.exe writes (UTF-16LE unless WSL_UTF8 is honoured).
+  const wslExe: NativeProducer = { kind: 'wsl-exe', wslUtf8: wslUtf8For(install.known ? install.value : null) }
   return {
     windows: mapKnown(known<'windows-version'>(facts['windows-version']), windowsView),
-    wsl: mapKnown(known<'wsl-install'>(facts['wsl-install']), wslView),
+    wsl: mapKnown(install, (fact) => wslView(fact, wslExe)),
     config: mapKnown(known<'wslconfig-file'>(facts['wslconfig-file']), configView),
     services: mapKnown(known<'services'>(facts.services), (f) => f.services),
     readiness: known<'mirrored-readiness'>(facts['mirrored-readiness']),
@@ -115,7 +119,7 @@ export function buildMachineView(snapshot: MachineSnapshot, pastedOutput?: strin
     output:
       pastedOutput !== undefined && pastedOutput.trim() !== ''
         ? { known: true, value: outputView(pastedOutput, 'pasted', null, null, null) }
-        : mapKnown(known<'wsl-startup'>(facts['wsl-startup']), startupView),
+        : mapKnown(known<'wsl-startup'>(facts['wsl-startup']), (fact) => startupView(fact, wslExe)),
     eventCodes: events.known ? events.value.logs.flatMap((log) => log.events.flatMap((e) => findErrorCodes(e.message))) : [],
   }
 }
@@ -138,11 +142,11 @@ function windowsView(fact: FactOf<'windows-version'>): WindowsView {
   }
 }
 
-function wslView(fact: FactOf<'wsl-install'>): WslView {
-  const versionText = fact.versionOutput ? decodeNativeOutput(fact.versionOutput.stdoutBase64) : null
+function wslView(fact: FactOf<'wsl-install'>, wslExe: NativeProducer): WslView {
+  const versionText = fact.versionOutput ? decodeNativeOutput(fact.versionOutput.stdoutBase64, wslExe) : null
   const parsedVersion = versionText && fact.versionOutput?.exitCode === 0 ? parseWslVersionOutput(versionText) : null
   const version = fact.msiVersion ?? fact.appxVersion ?? parsedVersion?.wslVersion ?? null
-  const listText = fact.listOutput ? decodeNativeOutput(fact.listOutput.stdoutBase64) : null
+  const listText = fact.listOutput ? decodeNativeOutput(fact.listOutput.stdoutBase64, wslExe) : null
   const list = listText ? parseWslList(listText) : null
   return {
     kind: !fact.wslExePresent ? 'absent' : version ? 'store' : 'inbox',
@@ -169,10 +173,11 @@ function configView(fact: FactOf<'wslconfig-file'>): ConfigView | null {
   }
 }
 
-function startupView(fact: FactOf<'wsl-startup'>): WslOutputView {
-  const text = [fact.startOutput.stdoutBase64, fact.startOutput.stderrBase64].map((b) => decodeNativeOutput(b) ?? '').join('\n')
-  const modeText = fact.networkingModeOutput ? decodeNativeOutput(fact.networkingModeOutput.stdoutBase64) : null
-  const listText = decodeNativeOutput(fact.listBeforeStart.stdoutBase64)
+function startupView(fact: FactOf<'wsl-startup'>, wslExe: NativeProducer): WslOutputView {
+  const text = wslPrintedText(fact.startOutput, wslExe)
+  // wslinfo is a Linux program: its answer is UTF-8 whatever WSL_UTF8 says (D.3).
+  const modeText = fact.networkingModeOutput ? decodeNativeOutput(fact.networkingModeOutput.stdoutBase64, { kind: 'linux-command' }) : null
+  const listText = decodeNativeOutput(fact.listBeforeStart.stdoutBase64, wslExe)
   const list = listText ? parseWslList(listText) : null
   const wasRunning = list ? list.distros.some((d) => d.state === 'Running' && d.version === 2) : null
   return outputView(text, 'scan', fact.startOutput.exitCode, modeText ? parseNetworkingMode(modeText) : null, wasRunning)

@@ -1,4 +1,4 @@
-import { decodeNativeOutput } from '../probes/decode-native-output'
+import { decodeNativeBytes, type NativeProducer } from '../probes/decode-native-output'
 import { decodeBase64, encodeBase64 } from '../util/base64'
 import { decodeUtf8, encodeUtf8, unitsToString } from '../wslconfig/utf8'
 
@@ -13,17 +13,18 @@ interface DecodedBlob {
 }
 
 /**
- * Reads base64 text the way the app reads it: UTF-16LE when `decodeNativeOutput` sees UTF-16LE
- * (with or without BOM), else UTF-8 (BOM kept). UTF-8 that does not survive a round trip (a GBK
- * `.wslconfig`) is handled byte for byte as Latin-1, so invalid bytes stay exactly as they were.
+ * Reads base64 text the way the app reads it: UTF-16LE when `decodeNativeBytes` reads UTF-16LE for
+ * this producer (with or without BOM), else UTF-8 (BOM kept). UTF-8 that does not survive a round
+ * trip (a GBK `.wslconfig`) is handled byte for byte as Latin-1, so invalid bytes stay exactly as
+ * they were.
  */
-export function decodeBlob(base64: string): DecodedBlob | null {
+export function decodeBlob(base64: string, producer: NativeProducer = { kind: 'unknown' }): DecodedBlob | null {
   const bytes = decodeBase64(base64)
   if (bytes === null) return null
   if (bytes.length === 0) return { text: '', encoding: { kind: 'utf8', bom: false }, tail: [] }
   const bomUtf16 = bytes[0] === 0xff && bytes[1] === 0xfe
   const asUtf8 = decodeUtf8(bytes)
-  if (bomUtf16 || decodeNativeOutput(base64) !== asUtf8) {
+  if (bomUtf16 || decodeNativeBytes(bytes, producer).encoding === 'utf16le') {
     const start = bomUtf16 ? 2 : 0
     const units: number[] = []
     for (let i = start; i + 1 < bytes.length; i += 2) units.push(bytes[i]! | (bytes[i + 1]! << 8))
@@ -54,12 +55,12 @@ export function encodeBlob(blob: DecodedBlob): string {
 }
 
 /** The texts in a blob, for learning names from it. */
-export function blobTexts(base64: string, winHttp: boolean): string[] {
+export function blobTexts(base64: string, winHttp: boolean, producer: NativeProducer = { kind: 'unknown' }): string[] {
   if (winHttp) {
     const parts = splitWinHttp(base64)
     if (parts) return [parts.proxy, parts.bypass]
   }
-  const blob = decodeBlob(base64)
+  const blob = decodeBlob(base64, producer)
   return blob ? [blob.text] : []
 }
 
@@ -67,8 +68,8 @@ export function blobTexts(base64: string, winHttp: boolean): string[] {
  * Base64 text with `redact` applied to what it holds; the same string when nothing changed, so
  * unchanged bytes stay byte-exact. Undecodable base64 becomes empty rather than leak.
  */
-export function redactBlob(base64: string, redact: (text: string) => string): string {
-  const blob = decodeBlob(base64)
+export function redactBlob(base64: string, redact: (text: string) => string, producer: NativeProducer = { kind: 'unknown' }): string {
+  const blob = decodeBlob(base64, producer)
   if (blob === null) return ''
   const text = redact(blob.text)
   return text === blob.text ? base64 : encodeBlob({ ...blob, text })

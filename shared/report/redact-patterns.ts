@@ -9,32 +9,50 @@
  *   tunneling address 10.255.255.254 (the same on every PC) and version numbers that look like
  *   addresses (`2.1.5.0`) found in `wsl --version` output;
  * - IPv6: every address except `::1` and `::`;
- * - MAC addresses in `00-15-5D-…` and `00:15:5d:…` form; e-mail addresses.
+ * - MAC addresses in `00-15-5D-…` and `00:15:5d:…` form; e-mail addresses (email-scan.ts).
  */
 
 /** Profile folders that name no person. */
 export const NOT_PERSONAL_PROFILES: ReadonlySet<string> = new Set(['public', 'default', 'default user', 'all users', 'defaultuser0', 'administrator', '<user>'])
 
 const USERS_DIR = String.raw`(?:(?<![A-Za-z])[A-Za-z]:|/mnt/[A-Za-z])(?:\\{1,2}|/)Users(?:\\{1,2}|/)`
-/** A profile folder followed by a separator may contain spaces (`C:\Users\Wei Zhang\…`). */
-const PROFILE_WITH_SEPARATOR = new RegExp(`${USERS_DIR}([^\\\\/:*?"<>|\\r\\n\\t]+)(?=[\\\\/])`, 'giu')
+/**
+ * A profile folder followed by a separator may contain spaces (`C:\Users\Wei Zhang\…`). At most 255
+ * characters, NTFS's limit for one path component: an unbounded run became a name too large to
+ * compile into the name pattern.
+ */
+const PROFILE_WITH_SEPARATOR = new RegExp(`${USERS_DIR}([^\\\\/:*?"<>|\\r\\n\\t]{1,255})(?=[\\\\/])`, 'giu')
 /** At the end of a path the name stops at white space. */
-const PROFILE_AT_END = new RegExp(`${USERS_DIR}([^\\\\/:*?"<>|\\s;,'()\\[\\]{}]+)`, 'giu')
+const PROFILE_AT_END = new RegExp(`${USERS_DIR}([^\\\\/:*?"<>|\\s;,'()\\[\\]{}]{1,255})`, 'giu')
 const LINUX_HOME = /(?<![\w.])\/home\/([a-z_][a-z0-9_.-]{0,31})(?=[/\s"'`]|$)/giu
+
+/**
+ * Every pattern here runs in linear time on any input (an 8 MiB adversarial snapshot is redacted in
+ * well under a second, redact-speed.test.ts): each repetition is bounded or cannot overlap the next
+ * part (a character class that excludes the separator that follows it), and lookarounds are
+ * fixed-length. E-mail addresses are found by a hand scan (email-scan.ts): no regex form of them is
+ * linear without bounds that would still cost 64 steps per character.
+ */
+
+/** Trailing dots and white space go (Windows drops them from folder names); a loop, as `/[.\s]+$/` is quadratic. */
+function trimName(raw: string): string {
+  const name = raw.trim()
+  let end = name.length
+  while (end > 0 && /[.\s]/u.test(name[end - 1]!)) end--
+  return name.slice(0, end)
+}
 
 /** User names in one text, as written (the caller compares them case-insensitively). */
 export function findUserNames(text: string): string[] {
   const names: string[] = []
   for (const pattern of [PROFILE_WITH_SEPARATOR, PROFILE_AT_END, LINUX_HOME]) {
     for (const match of text.matchAll(pattern)) {
-      const name = (match[1] ?? '').trim().replace(/[.\s]+$/u, '')
+      const name = trimName(match[1] ?? '')
       if (name !== '' && !NOT_PERSONAL_PROFILES.has(name.toLowerCase())) names.push(name)
     }
   }
   return names
 }
-
-export const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu
 
 export const MAC = /(?<![0-9A-Fa-f:-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![0-9A-Fa-f]|[:-][0-9A-Fa-f])/g
 

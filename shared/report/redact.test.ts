@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { snapshotOfScenario } from '../../electron/simulated-pc/scenario-snapshot'
 import { diagnose } from '../diagnosis/diagnose'
 import { MachineSnapshot } from '../machine/snapshot'
-import { decodeNativeOutput } from '../probes/decode-native-output'
+import { decodeNativeOutput, WSL_EXE_REQUESTED } from '../probes/decode-native-output'
 import { decodeWinHttpSettings } from '../probes/decode-winhttp-settings'
 import { SCENARIOS, findScenario } from '../scenarios'
 import { decodeBase64, encodeBase64 } from '../util/base64'
@@ -93,7 +93,7 @@ describe('redactSnapshot on real-looking data', () => {
   const snapshot = realLookingSnapshot()
   const { value, summary, replacements } = redactSnapshot(snapshot, { extraNames: ['DESKTOP-7QK2M4N'] })
   const json = JSON.stringify(value)
-  const decoded = (b64: string) => decodeNativeOutput(b64) ?? ''
+  const decoded = (b64: string) => decodeNativeOutput(b64, WSL_EXE_REQUESTED) ?? ''
 
   it('hides the Chinese profile name everywhere, including escaped paths inside .wslconfig bytes', () => {
     expect(json).not.toContain('张伟')

@@ -1,5 +1,5 @@
 import { MachineSnapshot } from '../machine/snapshot'
-import { decodeNativeOutput } from '../probes/decode-native-output'
+import { decodeNativeOutput, wslUtf8For, type NativeProducer } from '../probes/decode-native-output'
 import { blobTexts, redactBlob, redactWinHttpBlob } from './redact-bytes'
 import { IPV4 } from './redact-patterns'
 import { createRedactor, type RedactOptions, type RedactionSummary, type Redactor, type Replacement } from './redactor'
@@ -17,6 +17,9 @@ export interface Redacted<T> {
 /** Fields that hold no personal data and must stay exact (versions, times). */
 const EXACT_KEYS: ReadonlySet<string> = new Set(['schemaVersion', 'appVersion', 'takenAt', 'msiVersion', 'appxVersion', 'currentBuild', 'displayVersion', 'timeCreated', 'lastWriteTimeUtc'])
 
+/** `NativeOutput` fields: in a snapshot these only hold what wsl.exe runs printed (wsl-install, wsl-startup). */
+const NATIVE_OUTPUT_KEYS: ReadonlySet<string> = new Set(['stdoutBase64', 'stderrBase64'])
+
 type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json }
 
 /**
@@ -30,8 +33,12 @@ type Json = string | number | boolean | null | readonly Json[] | { readonly [key
 export function redactSnapshot(snapshot: MachineSnapshot, options: RedactOptions & { readonly pasted?: string } = {}): Redacted<MachineSnapshot> & { readonly pasted: string } {
   const redactor = createRedactor(options)
   const json = snapshot as unknown as Json
+  // Read each blob as the app reads it, or a user name in UTF-16LE wsl.exe output could stay hidden from redaction.
+  const install = snapshot.facts['wsl-install']
+  const wslExe: NativeProducer = { kind: 'wsl-exe', wslUtf8: wslUtf8For(install?.status === 'known' ? install.data : null) }
+  const producerOf = (key: string): NativeProducer => (NATIVE_OUTPUT_KEYS.has(key) ? wslExe : { kind: 'unknown' })
   walk(json, '', (text, key) => {
-    if (key.endsWith('Base64')) blobTexts(text, key === 'winHttpSettingsBase64').forEach(redactor.learn)
+    if (key.endsWith('Base64')) blobTexts(text, key === 'winHttpSettingsBase64', producerOf(key)).forEach(redactor.learn)
     else redactor.learn(text)
   })
   if (options.pasted) redactor.learn(options.pasted)
@@ -41,7 +48,7 @@ export function redactSnapshot(snapshot: MachineSnapshot, options: RedactOptions
     if (key === 'winHttpSettingsBase64') return redactWinHttpBlob(text, redactor.apply)
     // WSL parses `.wslconfig`: addresses there get stand-ins it still accepts (`macAddress=`).
     if (key === 'contentBase64') return redactBlob(text, (t) => redactor.apply(t, 'valid'))
-    if (key.endsWith('Base64')) return redactBlob(text, redactor.apply)
+    if (key.endsWith('Base64')) return redactBlob(text, redactor.apply, producerOf(key))
     return redactor.apply(text)
   })
   const parsed = MachineSnapshot.safeParse(value)
@@ -69,7 +76,7 @@ function versionNumbers(snapshot: MachineSnapshot): string[] {
   const install = snapshot.facts['wsl-install']
   if (install?.status !== 'known') return []
   const { msiVersion, appxVersion, versionOutput } = install.data
-  const text = versionOutput ? (decodeNativeOutput(versionOutput.stdoutBase64) ?? '') : ''
+  const text = versionOutput ? (decodeNativeOutput(versionOutput.stdoutBase64, { kind: 'wsl-exe', wslUtf8: wslUtf8For(install.data) }) ?? '') : ''
   return [msiVersion, appxVersion, ...[...text.matchAll(IPV4)].map((m) => m[0])].filter((v): v is string => v !== null)
 }
 

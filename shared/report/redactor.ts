@@ -1,4 +1,5 @@
-import { EMAIL, IPV4, IPV6_CANDIDATE, MAC, findUserNames, isIpv6, isKeptIpv4, isKeptIpv6 } from './redact-patterns'
+import { replaceEmails } from './email-scan'
+import { IPV4, IPV6_CANDIDATE, MAC, findUserNames, isIpv6, isKeptIpv4, isKeptIpv6 } from './redact-patterns'
 
 /** The kinds of personal information a report hides. */
 export type RedactionKind = 'user' | 'computer' | 'ip' | 'mac' | 'email'
@@ -57,11 +58,14 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
   let namePattern: RegExp | null = null
 
   const numbers = new Map<string, number>()
+  // Counted per kind as tokens are made: counting the map each time was quadratic in distinct values.
+  const perKind = new Map<RedactionKind, number>()
   const tokenFor = (kind: RedactionKind, original: string, style: ReplacementStyle = 'token'): string => {
     const key = `${kind}:${original.toLowerCase()}`
     let existing = tokens.get(key)
     if (!existing) {
-      const n = [...tokens.values()].filter((r) => r.kind === kind).length + 1
+      const n = (perKind.get(kind) ?? 0) + 1
+      perKind.set(kind, n)
       const named = kind === 'user' || kind === 'computer'
       existing = { kind, original, token: named && n === 1 ? `<${BASE_TOKEN[kind]}>` : `<${BASE_TOKEN[kind]}-${n}>` }
       tokens.set(key, existing)
@@ -95,7 +99,7 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
       kept.add(value)
     },
     apply(text, style = 'token') {
-      let out = text.replace(EMAIL, (m) => tokenFor('email', m, style))
+      let out = replaceEmails(text, (m) => tokenFor('email', m, style))
       out = replaceNames(out)
       out = out.replace(MAC, (m) => tokenFor('mac', macKey(m), style).replace(/:/g, m.includes('-') && style === 'valid' ? '-' : ':'))
       out = out.replace(IPV6_CANDIDATE, (m) => (isIpv6(m) && !isKeptIpv6(m) ? tokenFor('ip', m, style) : m))

@@ -1,5 +1,6 @@
 import type { AnyFactEntry, MachineSnapshot, UnknownReason } from '../../../shared/machine/snapshot'
-import { decodeNativeOutput } from '../../../shared/probes/decode-native-output'
+import { decodeNativeOutput, wslUtf8For, type NativeProducer } from '../../../shared/probes/decode-native-output'
+import { wslPrintedText } from '../../../shared/probes/wsl-printed'
 import { formatWindowsVersion } from '../../../shared/probes/facts/windows-version'
 import type { MessageKey, MessageVars } from '../i18n/i18n'
 
@@ -25,6 +26,8 @@ function describe<E extends AnyFactEntry>(entry: E | undefined, toText: (data: E
  */
 export function summarizeMachine(snapshot: MachineSnapshot): SummaryItem[] {
   const { facts } = snapshot
+  const install = facts['wsl-install']
+  const wslExe: NativeProducer = { kind: 'wsl-exe', wslUtf8: wslUtf8For(install?.status === 'known' ? install.data : null) }
   return [
     {
       id: 'windows',
@@ -46,7 +49,7 @@ export function summarizeMachine(snapshot: MachineSnapshot): SummaryItem[] {
       value: describe(facts['wsl-install'], (data) => {
         const version = data.msiVersion ?? data.appxVersion
         const key: MessageKey = !data.wslExePresent ? 'findings.wsl.absent' : version ? 'findings.wsl.store' : 'findings.wsl.inbox'
-        const list = data.listOutput ? decodeNativeOutput(data.listOutput.stdoutBase64) : null
+        const list = data.listOutput ? decodeNativeOutput(data.listOutput.stdoutBase64, wslExe) : null
         return { kind: 'text', key, vars: { version: version ?? '' }, ...(list ? { detail: nonEmptyLines(list) } : {}) }
       }),
     },
@@ -77,8 +80,8 @@ export function summarizeMachine(snapshot: MachineSnapshot): SummaryItem[] {
       label: 'findings.startup',
       value: describe(facts['wsl-startup'], (data): TextValue => {
         const { startOutput, networkingModeOutput } = data
-        const printed = nonEmptyLines([startOutput.stdoutBase64, startOutput.stderrBase64].map((b) => decodeNativeOutput(b) ?? '').join('\n'))
-        const mode = networkingModeOutput ? decodeNativeOutput(networkingModeOutput.stdoutBase64)?.trim() : null
+        const printed = nonEmptyLines(wslPrintedText(startOutput, wslExe))
+        const mode = networkingModeOutput ? decodeNativeOutput(networkingModeOutput.stdoutBase64, { kind: 'linux-command' })?.trim() : null
         if (startOutput.exitCode !== 0) return { kind: 'text', key: 'findings.startup.failed', vars: { code: String(startOutput.exitCode) }, detail: printed }
         if (mode) return { kind: 'text', key: 'findings.startup.mode', vars: { mode }, detail: printed }
         return { kind: 'text', key: 'findings.startup.silent', detail: printed }

@@ -9,7 +9,7 @@ import { RedactionPanel } from './report/RedactionPanel'
 import { copyText } from './report/copy-text'
 import { downloadSnapshot } from './report/download'
 import { statusMessage, type ReportStatus } from './report/status-text'
-import { usePreparedReport } from './report/use-prepared-report'
+import { usePreparedReport, type ReportState } from './report/use-prepared-report'
 
 /**
  * The report to share: a Markdown preview for a GitHub issue (redacted by default, showing what
@@ -44,23 +44,26 @@ function ReportBody({ snapshot, onStatus, statusLine }: { readonly snapshot: Mac
   const t = useT()
   const goTo = useWizard((s) => s.goTo)
   const [redact, setRedact] = useState(true)
-  const report = usePreparedReport(snapshot, redact)
+  const { state, retry } = usePreparedReport(snapshot, redact)
+  const report = state.status === 'ready' ? state.report : null
   const preview = useRef<HTMLPreElement>(null)
   return (
     <>
       <p>{t('report.lead')}</p>
       {isOpenedSnapshot(snapshot) && <OpenedLabel snapshot={snapshot} onShow={() => goTo('findings')} />}
-      <RedactionPanel redact={redact} onChange={setRedact} redaction={report.redaction} />
+      <RedactionPanel redact={redact} onChange={setRedact} redaction={report?.redaction ?? null} pending={report === null} />
+      <PrepareStatus state={state} onRetry={retry} />
       <div className="actions">
         <button
           type="button"
           className="primary"
           data-testid="copy-markdown"
-          onClick={() => void copyText(report.markdown, preview.current).then((ok) => onStatus({ kind: ok ? 'copied' : 'copy-failed' }))}
+          disabled={report === null}
+          onClick={() => report && void copyText(report.markdown, preview.current).then((ok) => onStatus({ kind: ok ? 'copied' : 'copy-failed' }))}
         >
           {t('report.copy')}
         </button>
-        <button type="button" data-testid="save-snapshot" onClick={() => onStatus({ kind: 'saved', file: downloadSnapshot(report.snapshot), redacted: redact })}>
+        <button type="button" data-testid="save-snapshot" disabled={report === null} onClick={() => report && onStatus({ kind: 'saved', file: downloadSnapshot(report.snapshot), redacted: redact })}>
           {t('report.save')}
         </button>
         <OpenSnapshotButton onOutcome={onStatus} />
@@ -69,9 +72,35 @@ function ReportBody({ snapshot, onStatus, statusLine }: { readonly snapshot: Mac
       {statusLine}
       <h3 id="report-preview-title">{t('report.preview')}</h3>
       <pre ref={preview} className="output output-tall" data-testid="report-preview" tabIndex={0} aria-labelledby="report-preview-title">
-        {report.markdown}
+        {report?.markdown ?? ''}
       </pre>
     </>
+  )
+}
+
+/**
+ * Says the report is being prepared, or why it is not there (the worker timed out or failed), with
+ * a retry: nothing half-redacted is ever shown or shared.
+ */
+function PrepareStatus({ state, onRetry }: { readonly state: ReportState; readonly onRetry: () => void }) {
+  const t = useT()
+  if (state.status === 'ready') return null
+  if (state.status === 'working') {
+    return (
+      <p role="status" aria-live="polite" data-testid="report-preparing">
+        {t('report.preparing')}
+      </p>
+    )
+  }
+  return (
+    <div className="panel panel-error" role="alert" data-testid="report-prepare-failed">
+      <p>{state.reason === 'timeout' ? t('report.prepare.timeout', { seconds: state.seconds }) : t('report.prepare.failed', { message: state.message })}</p>
+      <div className="actions">
+        <button type="button" onClick={onRetry} data-testid="report-prepare-retry">
+          {t('report.prepare.retry')}
+        </button>
+      </div>
+    </div>
   )
 }
 

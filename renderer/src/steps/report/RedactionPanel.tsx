@@ -7,7 +7,18 @@ import { useT } from '../../i18n/use-t'
  * The redaction switch and what it hid. The list of replaced values is the user's own data and is
  * shown only here, folded, so they can check nothing personal is left before sharing.
  */
-export function RedactionPanel({ redact, onChange, redaction }: { readonly redact: boolean; readonly onChange: (redact: boolean) => void; readonly redaction: PreparedReport['redaction'] }) {
+export function RedactionPanel({
+  redact,
+  onChange,
+  redaction,
+  pending = false,
+}: {
+  readonly redact: boolean
+  readonly onChange: (redact: boolean) => void
+  readonly redaction: PreparedReport['redaction']
+  /** The report is still being prepared (or failed): nothing to summarise yet. */
+  readonly pending?: boolean
+}) {
   const t = useT()
   return (
     <div className={redact ? 'panel panel-safe' : 'panel panel-warn'} data-testid="redaction">
@@ -20,7 +31,7 @@ export function RedactionPanel({ redact, onChange, redaction }: { readonly redac
           </span>
         </span>
       </label>
-      {redaction === null ? (
+      {pending ? null : redaction === null ? (
         <p data-testid="redaction-summary">{t('report.redact.off')}</p>
       ) : isEmptySummary(redaction.summary) ? (
         <p data-testid="redaction-summary">{t('report.redact.nothing')}</p>
