@@ -15,6 +15,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol'
 import { bindIpc } from './bind-ipc'
 import { createBundledScriptCatalog } from './bundled-script-catalog'
 import { hardenApp } from './harden'
+import { windowHandleToken } from './native-window-handle'
 import { windowOptions } from './window-options'
 
 /**
@@ -22,6 +23,15 @@ import { windowOptions } from './window-options'
  * simulated PC is compiled out and the app always diagnoses the PC it runs on.
  */
 declare const __WND_SIMULATION__: boolean
+
+/** The app window, once created: the UAC prompt's owner (it is created after the elevator). */
+let mainWindow: BrowserWindow | null = null
+
+/** The main window's HWND for the UAC launcher, read at each elevation (the window may be gone). */
+function ownerWindowHandle(): string | null {
+  if (mainWindow === null || mainWindow.isDestroyed()) return null
+  return windowHandleToken(mainWindow.getNativeWindowHandle())
+}
 
 const dev = !app.isPackaged && process.env['ELECTRON_RENDERER_URL'] !== undefined
 
@@ -46,14 +56,18 @@ async function createMachine(catalog: ScriptCatalog): Promise<{ host: PowerShell
     const { PowerShellPool } = await import('../powershell/powershell-pool')
     const { UacElevator } = await import('../powershell/uac-elevator')
     const { windowsRestartController } = await import('../repair/windows-restart-controller')
-    // Three sessions: probes run concurrently, bounded, without a PowerShell per probe.
-    const pool = new PowerShellPool([new NodePowerShellHost(), new NodePowerShellHost(), new NodePowerShellHost()])
+    const { SCAN_SESSIONS } = await import('../probes/probe-timeouts')
+    // Sessions for the scan's concurrency plus spares: a probe that hangs (a CIM call on a busy WMI,
+    // wsl.exe while the service is stuck) keeps its own session and the others go on (run-scan.ts).
+    // Each session's PowerShell starts only when the pool first hands it a script.
+    const pool = new PowerShellPool(Array.from({ length: SCAN_SESSIONS }, () => new NodePowerShellHost()))
     const data = app.getPath('userData')
     return {
       host: pool,
       machine: { kind: 'windows' },
       repair: {
-        elevator: new UacElevator(),
+        // An owner window lets the UAC prompt come to the front instead of only flashing in the taskbar.
+        elevator: new UacElevator({ ownerWindowHandle }),
         journal: new Journal(join(data, 'journal.json')),
         resume: new ResumeStore(join(data, 'resume.json')),
         restart: windowsRestartController(pool, catalog, process.execPath),
@@ -96,6 +110,7 @@ async function start(): Promise<void> {
   bindIpc(createDispatcher(handlers, (sender) => isTrustedSender(sender, allowed)), trustedContents)
 
   const window = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.js'), { dev }))
+  mainWindow = window
   const id = window.webContents.id
   trustedContents.add(id)
   window.webContents.once('destroyed', () => trustedContents.delete(id))

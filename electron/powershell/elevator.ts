@@ -1,3 +1,4 @@
+import type { ElevatedProgress } from './elevation/progress'
 import type { PsScript } from './host'
 
 /**
@@ -12,8 +13,19 @@ export interface Elevator {
 }
 
 export interface ElevatedRunOptions {
-  /** From the moment the UAC prompt is shown: the user may take a while to answer it. */
+  /**
+   * From the moment the UAC prompt is shown until the elevated side answers (the user may take a
+   * while to decide); also the inactivity limit when `inactivityTimeoutMs` is not given.
+   */
   readonly timeoutMs: number
+  /**
+   * Once elevated, the longest silence allowed: every sign of life (the script's delivery, each
+   * progress event) restarts it, so a run that keeps reporting is never cut off by a wall clock.
+   * Must exceed the longest single step. Default `timeoutMs`.
+   */
+  readonly inactivityTimeoutMs?: number
+  /** Each progress event of the elevated script, as it arrives (elevation/progress.ts). */
+  readonly onProgress?: (event: ElevatedProgress) => void
   /**
    * Runs once elevation was granted and before the elevated script starts: the unelevated steps
    * that must come first (e.g. `wsl --shutdown` before deleting WSL's network). Declining UAC thus
@@ -31,6 +43,7 @@ export type ElevatedOutcome =
   | { readonly kind: 'failed'; readonly detail: string; readonly durationMs: number }
   /** The elevated process ran but no valid result came back: what ran is unknown; re-probe. */
   | { readonly kind: 'no-result'; readonly exitCode: number | null; readonly detail: string; readonly durationMs: number }
+  /** No answer to the prompt within `timeoutMs`, or silence for `inactivityTimeoutMs` after it: the limit that expired. */
   | { readonly kind: 'timeout'; readonly timeoutMs: number; readonly durationMs: number }
   /** `beforeRun` said abort: elevation was granted, nothing elevated ran. */
   | { readonly kind: 'aborted'; readonly durationMs: number }

@@ -11,10 +11,11 @@ import { readEnvelope } from './envelope'
 import type { PsRunOutcome, PsScript } from './host'
 import { NodePowerShellHost, createShellFactory } from './node-powershell-host'
 import { PowerShellPool } from './powershell-pool'
+import { ENTER_CONSTRAINED_LANGUAGE, LANGUAGE_MODES } from './test-support/pwsh-harness'
 
 if (!existsSync(pwshPath())) throw new Error(MISSING_TOOLCHAIN)
 
-const CLM_SETUP = "$ExecutionContext.SessionState.LanguageMode = 'ConstrainedLanguage'"
+const CLM_SETUP = ENTER_CONSTRAINED_LANGUAGE
 const hosts: NodePowerShellHost[] = []
 
 function newHost(mode: 'FullLanguage' | 'ConstrainedLanguage', executable = pwshPath()): NodePowerShellHost {
@@ -38,7 +39,7 @@ function dataOf(outcome: PsRunOutcome, script: PsScript): unknown {
   return reading.data
 }
 
-describe.each(['FullLanguage', 'ConstrainedLanguage'] as const)('the real host in %s', (mode) => {
+describe.each(LANGUAGE_MODES)('the real host in %s', (mode) => {
   const host = newHost(mode)
 
   it('runs in the language mode it was given and reuses one session', async () => {

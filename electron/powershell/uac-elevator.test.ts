@@ -1,28 +1,38 @@
 import { spawn } from 'node:child_process'
 import { EventEmitter } from 'node:events'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { finished } from 'node:stream/promises'
-import { afterAll, describe, expect, it } from 'vitest'
-import { composeScript } from './compose-script'
-import { actAsElevatedSide, actAsForeignClient, decodeLaunch, type DecodedLaunch } from './elevation/fake-elevated-side'
-import { sha256Hex } from './elevation/scripts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { PsScript } from './host'
+import { decodeLaunch, actAsForeignClient, type DecodedLaunch } from './elevation/launch-test-support'
+import type { ElevatedProgress } from './elevation/progress'
+import { requirePwsh, runElevatedSide, unixPipeEndpoint, type PwshRun } from './elevation/real-elevated-side'
+import { buildElevationPlan, sha256Hex } from './elevation/scripts'
 import { UacElevator, type LauncherProcess, type LauncherSpawner, type UacElevatorOptions } from './uac-elevator'
 
-const dir = mkdtempSync(join(tmpdir(), 'wnd-uac-'))
+// The launcher is faked (its `Process.Start` + `runas` cannot run on Linux); the elevated side is
+// the REAL bootstrap in pwsh, started with the exact `-EncodedCommand` decoded from the launcher's
+// arguments (elevation/real-elevated-side.ts). Short dir: Unix socket paths are limited.
+const dir = mkdtempSync('/tmp/wnd-uac-')
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-let count = 0
-const POWERSHELL = 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe'
-
-const script = composeScript({
-  id: 'repair-dns',
-  body: `'"; Remove-Item C:\\ $(calc)\n# 修复 DNS`,
-  prelude: '',
-  sentinel: 'WND-RESULT-0011223344556677:',
+beforeAll(() => {
+  requirePwsh()
 })
-const ENVELOPE = `${script.sentinel}{"ok":true,"data":{"fixed":"是"}}\r\n`
+const POWERSHELL = 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe'
+const SLOW = { timeout: 30_000 }
+
+const SENTINEL = 'WND-RESULT-0011223344556677:'
+const ENVELOPE = `${SENTINEL}{"ok":true,"data":{"fixed":"是"}}\n`
+/** Prints its envelope to the pipeline, as composed scripts do once compose-script.ts uses Write-Output. */
+const script: PsScript = {
+  id: 'repair-dns',
+  text: `# '"; Remove-Item C:\\ $(calc) 修复 DNS\nWrite-Output '${ENVELOPE.trimEnd()}'`,
+  input: null,
+  sentinel: SENTINEL,
+}
+const withText = (text: string): PsScript => ({ ...script, text })
 
 /** An in-process launcher: `act` plays the unelevated PowerShell (and, if it wants, the elevated one). */
 class FakeLauncher extends EventEmitter implements LauncherProcess {
@@ -67,20 +77,17 @@ function fakeSpawner(act: Act) {
 }
 
 function elevator(spawner: LauncherSpawner, options: UacElevatorOptions = {}) {
-  const path = join(dir, `e${count++}.sock`)
   return new UacElevator({
     powershellPath: POWERSHELL,
     spawn: spawner,
-    pipeEndpoint: () => ({ listenPath: path, pipeName: path }),
-    resultGraceMs: 200,
+    pipeEndpoint: () => unixPipeEndpoint(dir),
+    resultGraceMs: 500,
     ...options,
   })
 }
 
-const launchOf = (launch: DecodedLaunch) => ({ pipeName: launch.pipeName, nonce: launch.nonce, pinnedSha256: launch.scriptSha256 })
-
-/** The elevated side as the bootstrap would behave, fed from the decoded launcher arguments. */
-const runAsBootstrap = (launch: DecodedLaunch, stdout = ENVELOPE) => actAsElevatedSide({ ...launchOf(launch), run: () => stdout })
+/** The elevated powershell.exe as Windows would start it after "Yes": the real bootstrap. */
+const runAsBootstrap = (launch: DecodedLaunch): Promise<PwshRun> => runElevatedSide({ bootstrapBase64: launch.bootstrapBase64, tempDir: dir })
 
 describe('UacElevator', () => {
   it('(a) maps a declined UAC prompt (1223) to declined', async () => {
@@ -110,17 +117,14 @@ describe('UacElevator', () => {
     })
   })
 
-  it('(c) runs the script on the elevated side and returns its output and exit code', async () => {
-    let received = ''
+  it('(c) runs the script on the elevated side and returns its output and exit code', SLOW, async () => {
     const fake = fakeSpawner(async (launch, process) => {
-      const report = await runAsBootstrap(launch)
-      if (report.kind === 'ran') received = report.scriptText
-      process.print('{"status":"done","exitCode":0}')
+      const run = await runAsBootstrap(launch)
+      process.print(`{"status":"done","exitCode":${run.code}}`)
       await process.exit(0)
     })
-    const outcome = await elevator(fake.spawner).runElevated(script, { timeoutMs: 2000 })
+    const outcome = await elevator(fake.spawner).runElevated(script, { timeoutMs: 10_000 })
     expect(outcome).toMatchObject({ kind: 'completed', stdout: ENVELOPE, exitCode: 0 })
-    expect(received).toBe(script.text)
     expect(fake.calls).toEqual([{ command: POWERSHELL, args: expect.any(Array), windowsHide: true }])
     expect(fake.calls[0]?.args.slice(0, 5)).toEqual(['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand'])
   })
@@ -132,66 +136,117 @@ describe('UacElevator', () => {
       process.print('{"status":"cancelled"}')
       await process.exit(0)
     })
-    const paths = [join(dir, `n${count++}.sock`), join(dir, `n${count++}.sock`)]
+    const endpoints = [unixPipeEndpoint(dir), unixPipeEndpoint(dir)]
     let next = 0
     const uac = new UacElevator({
       powershellPath: POWERSHELL,
       spawn: fake.spawner,
-      pipeEndpoint: () => {
-        const path = paths[next++] ?? ''
-        return { listenPath: path, pipeName: path }
-      },
+      pipeEndpoint: () => endpoints[next++] ?? unixPipeEndpoint(dir),
     })
     await uac.runElevated(script, { timeoutMs: 2000 })
     await uac.runElevated(script, { timeoutMs: 2000 })
-    expect(launches.map((l) => l.pipeName)).toEqual(paths)
+    expect(launches.map((l) => l.pipeName)).toEqual(endpoints.map((e) => e.pipeName))
     expect(launches[0]?.nonce).toMatch(/^[0-9a-f]{32}$/)
     expect(launches[0]?.nonce).not.toBe(launches[1]?.nonce)
-    expect(launches[0]?.scriptSha256).toBe(sha256Hex(script.text))
+    const expected = buildElevationPlan({ scriptText: script.text, pipeName: endpoints[0]!.pipeName, nonce: launches[0]!.nonce, powershellPath: POWERSHELL, connectTimeoutMs: 10_000 })
+    expect(launches[0]?.payloadSha256).toBe(sha256Hex(expected.payload))
     expect(launches[0]?.bootstrap).not.toContain('Remove-Item')
   })
 
-  it('accepts the result even when it lands after the launcher says done', async () => {
+  it('accepts the result even when it lands after the launcher says done', SLOW, async () => {
     const fake = fakeSpawner(async (launch, process) => {
       process.print('{"status":"done","exitCode":0}')
       await process.exit(0)
       await runAsBootstrap(launch)
     })
-    expect(await elevator(fake.spawner).runElevated(script, { timeoutMs: 2000 })).toMatchObject({ kind: 'completed', stdout: ENVELOPE, exitCode: 0 })
+    expect(await elevator(fake.spawner, { resultGraceMs: 15_000 }).runElevated(script, { timeoutMs: 10_000 })).toMatchObject({
+      kind: 'completed',
+      stdout: ENVELOPE,
+      exitCode: 0,
+    })
   })
 
-  it('(d) ignores a connection with the wrong nonce and takes the right one after it', async () => {
+  it('(d) ignores a connection with the wrong nonce and takes the right one after it', SLOW, async () => {
     const fake = fakeSpawner(async (launch, process) => {
-      const foreign = await actAsForeignClient(launch.pipeName, JSON.stringify({ nonce: 'ffffffffffffffffffffffffffffffff' }))
+      const foreign = await actAsForeignClient(join(dir, `CoreFxPipe_${launch.pipeName}`), 'ffffffffffffffffffffffffffffffff')
       expect(foreign.received).toBe('')
       await runAsBootstrap(launch)
       process.print('{"status":"done","exitCode":0}')
       await process.exit(0)
     })
-    expect(await elevator(fake.spawner).runElevated(script, { timeoutMs: 2000 })).toMatchObject({ kind: 'completed', stdout: ENVELOPE })
+    expect(await elevator(fake.spawner).runElevated(script, { timeoutMs: 10_000 })).toMatchObject({ kind: 'completed', stdout: ENVELOPE })
   })
 
-  it('(e) reports a script-hash mismatch as failed: the elevated side ran nothing', async () => {
+  it('(e) reports a payload-hash mismatch as failed: the real bootstrap ran nothing', SLOW, async () => {
+    let served = ''
+    let code: number | null = null
     const fake = fakeSpawner(async (launch, process) => {
-      await actAsElevatedSide({ pipeName: launch.pipeName, nonce: launch.nonce, pinnedSha256: sha256Hex('other'), run: () => 'never' })
-      process.print('{"status":"done","exitCode":3}')
+      // A bootstrap pinned to another script gets ours: what a swapped pipe or a bug looks like.
+      const other = buildElevationPlan({ scriptText: 'Write-Output other', pipeName: launch.pipeName, nonce: launch.nonce, powershellPath: POWERSHELL, connectTimeoutMs: 5000 })
+      served = buildElevationPlan({ scriptText: script.text, pipeName: launch.pipeName, nonce: launch.nonce, powershellPath: POWERSHELL, connectTimeoutMs: 10_000 }).payload
+      code = (await runElevatedSide({ bootstrapBase64: other.bootstrapBase64, tempDir: dir })).code
+      process.print(`{"status":"done","exitCode":${code}}`)
       await process.exit(0)
     })
-    const outcome = await elevator(fake.spawner).runElevated(script, { timeoutMs: 2000 })
-    expect(outcome).toMatchObject({ kind: 'failed', detail: expect.stringContaining(sha256Hex(script.text)) })
+    const outcome = await elevator(fake.spawner).runElevated(script, { timeoutMs: 10_000 })
+    expect(outcome).toMatchObject({ kind: 'failed', detail: `the elevated side refused a script whose SHA-256 was ${sha256Hex(served)}, not the pinned one; nothing ran` })
+    expect(code).toBe(3)
   })
 
-  it('(f) times out when nothing happens, kills the launcher and closes the pipe', async () => {
+  it('passes progress events on as they arrive and keeps a run that reports alive past the UAC limit', SLOW, async () => {
+    const events: { at: number; event: ElevatedProgress }[] = []
+    const started = performance.now()
+    const batch = withText(
+      [
+        `& $WndProgress '{"step":0,"status":"done"}'`,
+        `Start-Sleep -Milliseconds 1200`,
+        `& $WndProgress '{"step":1,"status":"done"}'`,
+        `Start-Sleep -Milliseconds 1200`,
+        `& $WndProgress '{"step":2,"status":"done"}'`,
+        `Write-Output '${ENVELOPE.trimEnd()}'`,
+      ].join('\n'),
+    )
+    const fake = fakeSpawner(async (launch, process) => {
+      const run = await runAsBootstrap(launch)
+      process.print(`{"status":"done","exitCode":${run.code}}`)
+      await process.exit(0)
+    })
+    // The whole run takes longer than either limit; only silence longer than 2 s would end it.
+    const outcome = await elevator(fake.spawner).runElevated(batch, {
+      timeoutMs: 8000,
+      inactivityTimeoutMs: 2000,
+      onProgress: (event) => events.push({ at: performance.now() - started, event }),
+    })
+    expect(outcome).toMatchObject({ kind: 'completed', stdout: ENVELOPE, exitCode: 0 })
+    expect(events.map((e) => e.event.step)).toEqual([0, 1, 2])
+    expect(events[1]!.at - events[0]!.at).toBeGreaterThanOrEqual(1000)
+  })
+
+  it('times out on silence after elevation: the inactivity limit, not the UAC one', SLOW, async () => {
+    const fake = fakeSpawner(async (launch) => {
+      await runAsBootstrap(launch)
+    })
+    const outcome = await elevator(fake.spawner).runElevated(withText(`& $WndProgress '{"step":0,"status":"started"}'\nStart-Sleep -Seconds 4`), {
+      timeoutMs: 15_000,
+      inactivityTimeoutMs: 1500,
+    })
+    expect(outcome).toMatchObject({ kind: 'timeout', timeoutMs: 1500 })
+    expect(outcome.durationMs).toBeLessThan(12_000)
+  })
+
+  it('(f) times out when nothing happens, kills the launcher and closes the pipe', SLOW, async () => {
     let launch: DecodedLaunch | undefined
     const fake = fakeSpawner(async (decoded) => {
       launch = decoded
     })
-    const outcome = await elevator(fake.spawner).runElevated(script, { timeoutMs: 80 })
+    const outcome = await elevator(fake.spawner, { pipeConnectTimeoutMs: 1500 }).runElevated(script, { timeoutMs: 80 })
     expect(outcome).toMatchObject({ kind: 'timeout', timeoutMs: 80 })
     expect(fake.processes[0]?.killed).toBe(true)
-    // A late "Yes" on the prompt finds no pipe, so the script is never handed out.
+    // A late "Yes" on the prompt: the real bootstrap finds no pipe and ends (code 1) without a script.
     if (launch === undefined) throw new Error('launcher never started')
-    await expect(runAsBootstrap(launch)).rejects.toThrow()
+    const late = await runAsBootstrap(launch)
+    expect(late.code).toBe(1)
+    expect(late.stderr).toMatch(/timed out|Connect|No such file/i)
   })
 
   it('(g) maps a spawn that throws ENOENT to failed', async () => {
@@ -224,27 +279,26 @@ describe('UacElevator', () => {
     })
   })
 
-  it('maps a script that was fetched but never answered to no-result', async () => {
+  it('maps a script that was fetched but never answered (it called exit) to no-result', SLOW, async () => {
     const fake = fakeSpawner(async (launch, process) => {
-      const report = await actAsElevatedSide({ ...launchOf(launch), run: () => 'never sent', reply: false })
-      expect(report).toEqual({ kind: 'ran', scriptText: script.text })
-      process.print('{"status":"done","exitCode":null}')
+      const run = await runAsBootstrap(launch)
+      process.print(`{"status":"done","exitCode":${run.code}}`)
       await process.exit(0)
     })
-    expect(await elevator(fake.spawner).runElevated(script, { timeoutMs: 2000 })).toMatchObject({
+    expect(await elevator(fake.spawner).runElevated(withText(`Write-Output 'x'\nexit 5`), { timeoutMs: 10_000 })).toMatchObject({
       kind: 'no-result',
-      exitCode: null,
+      exitCode: 5,
       detail: 'the elevated side disconnected without a result',
     })
   })
 
-  it('does not claim "nothing ran" when the launcher says cancelled but the script was fetched', async () => {
+  it('does not claim "nothing ran" when the launcher says cancelled but the script was fetched', SLOW, async () => {
     const fake = fakeSpawner(async (launch, process) => {
       await runAsBootstrap(launch)
       process.print('{"status":"cancelled"}')
       await process.exit(0)
     })
-    expect(await elevator(fake.spawner).runElevated(script, { timeoutMs: 2000 })).toMatchObject({ kind: 'completed', exitCode: null })
+    expect(await elevator(fake.spawner).runElevated(script, { timeoutMs: 10_000 })).toMatchObject({ kind: 'completed', exitCode: null })
   })
 
   it('maps a launcher that printed no status to failed, with its stderr', async () => {
@@ -259,11 +313,11 @@ describe('UacElevator', () => {
     })
   })
 
-  it('returns the result with a null exit code when the launcher hangs after it, and kills the launcher', async () => {
+  it('returns the result with a null exit code when the launcher hangs after it, and kills the launcher', SLOW, async () => {
     const fake = fakeSpawner(async (launch) => {
       await runAsBootstrap(launch)
     })
-    const outcome = await elevator(fake.spawner).runElevated(script, { timeoutMs: 2000 })
+    const outcome = await elevator(fake.spawner).runElevated(script, { timeoutMs: 10_000 })
     expect(outcome).toMatchObject({ kind: 'completed', stdout: ENVELOPE, exitCode: null })
     expect(fake.processes[0]?.killed).toBe(true)
   })
@@ -271,8 +325,30 @@ describe('UacElevator', () => {
   it('fails cleanly when the pipe cannot be opened', async () => {
     const fake = fakeSpawner(async () => undefined)
     const bad = join(dir, 'missing', 'p.sock')
-    const uac = new UacElevator({ powershellPath: POWERSHELL, spawn: fake.spawner, pipeEndpoint: () => ({ listenPath: bad, pipeName: bad }) })
+    const uac = new UacElevator({ powershellPath: POWERSHELL, spawn: fake.spawner, pipeEndpoint: () => ({ listenPath: bad, pipeName: 'p' }) })
     expect(await uac.runElevated(script, { timeoutMs: 2000 })).toMatchObject({ kind: 'failed', detail: expect.stringContaining('result pipe') })
+    expect(fake.calls).toHaveLength(0)
+  })
+
+  it('passes the owner window handle to the launcher, asked for at each run', async () => {
+    const fake = fakeSpawner(async (_launch, process) => {
+      process.print('{"status":"cancelled"}')
+      await process.exit(0)
+    })
+    let handle: string | null = null
+    const uac = elevator(fake.spawner, { ownerWindowHandle: () => handle })
+    await uac.runElevated(script, { timeoutMs: 2000 })
+    handle = '656932'
+    await uac.runElevated(script, { timeoutMs: 2000 })
+    const launchers = fake.calls.map((call) => decodeLaunch(call.args).launcher)
+    expect(launchers[0]).not.toContain('ErrorDialogParentHandle')
+    expect(launchers[1]).toContain('$psi.ErrorDialogParentHandle = [IntPtr]656932')
+  })
+
+  it('refuses a non-numeric owner window handle without starting anything', async () => {
+    const fake = fakeSpawner(async () => undefined)
+    const outcome = await elevator(fake.spawner, { ownerWindowHandle: () => '1; Start-Process calc' }).runElevated(script, { timeoutMs: 2000 })
+    expect(outcome).toMatchObject({ kind: 'failed', detail: expect.stringContaining('owner window handle') })
     expect(fake.calls).toHaveLength(0)
   })
 

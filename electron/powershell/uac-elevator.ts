@@ -5,41 +5,50 @@
  * 1. Node opens a one-shot server on `\\.\pipe\wnd-elevate-<32 random hex>` (elevation/result-channel.ts).
  * 2. Node spawns an UNELEVATED one-shot `powershell.exe` (absolute path, hidden) whose launcher
  *    (elevation/scripts.ts) starts an elevated `powershell.exe` with `Process.Start` + `runas`,
- *    waits for it and prints one JSON status line; `NativeErrorCode` 1223 means the user declined.
- * 3. The elevated process gets only a small bootstrap as `-EncodedCommand`: pipe name, nonce and the
- *    SHA-256 of the script. It says hello with the nonce, receives the script over the pipe,
- *    refuses it unless the hash matches, runs it in-process with `[Console]::Out` captured, and
- *    sends the output back with the nonce.
+ *    owned by the app window when its HWND is known (so the prompt comes to the front), waits for
+ *    it and prints one JSON status line; `NativeErrorCode` 1223 means the user declined.
+ * 3. The elevated process gets only a small bootstrap as `-EncodedCommand` (kept under the
+ *    ShellExecuteEx limit of about 2,048 characters): pipe name, nonce and the SHA-256 of the
+ *    payload. It pins `PSModulePath` to `$PSHOME\Modules`, says hello with the nonce, receives the
+ *    payload (a fixed runner with the script inside) over the pipe, refuses it unless the hash
+ *    matches, and runs it; the payload streams progress events as they happen, then the output.
+ * 4. The timeout is the UAC wait until the hello, then an inactivity limit that every sign of
+ *    life restarts (ElevatedRunOptions.inactivityTimeoutMs), not one wall clock.
  *
  * Security argument:
  * - No script on disk, so nothing can be swapped between the write and the UAC approval (the
  *   temp-file TOCTOU problem, §4); both `powershell.exe` processes start by absolute path.
- * - The elevated command line carries only the fixed bootstrap, which pins the script's SHA-256;
+ * - The elevated command line carries only the fixed bootstrap, which pins the payload's SHA-256;
  *   the bootstrap hashes the received bytes and runs nothing on a mismatch. A process that squats
- *   the pipe name (readable from the launcher's command line) can at most serve our exact script.
+ *   the pipe name (readable from the launcher's command line) can at most serve our exact payload.
  * - The bootstrap connects with Identification-level impersonation, so a squatting pipe server
  *   cannot act with the admin token either.
- * - Pipe name and nonce are 128 random bits per run; the server hands the script to exactly one
+ * - Modules load only from `$PSHOME\Modules` (admin-writable), set before any cmdlet runs, so
+ *   neither `Documents\WindowsPowerShell\Modules` nor a user-set PSModulePath supplies elevated code.
+ * - Pipe name and nonce are 128 random bits per run; the server hands the payload to exactly one
  *   client that says the nonce, drops every other connection and stops listening once served.
+ *   Later lines need no nonce: they arrive on that one proven connection.
  * - After a timeout the server is closed: a late "Yes" on the prompt starts a bootstrap that finds
- *   no pipe and runs nothing.
+ *   no pipe and runs nothing; a payload still running fails its next progress report.
  * - Not covered: a same-user process can read the nonce (and forge a result) or tamper with our
  *   unelevated processes; such a process could as well show its own prompt (UAC is not a security
  *   boundary). Hence results are advisory: callers re-run the probes unelevated after every
  *   repair (§4).
  *
- * Only verifiable on Windows (Linux CI fakes the launcher and the elevated side):
- * - the real UAC prompt; `Process.Start` with `Verb = 'runas'` and a ~3.6 KB `Arguments` string;
+ * Linux CI runs the bootstrap and payload for real in pwsh 7 (elevation/bootstrap.pwsh.test.ts);
+ * only verifiable on Windows:
+ * - the real UAC prompt; `Process.Start` with `Verb = 'runas'` and the ~1.8 KB `Arguments` string;
  *   `Win32Exception.NativeErrorCode` 1223 on "No" (through PowerShell's MethodInvocationException);
  *   the codes for other failures (policy, no admin account); `$p.Handle` / `ExitCode` of the
  *   elevated child after `WaitForExit`; that `-WindowStyle Hidden` shows no console window;
+ * - that `ErrorDialog` + `ErrorDialogParentHandle` bring the prompt to the front, and which
+ *   failures now show a shell error box owned by the app window (SEE_MASK_FLAG_NO_UI is off);
  * - `NamedPipeClientStream` (Identification impersonation) connecting to a libuv pipe server from
  *   the elevated token, also under over-the-shoulder elevation (another account: the default pipe
- *   DACL must let it in), and `StreamReader`/`StreamWriter` line framing over it;
- * - `[Console]::SetOut` capturing the composed script's `[Console]::Out.WriteLine`, also after the
- *   script sets `[Console]::OutputEncoding` (.NET Framework keeps a redirected writer);
- * - UTF-8 round trips of non-ASCII output through ConvertTo-Json (5.1) and the pipe, and of the
- *   launcher's localized error message through its stdout;
+ *   DACL must let it in); Identification is only stored, not applied, on Unix;
+ * - Windows PowerShell 5.1 running the bootstrap (`::new`, string-to-enum arguments, `-cne`),
+ *   `GetNewClosure` at global scope, ConvertTo-Json of non-ASCII text, and in-box modules
+ *   (NetTCPIP, Dism...) autoloading with PSModulePath = `$PSHOME\Modules`;
  * - that killing the launcher on timeout leaves the prompt harmless (late "Yes" finds no pipe);
  * - that Defender and common EDRs tolerate `-EncodedCommand` from this process chain (§4).
  */
@@ -85,6 +94,11 @@ export interface UacElevatorOptions {
   readonly pipeConnectTimeoutMs?: number
   /** A connection must say hello within this time. Default 5 s. */
   readonly helloTimeoutMs?: number
+  /**
+   * The app window's HWND as a decimal string (electron/main/native-window-handle.ts), asked for
+   * at each run so it may appear after construction: the UAC prompt's owner. Null: no owner.
+   */
+  readonly ownerWindowHandle?: () => string | null
 }
 
 type LauncherExit =
@@ -106,6 +120,7 @@ export class UacElevator implements Elevator {
   private readonly resultGraceMs: number
   private readonly pipeConnectTimeoutMs: number
   private readonly helloTimeoutMs: number
+  private readonly ownerWindowHandle: () => string | null
 
   constructor(options: UacElevatorOptions = {}) {
     this.powershellPath = options.powershellPath ?? windowsPowerShellPath()
@@ -115,6 +130,7 @@ export class UacElevator implements Elevator {
     this.resultGraceMs = options.resultGraceMs ?? 2000
     this.pipeConnectTimeoutMs = options.pipeConnectTimeoutMs ?? 10_000
     this.helloTimeoutMs = options.helloTimeoutMs ?? 5000
+    this.ownerWindowHandle = options.ownerWindowHandle ?? (() => null)
   }
 
   async runElevated(script: PsScript, options: ElevatedRunOptions): Promise<ElevatedOutcome> {
@@ -128,29 +144,36 @@ export class UacElevator implements Elevator {
   }
 
   private async attempt(script: PsScript, options: ElevatedRunOptions, elapsed: () => number): Promise<ElevatedOutcome> {
-    const timeoutMs = options.timeoutMs
-    const beforeRun = options.beforeRun
+    const { timeoutMs, beforeRun, onProgress } = options
+    const inactivityMs = options.inactivityTimeoutMs ?? timeoutMs
     const endpoint = this.pipeEndpoint()
     const nonce = this.nonce()
+    const owner = this.ownerWindowHandle()
     const plan = buildElevationPlan({
       scriptText: script.text,
       pipeName: endpoint.pipeName,
       nonce,
       powershellPath: this.powershellPath,
       connectTimeoutMs: this.pipeConnectTimeoutMs,
+      ...(owner === null ? {} : { ownerWindowHandle: owner }),
     })
+    let watchdog: Watchdog | null = null
     const opened = await openResultChannel({
       listenPath: endpoint.listenPath,
       nonce,
-      scriptText: script.text,
+      payload: plan.payload,
       helloTimeoutMs: this.helloTimeoutMs,
+      // The prompt was answered and the elevated side is alive: from now on only silence counts.
+      onActivity: () => watchdog?.restart(inactivityMs),
+      ...(onProgress ? { onProgress } : {}),
       // Unelevated steps that must come first run only now that elevation was granted (issue:
       // "UAC declined → nothing ran").
       ...(beforeRun ? { beforeDeliver: async () => (await beforeRun()) === 'continue' } : {}),
     })
     if (!opened.ok) return { kind: 'failed', detail: `could not open the result pipe: ${opened.detail}`, durationMs: elapsed() }
     const channel = opened.channel
-    const deadline = startDeadline(timeoutMs)
+    watchdog = startWatchdog(timeoutMs)
+    const deadline = watchdog
     let launcher: StartedLauncher | null = null
     try {
       launcher = startLauncher(this.spawnLauncher, this.powershellPath, plan.launcherArgs)
@@ -158,9 +181,9 @@ export class UacElevator implements Elevator {
       const first = await Promise.race([
         launcher.exit.then((exit) => ({ source: 'launcher', exit }) as const),
         channel.outcome.then((message) => ({ source: 'channel', message }) as const),
-        deadline.reached.then(() => ({ source: 'deadline' }) as const),
+        deadline.expired.then((limitMs) => ({ source: 'deadline', limitMs }) as const),
       ])
-      if (first.source === 'deadline') return { kind: 'timeout', timeoutMs, durationMs: elapsed() }
+      if (first.source === 'deadline') return { kind: 'timeout', timeoutMs: first.limitMs, durationMs: elapsed() }
       if (first.source === 'channel') {
         const exit = await within(launcher.exit, grace())
         const status = exit?.kind === 'exited' ? parseLauncherOutput(exit.stdout) : null
@@ -258,13 +281,46 @@ function startLauncher(spawnLauncher: LauncherSpawner, command: string, args: re
   }
 }
 
-function startDeadline(timeoutMs: number): { readonly reached: Promise<void>; remaining(): number; cancel(): void } {
-  const at = performance.now() + timeoutMs
+interface Watchdog {
+  /** Resolves with the limit that ran out. */
+  readonly expired: Promise<number>
+  /** Starts over with `limitMs` from now (a sign of life). No-op once expired or cancelled. */
+  restart(limitMs: number): void
+  remaining(): number
+  cancel(): void
+}
+
+/**
+ * The run's timeout: first the UAC wait, then an inactivity limit that every sign of life restarts
+ * (not one wall clock: a 30-minute DISM step that reports is fine, a silent hang is not).
+ */
+function startWatchdog(firstLimitMs: number): Watchdog {
   let timer: ReturnType<typeof setTimeout> | undefined
-  const reached = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, timeoutMs)
+  let at = 0
+  let done = false
+  let fire: (limitMs: number) => void = () => undefined
+  const expired = new Promise<number>((resolve) => {
+    fire = resolve
   })
-  return { reached, remaining: () => Math.max(0, at - performance.now()), cancel: () => clearTimeout(timer) }
+  const arm = (limitMs: number) => {
+    if (done) return
+    clearTimeout(timer)
+    at = performance.now() + limitMs
+    timer = setTimeout(() => {
+      done = true
+      fire(limitMs)
+    }, limitMs)
+  }
+  arm(firstLimitMs)
+  return {
+    expired,
+    restart: arm,
+    remaining: () => Math.max(0, at - performance.now()),
+    cancel: () => {
+      done = true
+      clearTimeout(timer)
+    },
+  }
 }
 
 /** `promise`'s value if it settles within `ms`, else undefined. */

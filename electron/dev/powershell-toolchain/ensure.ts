@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { PESTER_VERSION, PWSH_VERSION, nugetDir, pesterManifestPath, pwshDir, pwshPath } from './toolchain'
+import { PESTER_VERSION, PWSH_VERSION, installedPwshPath, nugetDir, pesterManifestPath, pwshDir } from './toolchain'
 
 function run(command: string, args: readonly string[]): string {
   const result = spawnSync(command, [...args], { encoding: 'utf8', env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' } })
@@ -18,18 +18,18 @@ function run(command: string, args: readonly string[]): string {
 }
 
 function installedPwshVersion(): string | null {
-  if (!existsSync(pwshPath())) return null
-  const result = spawnSync(pwshPath(), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', '$PSVersionTable.PSVersion.ToString()'], { encoding: 'utf8' })
+  if (!existsSync(installedPwshPath())) return null
+  const result = spawnSync(installedPwshPath(), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', '$PSVersionTable.PSVersion.ToString()'], { encoding: 'utf8' })
   return result.status === 0 ? result.stdout.trim() : null
 }
 
 function main(): void {
   const dotnet = spawnSync('dotnet', ['--version'], { encoding: 'utf8' })
   if (dotnet.error || dotnet.status !== 0) {
-    if (existsSync(pwshPath()) && existsSync(pesterManifestPath())) return
+    if (existsSync(installedPwshPath()) && existsSync(pesterManifestPath())) return
     console.error(
       [
-        'The PowerShell tests need the .NET SDK (8 or later) on PATH to install PowerShell and Pester.',
+        'The PowerShell tests need the .NET SDK 10 on PATH to install PowerShell 7.6 (a dotnet tool) and Pester (a NuGet package).',
         'Install it from https://dotnet.microsoft.com/download (Debian: see that page for the package feed), then run:',
         '  npm run setup:powershell',
       ].join('\n'),

@@ -14,8 +14,18 @@ export const toolsDir = join(root, '.tools')
 export const pwshDir = join(toolsDir, 'pwsh')
 export const nugetDir = join(toolsDir, 'nuget')
 
-export function pwshPath(): string {
+/** The pwsh that `npm run setup:powershell` installs. */
+export function installedPwshPath(): string {
   return join(pwshDir, process.platform === 'win32' ? 'pwsh.exe' : 'pwsh')
+}
+
+/**
+ * The PowerShell the tests run scripts in: the installed pwsh, or `WND_TEST_POWERSHELL` — the
+ * Windows workflow sets it to Windows PowerShell 5.1's powershell.exe, so the same suites run
+ * there against the PowerShell the app really uses.
+ */
+export function pwshPath(): string {
+  return process.env['WND_TEST_POWERSHELL'] ?? installedPwshPath()
 }
 
 export function pesterManifestPath(): string {
@@ -23,9 +33,9 @@ export function pesterManifestPath(): string {
 }
 
 export function toolchainInstalled(): boolean {
-  return existsSync(pwshPath()) && existsSync(pesterManifestPath())
+  return existsSync(installedPwshPath()) && existsSync(pesterManifestPath())
 }
 
 /** What a test says when the toolchain is missing: never a silent skip. */
 export const MISSING_TOOLCHAIN =
-  'PowerShell test toolchain missing: run `npm run setup:powershell` (needs the .NET SDK 8+ on PATH: https://dotnet.microsoft.com/download).'
+  'PowerShell test toolchain missing: run `npm run setup:powershell` (needs the .NET SDK 10 on PATH: https://dotnet.microsoft.com/download).'

@@ -1,19 +1,24 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type Socket } from 'node:net'
 import { z } from 'zod'
+import { parseProgressEvent, type ElevatedProgress } from './progress'
 
 /**
  * Node's side of the elevation pipe (engineering.md §4, "A JSON detail result through a named
- * pipe"). The protocol, one UTF-8 JSON or base64 line each way:
+ * pipe"). The protocol, one UTF-8 line each way, then JSON lines back:
  *
- *   elevated -> node   {"nonce":"<nonce>"}                        hello
- *   node -> elevated   <base64 of the script's UTF-8 bytes>        the script
- *   elevated -> node   {"nonce":"<nonce>","stdout":"..."}          result, or
- *                      {"nonce":"<nonce>","error":"hash-mismatch","detail":"<sha256 received>"}
- *                      {"nonce":"<nonce>","stdout":"...","error":"script-error","detail":"..."}
+ *   elevated -> node   <nonce>                                      hello (bare: the bootstrap
+ *                                                                   is size-bound, scripts.ts)
+ *   node -> elevated   <base64 of the payload's UTF-8 bytes>        payload = runner + script
+ *   elevated -> node   {"event":"<json>"}                           zero or more, as they happen
+ *   elevated -> node   {"stdout":"..."}                             the result, or
+ *                      {"error":"hash-mismatch"}                    nothing ran
+ *                      {"stdout":"...","error":"script-error","detail":"..."}
  *
- * A connection whose first line is not the hello with the right nonce is dropped and the server
- * keeps listening; the first right hello gets the script, and then the server stops listening.
+ * A connection whose first line is not the right nonce is dropped and the server keeps listening;
+ * the first right hello gets the payload, and then the server stops listening. The lines after the
+ * hello carry no nonce: they arrive on the one connection that already proved it, which no other
+ * process can write into.
  */
 
 /** Where the pipe lives: Node listens on `listenPath`; the elevated side connects to `pipeName`. */
@@ -36,7 +41,7 @@ export type ChannelOutcome =
   | { readonly kind: 'aborted' }
   /** The script ran and this is what it printed (the composed script's envelope line, §3). */
   | { readonly kind: 'result'; readonly stdout: string }
-  /** The elevated side received bytes whose SHA-256 was not the pinned one, and ran nothing. */
+  /** The elevated side received bytes whose SHA-256 was not the pinned one, and ran nothing. `detail`: the SHA-256 served. */
   | { readonly kind: 'refused'; readonly reason: 'hash-mismatch'; readonly detail: string }
   /** The script threw out of the bootstrap (a parse error, or a script that is not composed). */
   | { readonly kind: 'script-error'; readonly stdout: string; readonly detail: string }
@@ -46,7 +51,7 @@ export type ChannelOutcome =
 export interface ResultChannel {
   /** Settles with the accepted connection's answer; never rejects; stays pending until one comes. */
   readonly outcome: Promise<ChannelOutcome>
-  /** True once the script went to a client that said the right nonce (something may have run). */
+  /** True once the payload went to a client that said the right nonce (something may have run). */
   scriptDelivered(): boolean
   /** Connections dropped for a wrong or missing hello. */
   ignoredConnections(): number
@@ -57,8 +62,8 @@ export interface ResultChannel {
 export interface ResultChannelOptions {
   readonly listenPath: string
   readonly nonce: string
-  /** The exact text whose SHA-256 the bootstrap pins. */
-  readonly scriptText: string
+  /** The exact text whose SHA-256 the bootstrap pins (scripts.ts `payloadScript`). */
+  readonly payload: string
   /**
    * Called once the right hello arrived (UAC was approved) and before the script is sent: the
    * unelevated steps that must run first. False ends the run: the script is never sent.
@@ -66,8 +71,12 @@ export interface ResultChannelOptions {
   readonly beforeDeliver?: () => Promise<boolean>
   /** A connection must say hello within this time or it is dropped. Default 5 s. */
   readonly helloTimeoutMs?: number
-  /** Upper bound for the result line. Default 32 MiB. */
+  /** Upper bound for each line after the hello. Default 32 MiB. */
   readonly maxResultBytes?: number
+  /** Every sign of life of the accepted connection: the hello, the delivery, each line after. */
+  readonly onActivity?: () => void
+  /** Each progress event that fits the contract (progress.ts), as it arrives. */
+  readonly onProgress?: (event: ElevatedProgress) => void
 }
 
 export type OpenResultChannel =
@@ -75,9 +84,8 @@ export type OpenResultChannel =
   | { readonly ok: false; readonly detail: string }
 
 const MAX_HELLO_BYTES = 1024
-const HelloMessage = z.object({ nonce: z.string() })
 const AnswerMessage = z.object({
-  nonce: z.string(),
+  event: z.string().optional(),
   stdout: z.string().optional(),
   error: z.enum(['hash-mismatch', 'script-error']).optional(),
   detail: z.string().optional(),
@@ -90,7 +98,9 @@ const AnswerMessage = z.object({
 export function openResultChannel(options: ResultChannelOptions): Promise<OpenResultChannel> {
   const helloTimeoutMs = options.helloTimeoutMs ?? 5000
   const maxResultBytes = options.maxResultBytes ?? 32 * 1024 * 1024
-  const payload = `${Buffer.from(options.scriptText, 'utf8').toString('base64')}\n`
+  const payload = `${Buffer.from(options.payload, 'utf8').toString('base64')}\n`
+  const servedSha256 = createHash('sha256').update(Buffer.from(options.payload, 'utf8')).digest('hex')
+  const activity = () => notify(options.onActivity)
   const sockets = new Set<Socket>()
   let accepted: Socket | null = null
   let delivered = false
@@ -135,11 +145,11 @@ export function openResultChannel(options: ResultChannelOptions): Promise<OpenRe
       },
       onLine: (line) => {
         if (phase === 'hello') {
-          const hello = HelloMessage.safeParse(parseJson(line))
-          if (!hello.success || !sameNonce(hello.data.nonce, options.nonce) || accepted !== null || closed) return ignore()
+          if (!sameNonce(line.trim(), options.nonce) || accepted !== null || closed) return ignore()
           clearTimeout(helloTimer)
           phase = 'answer'
           accepted = socket
+          activity()
           // One real client per run: stop listening and drop everyone else.
           server.close(() => undefined)
           for (const other of sockets) if (other !== socket) other.destroy()
@@ -149,6 +159,7 @@ export function openResultChannel(options: ResultChannelOptions): Promise<OpenRe
               if (go && !socket.destroyed) {
                 delivered = true
                 socket.write(payload)
+                activity()
               } else {
                 settle({ kind: 'aborted' })
                 socket.destroy()
@@ -161,7 +172,13 @@ export function openResultChannel(options: ResultChannelOptions): Promise<OpenRe
           )
           return
         }
-        settle(readAnswer(line, options.nonce))
+        activity()
+        const answer = readAnswer(line, servedSha256)
+        if (answer.kind === 'progress') {
+          if (answer.event !== null) notify(options.onProgress, answer.event)
+          return
+        }
+        settle(answer)
         socket.destroy()
       },
     })
@@ -192,15 +209,24 @@ export function openResultChannel(options: ResultChannelOptions): Promise<OpenRe
   })
 }
 
-function readAnswer(line: string, nonce: string): ChannelOutcome {
+function readAnswer(line: string, servedSha256: string): ChannelOutcome | { readonly kind: 'progress'; readonly event: ElevatedProgress | null } {
   const answer = AnswerMessage.safeParse(parseJson(line))
   if (!answer.success) return { kind: 'broken', detail: 'the elevated side sent an unreadable result' }
   const { data } = answer
-  if (!sameNonce(data.nonce, nonce)) return { kind: 'broken', detail: 'the result carried the wrong nonce' }
-  if (data.error === 'hash-mismatch') return { kind: 'refused', reason: 'hash-mismatch', detail: data.detail ?? '' }
+  if (data.event !== undefined) return { kind: 'progress', event: parseProgressEvent(data.event) }
+  if (data.error === 'hash-mismatch') return { kind: 'refused', reason: 'hash-mismatch', detail: servedSha256 }
   if (data.error === 'script-error') return { kind: 'script-error', stdout: data.stdout ?? '', detail: data.detail ?? '' }
   if (data.stdout === undefined) return { kind: 'broken', detail: 'the result has no stdout' }
   return { kind: 'result', stdout: data.stdout }
+}
+
+/** Calls a caller's callback; its exceptions must not break the protocol. */
+function notify<A extends unknown[]>(callback: ((...args: A) => void) | undefined, ...args: A): void {
+  try {
+    callback?.(...args)
+  } catch {
+    // The caller's problem, not the channel's.
+  }
 }
 
 function parseJson(line: string): unknown {

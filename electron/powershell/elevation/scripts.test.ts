@@ -4,15 +4,17 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { composeScript } from '../compose-script'
 import { encodeCommand } from '../encode'
-import { checkPowerShellSyntax } from '../syntax-check'
-import { decodeLaunch } from './fake-elevated-side'
+import { runGates } from '../../dev/powershell-gates/gates'
+import { decodeLaunch } from './launch-test-support'
 import {
   ELEVATED_ARGUMENTS_PREFIX,
   MAX_COMMAND_LINE,
+  MAX_SHELL_EXECUTE_COMMAND_LINE,
   bootstrapScript,
   buildElevationPlan,
   commandLineLength,
   launcherScript,
+  payloadScript,
   sha256Hex,
 } from './scripts'
 
@@ -43,23 +45,39 @@ const plan = (scriptText: string) =>
 
 describe('bootstrap and launcher templates', () => {
   it('generates exactly the pinned bootstrap', () => {
-    expectFixture('bootstrap.ps1.txt', bootstrapScript({ pipeName: PIPE, nonce: NONCE, scriptSha256: HASH, connectTimeoutMs: 10_000 }))
+    expectFixture('bootstrap.ps1.txt', bootstrapScript({ pipeName: PIPE, nonce: NONCE, payloadSha256: HASH, connectTimeoutMs: 10_000 }))
+  })
+
+  it('generates exactly the pinned payload', () => {
+    expectFixture('payload.ps1.txt', payloadScript('fixture script'))
   })
 
   it('generates exactly the pinned launcher', () => {
     expectFixture('launcher.ps1.txt', launcherScript({ powershellPath: POWERSHELL, bootstrapBase64: BOOTSTRAP_B64 }))
   })
 
-  it('keeps both scripts lint-clean and ASCII (tree-sitter)', async () => {
-    const { bootstrap, launcher } = plan(HOSTILE)
-    expect(await checkPowerShellSyntax(bootstrap)).toEqual([])
-    expect(await checkPowerShellSyntax(launcher)).toEqual([])
-    expect(bootstrap).toMatch(/^[\n\x20-\x7e]*$/)
-    expect(launcher).toMatch(/^[\n\x20-\x7e]*$/)
+  it('keeps all three scripts parseable, 5.1-compatible and ASCII (PowerShell\'s own parser)', () => {
+    const { bootstrap, launcher, payload } = plan(HOSTILE)
+    const owned = launcherScript({ powershellPath: POWERSHELL, bootstrapBase64: BOOTSTRAP_B64, ownerWindowHandle: '197390' })
+    const texts = { bootstrap, launcher, payload, owned }
+    for (const text of Object.values(texts)) expect(text).toMatch(/^[\n\x20-\x7e]*$/)
+    const items = Object.entries(texts).map(([name, text]) => ({ name: `composed:${name}`, text, role: 'product' as const }))
+    expect(runGates(items).filter((problem) => problem.blocking)).toEqual([])
+  }, 60_000)
+
+  it('keeps the elevated command line well under the ShellExecuteEx limit of 2,048, whatever the script', () => {
+    expect(MAX_SHELL_EXECUTE_COMMAND_LINE).toBe(2048)
+    for (const built of [plan('x'), plan(`${HOSTILE}\n`.repeat(5000))]) {
+      const measured = commandLineLength(POWERSHELL, [ELEVATED_ARGUMENTS_PREFIX + built.bootstrapBase64])
+      expect(built.elevatedCommandLineLength).toBe(measured)
+      // Was 3,719 with the one-stage bootstrap; the margin covers a longer %SystemRoot%.
+      expect(measured).toBeLessThanOrEqual(1810)
+    }
   })
 
-  it('keeps the bootstrap well under 2 KB', () => {
-    expect(plan(HOSTILE).bootstrap.length).toBeLessThan(1600)
+  it('refuses to build a plan whose elevated command line would exceed the limit', () => {
+    const long = `C:\\${'x'.repeat(300)}\\powershell.exe`
+    expect(() => buildElevationPlan({ scriptText: 'x', pipeName: PIPE, nonce: NONCE, powershellPath: long, connectTimeoutMs: 10_000 })).toThrow(/ShellExecuteEx/)
   })
 
   it('never puts script content in either command line, only its hash', () => {
@@ -69,14 +87,18 @@ describe('bootstrap and launcher templates', () => {
     for (const needle of ['Remove-Item', 'Invoke-WebRequest', '$(', '修复', '中文', 'here', Buffer.from(script.text).toString('base64').slice(0, 40)]) {
       expect(everything).not.toContain(needle)
     }
-    expect(built.bootstrap).toContain(`$h = '${sha256Hex(script.text)}'`)
+    // The script travels inside the payload, which the bootstrap pins by SHA-256 (base64).
+    expect(built.payload).toContain(Buffer.from(script.text, 'utf8').toString('base64'))
+    expect(built.bootstrap).toContain(`-cne'${Buffer.from(sha256Hex(built.payload), 'hex').toString('base64')}'`)
   })
 
   it('differs between two scripts only in the pinned hash', () => {
-    const a = plan('Write-Output 1').bootstrap.split('\n')
+    const one = plan('Write-Output 1')
+    const a = one.bootstrap.split('\n')
     const b = plan(HOSTILE).bootstrap.split('\n')
     const differing = a.flatMap((line, i) => (line === b[i] ? [] : [line]))
-    expect(differing).toEqual([`$h = '${sha256Hex('Write-Output 1')}'`])
+    expect(differing).toHaveLength(1)
+    expect(differing[0]).toContain(`-cne'${Buffer.from(sha256Hex(one.payload), 'hex').toString('base64')}'`)
   })
 
   it('round-trips through the launcher arguments the way Windows decodes them', () => {
@@ -84,7 +106,7 @@ describe('bootstrap and launcher templates', () => {
     const decoded = decodeLaunch(built.launcherArgs)
     expect(decoded.launcher).toBe(built.launcher)
     expect(decoded.bootstrap).toBe(built.bootstrap)
-    expect(decoded).toMatchObject({ pipeName: PIPE, nonce: NONCE, scriptSha256: sha256Hex(HOSTILE) })
+    expect(decoded).toMatchObject({ pipeName: PIPE, nonce: NONCE, payloadSha256: sha256Hex(built.payload), bootstrapBase64: built.bootstrapBase64 })
     expect(built.launcherArgs.slice(0, 5)).toEqual(['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand'])
   })
 
@@ -94,7 +116,7 @@ describe('bootstrap and launcher templates', () => {
     for (const built of [small, huge]) {
       const elevated = commandLineLength(POWERSHELL, [ELEVATED_ARGUMENTS_PREFIX + built.bootstrapBase64])
       const launcher = commandLineLength(POWERSHELL, built.launcherArgs)
-      expect(elevated).toBeLessThan(MAX_COMMAND_LINE / 4)
+      expect(elevated).toBeLessThan(MAX_SHELL_EXECUTE_COMMAND_LINE)
       expect(launcher).toBeLessThan(MAX_COMMAND_LINE / 2)
     }
     expect(commandLineLength(POWERSHELL, huge.launcherArgs)).toBe(commandLineLength(POWERSHELL, small.launcherArgs))
@@ -110,17 +132,34 @@ describe('bootstrap and launcher templates', () => {
     expect(launcher).not.toMatch(/Start-Process/i)
   })
 
-  it('hashes the received bytes before decoding, and redirects Console.Out only around the script', () => {
+  it('pins PSModulePath first, hashes the received bytes before decoding, and runs only after the check', () => {
     const lines = plan('x').bootstrap.split('\n')
+    expect(lines[0]).toBe(`$ErrorActionPreference='Stop'`)
+    // Before anything that could autoload a module (stage 1 uses no cmdlet at all).
+    expect(lines[1]).toBe('$env:PSModulePath="$PSHOME\\Modules"')
+    expect(lines.join('\n')).not.toMatch(/\b[A-Z][a-z]+-[A-Z][A-Za-z]+\b/)
     const hashAt = lines.findIndex((l) => l.includes('ComputeHash($b)'))
-    const compareAt = lines.indexOf('if ($a -ne $h) {')
-    const runAt = lines.findIndex((l) => l.includes('[ScriptBlock]::Create($u.GetString($b))'))
-    expect(hashAt).toBeGreaterThan(0)
-    expect(compareAt).toBeGreaterThan(hashAt)
-    expect(runAt).toBeGreaterThan(compareAt)
-    expect(lines.findIndex((l) => l.includes('[Console]::SetOut($s)'))).toBeLessThan(runAt)
-    expect(lines.findIndex((l) => l.includes('[Console]::SetOut($o)'))).toBeGreaterThan(runAt)
-    expect(lines.join('\n')).toContain('TokenImpersonationLevel]::Identification')
+    const runAt = lines.findIndex((l) => l.includes('[ScriptBlock]::Create([Text.Encoding]::UTF8.GetString($b))'))
+    expect(hashAt).toBeGreaterThan(1)
+    expect(lines[hashAt]).toMatch(/-cne'[A-Za-z0-9+/]{43}='\)\{.*exit 3\}$/)
+    expect(runAt).toBe(lines.length - 1)
+    expect(lines.join('\n')).toContain(`'InOut','None','Identification')`)
+    expect(lines.join('\n')).not.toContain('SetOut')
+  })
+
+  it('gives the UAC prompt an owner window only when given a decimal handle', () => {
+    const plain = launcherScript({ powershellPath: POWERSHELL, bootstrapBase64: BOOTSTRAP_B64 })
+    expect(plain).not.toContain('ErrorDialog')
+    const owned = launcherScript({ powershellPath: POWERSHELL, bootstrapBase64: BOOTSTRAP_B64, ownerWindowHandle: '9223372036854775807' })
+    const lines = owned.split('\n')
+    // .NET Framework copies the handle into SHELLEXECUTEINFO.hwnd only when ErrorDialog is true.
+    expect(lines).toContain('$psi.ErrorDialog = $true')
+    expect(lines).toContain('$psi.ErrorDialogParentHandle = [IntPtr]9223372036854775807')
+    expect(lines.indexOf('$psi.ErrorDialogParentHandle = [IntPtr]9223372036854775807')).toBeLessThan(lines.indexOf('  $p = [Diagnostics.Process]::Start($psi)'))
+    for (const bad of ['', '0', '012', '-5', '1e3', '0x10', '12 34', '123; calc', '9223372036854775808', '１２３']) {
+      expect(() => launcherScript({ powershellPath: POWERSHELL, bootstrapBase64: BOOTSTRAP_B64, ownerWindowHandle: bad })).toThrow(/owner window handle/)
+    }
+    expect(() => buildElevationPlan({ scriptText: 'x', pipeName: PIPE, nonce: NONCE, powershellPath: POWERSHELL, connectTimeoutMs: 1000, ownerWindowHandle: 'abc' })).toThrow(/owner window handle/)
   })
 
   it('refuses tokens that could break out of their quotes', () => {

@@ -19,7 +19,18 @@ import { NodePowerShellHost, createShellFactory } from '../node-powershell-host'
 import { asciiJson } from '../ps-literal'
 
 export type LanguageMode = 'FullLanguage' | 'ConstrainedLanguage'
-export const LANGUAGE_MODES: readonly LanguageMode[] = ['FullLanguage', 'ConstrainedLanguage']
+
+/**
+ * The Windows workflow also runs the suites with `__PSLockdownPolicy=4`, which starts every new
+ * Windows PowerShell session in Constrained Language Mode as a policy would: then both sessions are
+ * in that mode, and only that mode is tested.
+ */
+export const SESSIONS_START_CONSTRAINED = process.env['__PSLockdownPolicy'] === '4'
+export const LANGUAGE_MODES: readonly LanguageMode[] = SESSIONS_START_CONSTRAINED ? ['ConstrainedLanguage'] : ['FullLanguage', 'ConstrainedLanguage']
+
+/** Enters the mode by setting it (how a test can) unless the session already started in it. */
+export const ENTER_CONSTRAINED_LANGUAGE =
+  "if ($ExecutionContext.SessionState.LanguageMode -ne 'ConstrainedLanguage') { $ExecutionContext.SessionState.LanguageMode = 'ConstrainedLanguage' }"
 
 /** One rule of a faked command (see fake-windows.ps1 for the matching). */
 export interface FakeRule {
@@ -139,7 +150,7 @@ export class PwshHarness {
   private host(mode: LanguageMode): NodePowerShellHost {
     let host = this.hosts.get(mode)
     if (host === undefined) {
-      const setup = mode === 'ConstrainedLanguage' ? "$ExecutionContext.SessionState.LanguageMode = 'ConstrainedLanguage'" : undefined
+      const setup = mode === 'ConstrainedLanguage' ? ENTER_CONSTRAINED_LANGUAGE : undefined
       host = new NodePowerShellHost(createShellFactory({ executable: pwshPath() }), setup === undefined ? {} : { setup })
       this.hosts.set(mode, host)
     }
