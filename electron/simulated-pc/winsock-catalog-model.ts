@@ -4,7 +4,17 @@ import type { Scenario } from '../../shared/scenarios/scenario'
 type Entry = FactOf<'winsock-catalog'>['entries'][number]
 type Catalog = Entry['catalog']
 
-const MSWSOCK = '%SystemRoot%\\system32\\mswsock.dll'
+/**
+ * `%SystemRoot%` of the simulated PCs. The probe expands the variables (REG_EXPAND_SZ namespace
+ * paths arrive expanded from Get-ItemProperty; the packed protocol paths are expanded by the
+ * script), so the simulated catalog holds expanded paths too.
+ */
+export const SYSTEM_ROOT = 'C:\\Windows'
+
+const expand = (path: string) => path.replace(/%SystemRoot%/gi, SYSTEM_ROOT)
+
+/** As stored in the catalog (netsh shows it so: `Provider Path: %SystemRoot%\system32\mswsock.dll`). */
+export const MSWSOCK_STORED = '%SystemRoot%\\system32\\mswsock.dll'
 
 /**
  * Base protocol providers of a stock Windows 10/11 catalog, all `mswsock.dll` (TCP/UDP/RAW over IPv4
@@ -14,7 +24,7 @@ const MSWSOCK = '%SystemRoot%\\system32\\mswsock.dll'
 const BASE_PROTOCOLS = 11
 
 /** Stock namespace providers (NLA, Tcpip DNS, NTDS, Bluetooth, PNRP, e-mail shim). */
-const NAMESPACE_PROVIDERS = [
+export const NAMESPACE_PROVIDERS_STORED = [
   '%SystemRoot%\\system32\\napinsp.dll',
   '%SystemRoot%\\system32\\pnrpnsp.dll',
   '%SystemRoot%\\system32\\pnrpnsp.dll',
@@ -39,6 +49,7 @@ function catalog(kind: 'protocol' | 'namespace', bits: '64' | '32'): Catalog {
  * at the LSP's DLL — how an installed LSP appears in `netsh winsock show catalog`.
  */
 export function winsockCatalog(scenario: Scenario): FactOf<'winsock-catalog'> {
+  // The probe reads the catalogs in this order: protocol64, protocol32, namespace64, namespace32.
   const entries: Entry[] = []
   for (const bits of ['64', '32'] as const) {
     for (const lsp of scenario.network?.lsps ?? []) {
@@ -48,10 +59,12 @@ export function winsockCatalog(scenario: Scenario): FactOf<'winsock-catalog'> {
       }
     }
     for (let i = 0; i < BASE_PROTOCOLS; i++) {
-      entries.push({ catalog: catalog('protocol', bits), providerPath: MSWSOCK, chainLength: 1 })
+      entries.push({ catalog: catalog('protocol', bits), providerPath: expand(MSWSOCK_STORED), chainLength: 1 })
     }
-    for (const path of NAMESPACE_PROVIDERS) {
-      entries.push({ catalog: catalog('namespace', bits), providerPath: path, chainLength: null })
+  }
+  for (const bits of ['64', '32'] as const) {
+    for (const path of NAMESPACE_PROVIDERS_STORED) {
+      entries.push({ catalog: catalog('namespace', bits), providerPath: expand(path), chainLength: null })
     }
   }
   return { entries }

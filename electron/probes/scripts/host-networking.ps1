@@ -4,9 +4,10 @@
 # - natNetwork / natGatewayIpAddress: WSL's saved NAT range in HKLM Lxss, B.6 / F.9.
 # - excludedPortRanges: `netsh interface ipv4 show excludedportrange protocol=tcp`, D.12 / F.10.
 #   The headers are localized, so only rows made of two integers (optionally followed by `*`,
-#   which marks an administered exclusion) are read. Decoded with the system OEM code page (what
-#   netsh writes to a pipe); digits are ASCII in every OEM code page, and NULs are dropped so a
-#   UTF-16 output would still parse. Null when netsh fails, times out or cannot start.
+#   which marks an administered exclusion) are read. Decoded as OEM text (what netsh writes to a
+#   pipe; in Constrained Language Mode non-ASCII bytes become '?', which only touches the localized
+#   headers: digits are ASCII in every OEM code page), and NULs are dropped so a UTF-16 output
+#   would still parse. Null when netsh fails, times out or cannot start.
 
 $hostsFileBytes = $null
 $hostsPath = Join-Path $env:SystemRoot 'System32\drivers\etc\hosts'
@@ -22,7 +23,7 @@ try {
   $netsh = Join-Path $env:SystemRoot 'System32\netsh.exe'
   $run = Invoke-WndNative -FilePath $netsh -Arguments @('interface', 'ipv4', 'show', 'excludedportrange', 'protocol=tcp') -TimeoutMs 10000
   if ($run.exitCode -eq 0) {
-    $text = (Get-WndOemEncoding).GetString([Convert]::FromBase64String($run.stdoutBase64)).Replace([string][char]0, '')
+    $text = (ConvertFrom-WndNativeText -Base64 $run.stdoutBase64 -Encoding oem).Replace([string][char]0, '')
     $ranges = @()
     foreach ($line in ($text -split '\r?\n')) {
       if ($line -match '^\s*(\d{1,5})\s+(\d{1,5})(\s+\*)?\s*$') {

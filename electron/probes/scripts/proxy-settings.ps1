@@ -1,7 +1,8 @@
 # Probe proxy-settings (knowledge A.5, D.8, F.5). Read-only, no admin.
 # WinINET (per user, what autoProxy mirrors) from HKCU; WinHTTP (machine) as the raw
 # WinHttpSettings REG_BINARY, decoded in TypeScript so no localized netsh text is parsed.
-# The binary value is read inline: returning a byte[] from a function would unroll it.
+# The binary value is read inline: returning a byte[] from a function would unroll it. Base64 by
+# the prelude's ConvertTo-WndBase64, which also works in Constrained Language Mode.
 
 $inet = 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Internet Settings'
 $proxyServer = Get-WndRegistryValue -Path $inet -Name 'ProxyServer'
@@ -11,7 +12,7 @@ $winHttpSettingsBase64 = $null
 $connections = Get-ItemProperty -Path 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections' -Name 'WinHttpSettings' -ErrorAction SilentlyContinue
 if ($null -ne $connections) {
   $raw = $connections.WinHttpSettings
-  if ($raw -is [byte[]]) { $winHttpSettingsBase64 = [Convert]::ToBase64String($raw) }
+  if ($raw -is [byte[]]) { $winHttpSettingsBase64 = ConvertTo-WndBase64 -Bytes $raw }
 }
 
 return [ordered]@{

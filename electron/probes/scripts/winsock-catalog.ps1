@@ -15,6 +15,73 @@
 # (REG_EXPAND_SZ, expanded by Get-ItemProperty); namespace providers have no chain: null.
 # Paths keep their case and are expanded (%SystemRoot% etc.); an entry whose path value is missing
 # or malformed is still listed, with providerPath '' (a broken entry is itself a finding).
+#
+# Constrained Language Mode (no [BitConverter], [Text.Encoding], [Environment]): the chain length is
+# assembled from its four little-endian bytes, %VAR% is expanded through the Env: drive, and an
+# all-ASCII path (every stock and most third-party providers) is decoded byte by byte. Only a path
+# with non-ASCII bytes needs the ANSI code page (ws2_32 converts it with CP_ACP): in Full Language
+# Mode through [Text.Encoding]; in Constrained Language Mode the cmdlets decode it, by writing the
+# bytes to a temp file and reading it back as ANSI (Get-Content -Encoding Default is the ANSI code
+# page in Windows PowerShell 5.1); should that fail, non-ASCII bytes become '?'.
+
+function ConvertFrom-WndAnsiBytes {
+  param([byte[]]$Bytes)
+  if ($null -eq $Bytes -or $Bytes.Length -eq 0) { return '' }
+  $ascii = $true
+  foreach ($b in $Bytes) { if ($b -ge 128) { $ascii = $false; break } }
+  if ($ascii) { return (-join ($Bytes | ForEach-Object { [char]$_ })) }
+  $acp = $null
+  $acpText = Get-WndRegistryValue -Path 'HKLM:\SYSTEM\CurrentControlSet\Control\Nls\CodePage' -Name 'ACP'
+  if ($null -ne $acpText) { try { $acp = [int]$acpText } catch { $acp = $null } }
+  if (Test-WndFullLanguage) {
+    try {
+      if ($null -ne $acp) { return [Text.Encoding]::GetEncoding($acp).GetString($Bytes) }
+      return [Text.Encoding]::Default.GetString($Bytes)
+    } catch { $null = $_ }
+  } else {
+    $temp = Join-Path (Get-WndTempFolder) "wnd-$([guid]::NewGuid().ToString('N')).ansi"
+    try {
+      if ($PSVersionTable.PSVersion.Major -ge 6) {
+        Set-Content -LiteralPath $temp -Value $Bytes -AsByteStream # wnd-gate: allow ps7-only -- branch taken only on PowerShell 6+
+        if ($null -ne $acp) { return [string](Get-Content -LiteralPath $temp -Encoding $acp -Raw) }
+      } else {
+        Set-Content -LiteralPath $temp -Value $Bytes -Encoding Byte
+        return [string](Get-Content -LiteralPath $temp -Encoding Default -Raw)
+      }
+    } catch {
+      $null = $_
+    } finally {
+      Remove-Item -LiteralPath $temp -Force -ErrorAction SilentlyContinue
+    }
+  }
+  return (-join ($Bytes | ForEach-Object { if ($_ -lt 128) { [char]$_ } else { '?' } }))
+}
+
+function Expand-WndEnvironmentText {
+  # [Environment]::ExpandEnvironmentVariables in plain PowerShell: %NAME% of a defined variable is
+  # replaced; an undefined one stays as written and its closing % may open the next name.
+  param([string]$Text)
+  $out = ''
+  $i = 0
+  while ($i -lt $Text.Length) {
+    $open = $Text.IndexOf('%', $i)
+    if ($open -lt 0) { $out += $Text.Substring($i); break }
+    $out += $Text.Substring($i, $open - $i)
+    $close = $Text.IndexOf('%', $open + 1)
+    if ($close -lt 0) { $out += $Text.Substring($open); break }
+    $name = $Text.Substring($open + 1, $close - $open - 1)
+    $variable = $null
+    if ($name.Length -gt 0) { $variable = Get-Item -LiteralPath "Env:$name" -ErrorAction SilentlyContinue }
+    if ($null -ne $variable) {
+      $out += [string]$variable.Value
+      $i = $close + 1
+    } else {
+      $out += $Text.Substring($open, $close - $open)
+      $i = $close
+    }
+  }
+  return $out
+}
 
 $base = 'HKLM:\SYSTEM\CurrentControlSet\Services\WinSock2\Parameters'
 $sources = @(
@@ -36,18 +103,23 @@ foreach ($source in $sources) {
       $blob = $null
       if ($null -ne $props) { $blob = $props.PackedCatalogItem }
       if ($blob -is [byte[]]) {
-        $limit = [Math]::Min(260, $blob.Length)
-        $end = [Array]::IndexOf($blob, [byte]0, 0, $limit)
-        if ($end -lt 0) { $end = $limit }
-        $providerPath = [Text.Encoding]::Default.GetString($blob, 0, $end)
-        if ($blob.Length -ge 304) { $chainLength = [BitConverter]::ToInt32($blob, 300) }
+        $limit = 260
+        if ($blob.Length -lt $limit) { $limit = $blob.Length }
+        $end = 0
+        while ($end -lt $limit -and $blob[$end] -ne 0) { $end++ }
+        if ($end -gt 0) { $providerPath = ConvertFrom-WndAnsiBytes -Bytes ([byte[]]$blob[0..($end - 1)]) }
+        if ($blob.Length -ge 304) {
+          $raw = [int64]$blob[300] -bor ([int64]$blob[301] -shl 8) -bor ([int64]$blob[302] -shl 16) -bor ([int64]$blob[303] -shl 24)
+          if ($raw -gt 2147483647) { $raw -= 4294967296 }
+          $chainLength = [int]$raw
+        }
       }
     } elseif ($null -ne $props -and $null -ne $props.LibraryPath) {
       $providerPath = [string]$props.LibraryPath
     }
     $entries += [ordered]@{
       catalog = $source.catalog
-      providerPath = [Environment]::ExpandEnvironmentVariables($providerPath)
+      providerPath = Expand-WndEnvironmentText -Text $providerPath
       chainLength = $chainLength
     }
   }
