@@ -16,9 +16,16 @@
 #   name. Binary data (a byte[] property, or the XML <Binary> hex) is read as UTF-16, because SCM
 #   records usually carry the service key name there. Up to 300 SCM events are read so unrelated services cannot crowd out the matches.
 # - Hyper-V / HNS channels: Critical, Error and Warning only (levels 1, 2, 3).
-# Messages: first 2000 characters; a provider without message resources gives ''.
-# Exception types of System.Diagnostics.Eventing.Reader are compared by name, so a type literal that
-# failed to resolve could never turn the error handling itself into a failure.
+# Messages: first 2000 characters. A provider without message resources has no message: WSL itself
+# registers its source with RegisterEventSource but installs no message file (src/windows/service/
+# exe/ServiceMain.cpp; its one message MSG_WARNING is just "%1", mc/wsleventschema.mc), so its
+# warning text exists only as the event's data. Then the event's data (Properties, i.e. the XML
+# <EventData><Data> values) is returned as the message, one value per line.
+# Errors are told apart by FullyQualifiedErrorId and category, never by .GetType() or a type literal
+# of System.Diagnostics.Eventing.Reader: both fail in Constrained Language Mode, which this probe
+# must survive (AppLocker/WDAC PCs). The XML <Binary> element is read only in Full Language Mode
+# (EventLogRecord.ToXml() is a method call CLM forbids); there an SCM event is matched on its
+# message and properties alone.
 
 $sinceDays = 7
 $maxEvents = 50
@@ -42,21 +49,45 @@ function Test-WndMentionsService {
   foreach ($property in @($EventRecord.Properties)) {
     $value = $property.Value
     $text = [string]$value
-    if ($value -is [byte[]]) { $text = [Text.Encoding]::Unicode.GetString($value) }
+    if ($value -is [byte[]]) { $text = ConvertFrom-WndUtf16Bytes -Bytes $value }
     if ($text -match $servicePattern) { return $true }
   }
+  if (-not (Test-WndFullLanguage)) { return $false }
   try {
     $xml = [string]$EventRecord.ToXml()
     if ($xml -match '<Binary>([0-9A-Fa-f]+)</Binary>') {
       $hex = $Matches[1]
-      $bytes = New-Object byte[] ([int][Math]::Floor($hex.Length / 2))
-      for ($k = 0; $k -lt $bytes.Length; $k++) { $bytes[$k] = [Convert]::ToByte($hex.Substring($k * 2, 2), 16) }
-      if ([Text.Encoding]::Unicode.GetString($bytes) -match $servicePattern) { return $true }
+      $count = ($hex.Length - ($hex.Length % 2)) / 2
+      $bytes = [byte[]]::new($count)
+      for ($k = 0; $k -lt $count; $k++) { $bytes[$k] = [byte][int]('0x' + $hex.Substring($k * 2, 2)) }
+      if ((ConvertFrom-WndUtf16Bytes -Bytes $bytes) -match $servicePattern) { return $true }
     }
   } catch {
     $null = $_
   }
   return $false
+}
+
+function Get-WndEventDataText {
+  # The event's data values (Properties), one per line: what a message-less event (WSL's) carries.
+  param($EventRecord)
+  $lines = foreach ($property in @($EventRecord.Properties)) {
+    $value = $property.Value
+    if ($null -eq $value) { continue }
+    if ($value -is [byte[]]) { continue }
+    [string]$value
+  }
+  return (@($lines) -join "`n")
+}
+
+function Test-WndIsLogNotFound {
+  # A channel that does not exist: -ListLog says NoMatchingLogsFound; a query of a channel that
+  # vanished says EventLogNotFoundException (read from the type name, CLM-safe).
+  param($Record)
+  if ([string]$Record.FullyQualifiedErrorId -like 'NoMatchingLogsFound*') { return $true }
+  $typeName = ''
+  if ($null -ne $Record.Exception) { $typeName = [string]@($Record.Exception.PSObject.TypeNames)[0] }
+  return ($typeName -like '*.EventLogNotFoundException')
 }
 
 $logs = @()
@@ -69,10 +100,9 @@ foreach ($logName in $logNames) {
     $null = Get-WinEvent -ListLog $logName -ErrorAction Stop
   } catch {
     $exists = $false
-    $id = [string]$_.FullyQualifiedErrorId
-    if ($_.Exception -is [System.UnauthorizedAccessException]) {
-      $readError = $_.Exception.Message
-    } elseif ($id -like 'NoMatchingLogsFound*' -or $_.Exception.GetType().Name -eq 'EventLogNotFoundException') {
+    # Access denied comes as LogInfoUnavailable ("Could not retrieve information about the ... log.
+    # Error: Attempted to perform an unauthorized operation.") before NoMatchingLogsFound: an error.
+    if (Test-WndIsLogNotFound -Record $_) {
       $available = $false
     } else {
       $readError = $_.Exception.Message
@@ -93,7 +123,7 @@ foreach ($logName in $logNames) {
       $records = @(Get-WinEvent -LogName $logName -FilterXPath $xpath -MaxEvents $limit -ErrorAction Stop)
     } catch {
       $records = @()
-      if ($_.Exception.GetType().Name -eq 'EventLogNotFoundException') {
+      if (Test-WndIsLogNotFound -Record $_) {
         $available = $false
       } elseif (-not (Test-WndIsNoEvents -Record $_)) {
         $readError = $_.Exception.Message
@@ -105,6 +135,7 @@ foreach ($logName in $logNames) {
       try { $message = $record.Message } catch { $message = $null }
       if ($null -eq $message) { $message = '' }
       $message = [string]$message
+      if ($message.Trim().Length -eq 0) { $message = Get-WndEventDataText -EventRecord $record }
       if ($logName -eq 'System' -and -not (Test-WndMentionsService -EventRecord $record -Message $message)) { continue }
       if ($message.Length -gt 2000) { $message = $message.Substring(0, 2000) }
       $level = $null

@@ -15,7 +15,8 @@ foreach ($name in $names) {
     $props = Get-ItemProperty -LiteralPath $key -ErrorAction SilentlyContinue
     if ($null -ne $props.Start) { $startType = $startTypes[[int]$props.Start] }
     $delayed = ($props.DelayedAutostart -eq 1)
-    $trigger = Test-Path -LiteralPath (Join-Path $key 'TriggerInfo')
+    # A plain string, not Join-Path: Join-Path resolves the HKLM: drive, which a test host lacks.
+    $trigger = Test-Path -LiteralPath "$key\TriggerInfo"
     $service = Get-Service -Name $name -ErrorAction SilentlyContinue
     if ($null -ne $service) {
       $status = [string]$service.Status

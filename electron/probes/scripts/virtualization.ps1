@@ -60,14 +60,15 @@ try {
 # ("Access is denied") and the value stays null. Only the identifier "hypervisorlaunchtype" is
 # matched (identifiers are not localized); its value token (Auto/Off) is returned as printed.
 # Null also when the element is not set in the store. Output is decoded with the system OEM code
-# page (what a console program writes to a pipe); NULs are dropped so a UTF-16 output still matches.
+# page (what a console program writes to a pipe; in Constrained Language Mode only its ASCII bytes
+# survive, which is all the match needs); NULs are dropped so a UTF-16 output still matches.
 $hypervisorLaunchType = $null
 try {
-  $bcdedit = Join-Path $env:SystemRoot 'System32\bcdedit.exe'
+  $bcdedit = "$env:SystemRoot\System32\bcdedit.exe"
   if (Test-Path -LiteralPath $bcdedit -PathType Leaf) {
     $run = Invoke-WndNative -FilePath $bcdedit -Arguments @('/enum', '{current}') -TimeoutMs 10000
     if ($run.exitCode -eq 0) {
-      $text = (Get-WndOemEncoding).GetString([Convert]::FromBase64String($run.stdoutBase64)).Replace([string][char]0, '')
+      $text = (ConvertFrom-WndNativeText -Base64 $run.stdoutBase64 -Encoding oem).Replace([string][char]0, '')
       foreach ($line in ($text -split '\r?\n')) {
         if ($line -match '^\s*hypervisorlaunchtype\s+(\S+)') {
           $hypervisorLaunchType = $Matches[1]

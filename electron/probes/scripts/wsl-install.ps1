@@ -1,6 +1,7 @@
 # Probe wsl-install (knowledge D.2). Read-only, no admin; does not boot the WSL VM.
 # Registry first (no process launch), then wsl.exe --version and --list --verbose with WSL_UTF8=1.
-$wslExe = Join-Path $env:SystemRoot 'System32\wsl.exe'
+# A plain string, not Join-Path: Join-Path resolves the drive, which a test host without C: lacks.
+$wslExe = "$env:SystemRoot\System32\wsl.exe"
 $present = Test-Path -LiteralPath $wslExe
 $msiVersion = Get-WndRegistryValue -Path 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Lxss\MSI' -Name 'Version'
 $appx = Get-AppxPackage -Name 'MicrosoftCorporationII.WindowsSubsystemForLinux' -ErrorAction SilentlyContinue | Select-Object -First 1

@@ -1,7 +1,8 @@
 # Probe wsl-startup (knowledge D.3, C.1-C.3). Read-only but STARTS the WSL VM: consent required.
 # Startup warnings ("wsl: ...") are printed only when the VM boots, so record whether it was
 # already running (from the list taken first). wslinfo prints the networking mode WSL really uses.
-$wslExe = Join-Path $env:SystemRoot 'System32\wsl.exe'
+# A plain string, not Join-Path: Join-Path resolves the drive, which a test host without C: lacks.
+$wslExe = "$env:SystemRoot\System32\wsl.exe"
 $utf8 = @{ WSL_UTF8 = '1' }
 # Distro states before the start, decoded and read in TypeScript (states are not localized).
 $listBefore = Invoke-WndNative -FilePath $wslExe -Arguments @('--list', '--verbose') -Environment $utf8 -TimeoutMs 15000

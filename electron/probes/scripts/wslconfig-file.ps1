@@ -1,6 +1,8 @@
 # Probe wslconfig-file (knowledge B.1, B.2, B.4, D.13). Read-only, no admin.
 # Runs as the interactive user, so UserProfile is the profile WSL reads (GetUserProfileDirectoryW).
-$profileDir = [Environment]::GetFolderPath('UserProfile')
+# Prelude helpers instead of [Environment]/[IO.File]/[Convert], so it also runs in Constrained
+# Language Mode (there the base64 is computed in plain PowerShell: slower, same bytes).
+$profileDir = Get-WndUserProfile
 $path = Join-Path $profileDir '.wslconfig'
 $item = Get-Item -LiteralPath $path -Force -ErrorAction SilentlyContinue
 $content = $null
@@ -9,7 +11,7 @@ $written = $null
 if ($null -ne $item -and -not $item.PSIsContainer) {
   $size = [int64]$item.Length
   $written = $item.LastWriteTimeUtc.ToString('o')
-  if ($size -le 1048576) { $content = [Convert]::ToBase64String([IO.File]::ReadAllBytes($path)) }
+  if ($size -le 1048576) { $content = ConvertTo-WndBase64 -Bytes (Read-WndFileBytes -Path $path) }
 }
 $lookalikes = @()
 foreach ($name in @('.wslconfig.txt', '.wslconf', 'wslconfig', '.wslconfig.ini', 'wsl.conf', '.wsl.conf')) {

@@ -18,10 +18,14 @@ export const EVENT_LOGS = [
 
 export const EventRecord = z.object({
   provider: z.string(),
+  /**
+   * The formatted message; for a provider without message resources (WSL's own source registers
+   * none, so its warnings have no message) the event's data values, one per line.
+   */
+  message: z.string(),
   id: z.number().int(),
   level: z.number().int().nullable(),
   timeCreated: z.string(),
-  message: z.string(),
 })
 export type EventRecord = z.infer<typeof EventRecord>
 
