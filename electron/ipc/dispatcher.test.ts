@@ -19,6 +19,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'fix:apply': async () => ({ status: 'plan-changed' }),
     'fix:undo': async () => ({ status: 'nothing-to-undo' }),
     'fix:history': async () => [],
+    'fix:interrupted': async () => [],
+    'fix:recover': async () => ({ status: 'not-found' }),
     'system:restart': async () => ({ status: 'failed' }),
     'session:resume': async () => null,
     ...overrides,

@@ -6,13 +6,18 @@ import type { MachineSnapshot } from '../../shared/machine/snapshot'
 import { findFix } from '../../shared/repair/catalog'
 import { buildPlan, type FixOptions } from '../../shared/repair/fix-definition'
 import { FixPlanSchema, planDigest, type FixPlan } from '../../shared/repair/fix-plan'
-import type { Verification } from '../../shared/repair/repair-contract'
+import type { InterruptedRun, Verification } from '../../shared/repair/repair-contract'
+import type { JournalEntry } from '../repair/journal'
+import type { Output } from '../../shared/ipc/contract'
 import type { Elevator } from '../powershell/elevator'
 import { applyPhase, type RepairDeps } from '../repair/apply-phase'
+import { RepairLock } from '../repair/repair-lock'
+import { probeUndoReader } from '../repair/undo-before'
+import { currentFileBase64 } from '../repair/undo-file-guard'
 import type { Journal } from '../repair/journal'
 import type { RestartController } from '../repair/restart-controller'
 import type { ResumeStore } from '../repair/resume-store'
-import { undoPlan } from '../repair/undo-entry'
+import { checkedUndoRecords, undoPlan } from '../repair/undo-entry'
 import { verifyFix } from '../repair/verify-fix'
 import type { ScanDeps } from '../scan/run-scan'
 import type { Handlers } from './handler-types'
@@ -23,6 +28,8 @@ export interface RepairRuntime {
   readonly resume: ResumeStore
   readonly restart: RestartController
   readonly newId: () => string
+  /** Shared when several handler sets serve one PC (tests); default: one per handler set. */
+  readonly lock?: RepairLock
 }
 
 /** What the repair handlers share with the scan handlers: the latest snapshot and the consent. */
@@ -33,14 +40,16 @@ export interface SessionState {
   findingsBefore?: { readonly fixId: FixId; readonly ids: FindingId[] }
 }
 
-type RepairChannels = 'fix:plan' | 'fix:apply' | 'fix:undo' | 'fix:history' | 'system:restart' | 'session:resume'
+type RepairChannels = 'fix:plan' | 'fix:apply' | 'fix:undo' | 'fix:history' | 'fix:interrupted' | 'fix:recover' | 'system:restart' | 'session:resume'
 
 /**
  * The repair channels. Plans are always recomputed here from the latest scan: the renderer sends a
  * fix id and the digest of the plan it showed, and nothing runs unless they still match.
  */
 export function createRepairHandlers(scan: Omit<ScanDeps, 'source'> & { source: ScanDeps['source'] }, session: SessionState, runtime: RepairRuntime): Pick<Handlers, RepairChannels> {
-  const deps: RepairDeps = { host: scan.host, elevator: runtime.elevator, catalog: scan.catalog, journal: runtime.journal, newId: runtime.newId }
+  const deps: RepairDeps = { host: scan.host, elevator: runtime.elevator, catalog: scan.catalog, journal: runtime.journal, newId: runtime.newId, readUndoBefore: probeUndoReader(scan) }
+  // One writer: apply, undo and recovery never interleave (journal.ts serializes each write too).
+  const lock = runtime.lock ?? new RepairLock()
 
   const planFor = (fixId: FixId, options: FixOptions, phase: number): { plan: FixPlan } | { reason: { key: string; args?: Record<string, string | number> } } => {
     const fix = findFix(fixId)
@@ -60,6 +69,36 @@ export function createRepairHandlers(scan: Omit<ScanDeps, 'source'> & { source: 
     return result.verification
   }
 
+  /** Undo of one entry; the caller holds the lock. */
+  const undoEntry = async (entryId: string): Promise<Output<'fix:undo'>> => {
+    const entry = await runtime.journal.find(entryId)
+    if (!entry || entry.undoneAt !== null || entry.undo.length === 0) return { status: 'nothing-to-undo' }
+    const checked = checkedUndoRecords(entry)
+    if (!checked.ok) return { status: 'refused', detail: checked.detail }
+    const plan = undoPlan(entry)
+    if (!plan) return { status: 'nothing-to-undo' }
+    // Never destroy newer work: restore the file only while it still holds what our fix wrote.
+    for (const record of checked.records) {
+      if (record.kind !== 'restore-file' || record.writtenBase64 == null) continue
+      const current = await currentFileBase64(scan)
+      if (current.kind === 'unknown') return { status: 'failed', detail: `could not read ${record.path} before restoring it: ${current.detail}` }
+      if (current.base64 !== record.writtenBase64 && current.base64 !== record.previousBase64) {
+        return { status: 'file-changed', path: record.path, beforeBase64: record.previousBase64, oursBase64: record.writtenBase64, currentBase64: current.base64 }
+      }
+    }
+    const outcome = await applyPhase(deps, plan, 0, () => undefined, { undoOf: entry.id })
+    switch (outcome.status) {
+      case 'completed':
+        await runtime.journal.update(entry.id, (e) => ({ ...e, undoneAt: runtime.journal.stamp() }))
+        return { status: 'undone', verification: await verify({ verifyProbes: plan.verifyProbes, addresses: [] }) }
+      case 'declined':
+        return { status: 'declined' }
+      case 'failed':
+      case 'elevation-failed':
+        return { status: 'failed', detail: outcome.detail }
+    }
+  }
+
   return {
     'fix:plan': async ({ fixId, options, phase }) => {
       const result = planFor(fixId, options, phase ?? 0)
@@ -69,6 +108,7 @@ export function createRepairHandlers(scan: Omit<ScanDeps, 'source'> & { source: 
     },
 
     'fix:apply': async ({ fixId, options, phase, digest }, context) => {
+      const locked = await lock.run('apply', async (): Promise<Output<'fix:apply'>> => {
       const result = planFor(fixId, options, phase)
       if (!('plan' in result) || planDigest(result.plan) !== digest || phase >= result.plan.phases.length) return { status: 'plan-changed' }
       const { plan } = result
@@ -84,29 +124,39 @@ export function createRepairHandlers(scan: Omit<ScanDeps, 'source'> & { source: 
       const nextPhase = phase + 1 < plan.phases.length ? phase + 1 : null
       const verification = !outcome.rebootRequired && nextPhase === null ? await verify(plan) : null
       return { ...outcome, steps: [...outcome.steps], nextPhase, verification }
+      })
+      return locked.ran ? locked.value : { status: 'busy' }
     },
 
     'fix:undo': async ({ entryId }) => {
-      const entry = await runtime.journal.find(entryId)
-      const plan = entry ? undoPlan(entry) : null
-      if (!entry || !plan) return { status: 'nothing-to-undo' }
-      const outcome = await applyPhase(deps, plan, 0, () => undefined)
-      switch (outcome.status) {
-        case 'completed':
-          await runtime.journal.put({ ...entry, undoneAt: runtime.journal.stamp() })
-          return { status: 'undone', verification: await verify({ verifyProbes: plan.verifyProbes, addresses: [] }) }
-        case 'declined':
-          return { status: 'declined' }
-        case 'failed':
-        case 'elevation-failed':
-          return { status: 'failed', detail: outcome.detail }
-      }
+      const locked = await lock.run('undo', () => undoEntry(entryId))
+      return locked.ran ? locked.value : { status: 'busy' }
+    },
+
+    'fix:interrupted': async () => (await runtime.journal.unfinished()).flatMap((e) => interruptedRun(e)),
+
+    'fix:recover': async ({ entryId, action }) => {
+      const locked = await lock.run('recover', async (): Promise<Output<'fix:recover'>> => {
+        const entry = (await runtime.journal.unfinished()).find((e) => e.id === entryId)
+        if (!entry) return { status: 'not-found' }
+        if (action === 'undo') {
+          const undo = await undoEntry(entryId)
+          if (undo.status === 'undone' || undo.status === 'nothing-to-undo') await runtime.journal.update(entryId, (e) => ({ ...e, recovery: 'undo' }))
+          return { status: 'undo', undo }
+        }
+        // Keep: what was done stays. Finish: closed here; the renderer plans the fix again on
+        // the fresh scan, and steps already done find the PC as wanted ("changed: false").
+        await runtime.journal.update(entryId, (e) => ({ ...e, recovery: action }))
+        return { status: 'closed', action }
+      })
+      return locked.ran ? locked.value : { status: 'busy' }
     },
 
     'fix:history': async () =>
       (await runtime.journal.entries())
-        .filter((e) => findFix(e.fixId) !== undefined)
-        .map((e) => ({ id: e.id, fixId: e.fixId as FixId, startedAt: e.startedAt, finishedAt: e.finishedAt, undoable: e.undo.length > 0 && e.undoneAt === null, undoneAt: e.undoneAt })),
+        // An undo run is shown as the "undone" mark of the entry it took back.
+        .filter((e) => findFix(e.fixId) !== undefined && e.undoOf === null)
+        .map((e) => ({ id: e.id, fixId: e.fixId as FixId, startedAt: e.startedAt, finishedAt: e.finishedAt, undoable: undoPlan(e) !== null, undoneAt: e.undoneAt })),
 
     'system:restart': async ({ fixId, options, nextPhase }) => {
       await runtime.resume.save({
@@ -133,4 +183,17 @@ export function createRepairHandlers(scan: Omit<ScanDeps, 'source'> & { source: 
       return { ...state, rebooted }
     },
   }
+}
+
+/** What the recovery panel shows of an unfinished run (null for entries of unknown fixes). */
+function interruptedRun(entry: JournalEntry): InterruptedRun[] {
+  const fix = findFix(entry.fixId)
+  if (!fix) return []
+  return [{
+    entryId: entry.id,
+    fixId: entry.fixId as FixId,
+    startedAt: entry.startedAt,
+    steps: entry.steps.map((s) => ({ describe: s.describe, status: s.status })),
+    undoable: undoPlan(entry) !== null,
+  }]
 }

@@ -14,6 +14,8 @@ export const BATCH_SCRIPT_ID = 'fix-batch'
  * All elevated steps of a phase as ONE script, so one UAC prompt covers them (engineering.md §4).
  * Each step's body runs in its own script block with its own `$WndInput`; the batch stops at the
  * first failure and reports, per step, its StepResult or its error. Inputs travel as base64 JSON.
+ * Under the elevation payload it also reports each step as it starts and ends (`$WndProgress`,
+ * elevation/progress.ts), so the journal learns each result the moment it exists.
  */
 export function composeBatchScript(steps: readonly PlannedStep[], catalog: ScriptCatalog, sentinel?: string): PsScript {
   const blocks = steps.map((step, index) => [`  # step ${index}: ${step.script}`, '  {', catalog.fix(step.script), '  }'].join('\n'))
@@ -23,15 +25,27 @@ export function composeBatchScript(steps: readonly PlannedStep[], catalog: Scrip
     blocks.join(',\n'),
     ')',
     '$WndSteps = @()',
+    // Progress events (elevation/progress.ts): only when the elevation payload defined the
+    // reporter; a batch run any other way (tests, the simulated PC) reports only at the end.
+    '$WndReports = $false',
+    'if ($null -ne (Get-Variable -Name WndProgress -ValueOnly -ErrorAction SilentlyContinue)) { $WndReports = $true }',
     'for ($WndIndex = 0; $WndIndex -lt $WndBodies.Count; $WndIndex++) {',
     '  $WndInput = $WndBatch.steps[$WndIndex].input',
+    "  if ($WndReports) { & $WndProgress (ConvertTo-Json -Compress -Depth 12 -InputObject ([ordered]@{ step = $WndIndex; status = 'started' })) }",
+    '  $WndStepError = $null',
     '  try {',
     '    $WndStepResult = & $WndBodies[$WndIndex]',
-    '    $WndSteps += [ordered]@{ ok = $true; index = $WndIndex; result = $WndStepResult }',
     '  } catch {',
-    '    $WndSteps += [ordered]@{ ok = $false; index = $WndIndex; error = ([string]$_.Exception.PSObject.TypeNames[0] + \': \' + $_.Exception.Message) }',
+    "    $WndStepError = [string]$_.Exception.PSObject.TypeNames[0] + ': ' + [string]$_.Exception.Message",
+    '  }',
+    '  if ($null -ne $WndStepError) {',
+    '    $WndSteps += [ordered]@{ ok = $false; index = $WndIndex; error = $WndStepError }',
+    "    if ($WndReports) { & $WndProgress (ConvertTo-Json -Compress -Depth 12 -InputObject ([ordered]@{ step = $WndIndex; status = 'failed'; data = $WndStepError })) }",
     '    break',
     '  }',
+    '  $WndSteps += [ordered]@{ ok = $true; index = $WndIndex; result = $WndStepResult }',
+    '  # Outside the try: when Node hung up this throws, and the batch stops before its next step.',
+    "  if ($WndReports) { & $WndProgress (ConvertTo-Json -Compress -Depth 12 -InputObject ([ordered]@{ step = $WndIndex; status = 'done'; data = $WndStepResult })) }",
     '}',
     'return [ordered]@{ steps = @($WndSteps) }',
   ].join('\n')

@@ -12,8 +12,10 @@ function entry(id: string, fixId = 'wslconfig-set-nat'): JournalEntry {
     startedAt: '2026-11-21T10:00:00.000Z',
     finishedAt: null,
     phase: 0,
-    steps: [{ script: 'wslconfig-write', describe: { key: 'step.wslconfig-write', args: { path: 'C:\\Users\\a\\.wslconfig' } }, status: 'pending', result: null, error: null }],
+    steps: [{ script: 'wslconfig-write', describe: { key: 'step.wslconfig-write', args: { path: 'C:\\Users\\a\\.wslconfig' } }, status: 'pending', result: null, error: null, undo: null }],
     undo: [{ kind: 'restore-file', path: 'C:\\Users\\a\\.wslconfig', previousBase64: 'W3dzbDJdCm5ldHdvcmtpbmdNb2RlPW1pcnJvcmVkCg==', backupPath: null }],
+    undoOf: null,
+    recovery: null,
     undoneAt: null,
   }
 }

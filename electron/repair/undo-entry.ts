@@ -5,10 +5,45 @@ import { step, wslShutdownStep } from '../../shared/repair/steps'
 import { assertNever } from '../../shared/util/assert-never'
 import type { JournalEntry } from './journal'
 
+/**
+ * The undo records of an entry that are allowed to run, or the first one that is not. The journal
+ * lives in the user's profile, which any process of the user can write: each value is checked
+ * again against what the fix scripts themselves may write before it goes to an elevated step.
+ */
+export function checkedUndoRecords(entry: JournalEntry): { ok: true; records: UndoRecord[] } | { ok: false; detail: string } {
+  for (const record of entry.undo) {
+    const problem = disallowed(record)
+    if (problem !== null) return { ok: false, detail: problem }
+  }
+  return { ok: true, records: [...entry.undo] }
+}
+
+/** Start types service-start-type.ps1 sets (sc.exe auto / demand / disabled). */
+const SETTABLE_START_TYPES: readonly string[] = ['automatic', 'manual', 'disabled']
+
+function disallowed(record: UndoRecord): string | null {
+  switch (record.kind) {
+    case 'restore-file':
+      return /[\\/]\.wslconfig$/i.test(record.path) ? null : `restore-file of ${record.path}: only .wslconfig is restored`
+    case 'restore-registry-value': {
+      const dword = Number.isInteger(record.previous) && record.previous >= 0 && record.previous <= 0xffffffff
+      if (!dword) return `${record.value} = ${record.previous}: not a DWORD`
+      if (record.value === 'hyperv-firewall-disable' && record.previous !== 0 && record.previous !== 1) return `${record.value} = ${record.previous}: only 0 or 1`
+      return null
+    }
+    case 'restore-service-start':
+      return SETTABLE_START_TYPES.includes(record.startType) ? null : `${record.name} start type ${record.startType}: not one a fix sets`
+    default:
+      return assertNever(record, 'undo record')
+  }
+}
+
 /** The steps that take a journal entry back, last change first; null when nothing can be undone. */
 export function undoPlan(entry: JournalEntry): FixPlan | null {
   if (entry.undoneAt !== null || entry.undo.length === 0) return null
-  const records = [...entry.undo].reverse()
+  const checked = checkedUndoRecords(entry)
+  if (!checked.ok) return null
+  const records = [...checked.records].reverse()
   const unelevated: PlannedStep[] = []
   const elevated: PlannedStep[] = []
   for (const record of records) {

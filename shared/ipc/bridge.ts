@@ -15,6 +15,8 @@ export const BRIDGE_METHODS = {
   applyFix: 'fix:apply',
   undoFix: 'fix:undo',
   fixHistory: 'fix:history',
+  interruptedRuns: 'fix:interrupted',
+  recoverRun: 'fix:recover',
   restartWindows: 'system:restart',
   resumeState: 'session:resume',
 } as const satisfies Record<string, Channel>

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { MachineSnapshot } from '../machine/snapshot'
 import { ScanProgress } from '../scan/scan-progress'
 import { FIX_IDS } from '../diagnosis/fix-ids'
-import { ApplyResponse, FixOptionsSchema, FixPlanResponse, FixProgress, HistoryEntry, ResumeState, UndoResponse } from '../repair/repair-contract'
+import { ApplyResponse, FixOptionsSchema, FixPlanResponse, FixProgress, HistoryEntry, InterruptedRun, RecoverAction, RecoverResponse, ResumeState, UndoResponse } from '../repair/repair-contract'
 import { AppInfo } from './app-info'
 
 /** Scan ids are made by the renderer (so it can cancel before the scan returns); never paths or text. */
@@ -48,6 +48,16 @@ export const contract = {
   'fix:history': {
     input: z.undefined(),
     output: z.array(HistoryEntry),
+  },
+  /** Runs the journal shows as never finished (checked when the app starts). */
+  'fix:interrupted': {
+    input: z.undefined(),
+    output: z.array(InterruptedRun),
+  },
+  /** Settles one unfinished run: finish (plan it again), undo what was done, or keep it. */
+  'fix:recover': {
+    input: z.strictObject({ entryId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/), action: RecoverAction }),
+    output: RecoverResponse,
   },
   /** Saves the resume state, registers the app to reopen after sign-in, and restarts Windows. */
   'system:restart': {

@@ -47,6 +47,8 @@ export const ApplyResponse = z.discriminatedUnion('status', [
   z.object({ status: z.literal('failed'), entryId: z.string(), failedStep: z.number().int(), detail: z.string(), steps: z.array(StepReportSchema) }),
   /** The PC changed since the plan was shown (or there was no scan): scan and confirm again. */
   z.object({ status: z.literal('plan-changed') }),
+  /** Another apply, undo or recovery is running: nothing was started. */
+  z.object({ status: z.literal('busy') }),
 ])
 export type ApplyResponse = z.infer<typeof ApplyResponse>
 
@@ -55,6 +57,47 @@ export const UndoResponse = z.discriminatedUnion('status', [
   z.object({ status: z.literal('declined') }),
   z.object({ status: z.literal('failed'), detail: z.string() }),
   z.object({ status: z.literal('nothing-to-undo') }),
+  z.object({ status: z.literal('busy') }),
+  /**
+   * The file is no longer what our fix wrote (someone edited it since): nothing was restored.
+   * The three versions, as base64 of their bytes (null: no file), for the user to choose from.
+   */
+  z.object({
+    status: z.literal('file-changed'),
+    path: z.string(),
+    beforeBase64: z.string().nullable(),
+    oursBase64: z.string().nullable(),
+    currentBase64: z.string().nullable(),
+  }),
+  /** A recorded value is not one the fix scripts may write: the journal was altered; nothing ran. */
+  z.object({ status: z.literal('refused'), detail: z.string() }),
+])
+
+/** A step of an interrupted run, as the journal knows it (`running`: it may have run). */
+export const InterruptedStep = z.object({
+  describe: MessageRef,
+  status: z.enum(['pending', 'running', 'done', 'failed', 'not-run']),
+})
+
+/** A run the journal shows as never finished (the app, PowerShell or Windows stopped mid-fix). */
+export const InterruptedRun = z.object({
+  entryId: z.string(),
+  fixId: z.enum(FIX_IDS),
+  startedAt: z.string(),
+  steps: z.array(InterruptedStep),
+  undoable: z.boolean(),
+})
+export type InterruptedRun = z.infer<typeof InterruptedRun>
+
+export const RecoverAction = z.enum(['finish', 'undo', 'keep'])
+export type RecoverAction = z.infer<typeof RecoverAction>
+
+export const RecoverResponse = z.discriminatedUnion('status', [
+  /** Kept as is, or closed so the fix can be planned and run again on the fresh scan. */
+  z.object({ status: z.literal('closed'), action: z.enum(['finish', 'keep']) }),
+  z.object({ status: z.literal('undo'), undo: UndoResponse }),
+  z.object({ status: z.literal('not-found') }),
+  z.object({ status: z.literal('busy') }),
 ])
 
 export const HistoryEntry = z.object({

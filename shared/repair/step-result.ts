@@ -6,7 +6,14 @@ import { z } from 'zod'
  */
 export const UndoRecord = z.discriminatedUnion('kind', [
   /** Put a file back byte for byte (`previousBase64` null: the file did not exist → delete it). */
-  z.object({ kind: z.literal('restore-file'), path: z.string(), previousBase64: z.string().nullable(), backupPath: z.string().nullable() }),
+  z.object({
+    kind: z.literal('restore-file'),
+    path: z.string(),
+    previousBase64: z.string().nullable(),
+    backupPath: z.string().nullable(),
+    /** What our fix wrote: an undo restores the file only while it still holds exactly these bytes. */
+    writtenBase64: z.string().nullable().optional(),
+  }),
   /** Put a registry DWORD back (one of the values the fix scripts may remove). */
   z.object({ kind: z.literal('restore-registry-value'), value: z.enum(['ipv6-disabled-components', 'hyperv-firewall-disable', 'port-tracker-enabled-mode']), previous: z.number().int() }),
   /** Put a service's start type back. */

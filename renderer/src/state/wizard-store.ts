@@ -10,8 +10,10 @@ import type { FixId } from '../../../shared/diagnosis/fix-ids'
 import type { Input, Output } from '../../../shared/ipc/contract'
 import type { DistributiveOmit } from '../../../shared/util/distributive-omit'
 import { pickLocale, type Locale } from '../i18n/i18n'
+import { assertNever } from '../../../shared/util/assert-never'
 
-export type ProbeProgress = DistributiveOmit<ScanProgress, 'scanId' | 'probeId'>
+/** A probe's latest status, without its fact (kept in `facts`), and when that status began. */
+export type ProbeProgress = DistributiveOmit<DistributiveOmit<ScanProgress, 'scanId' | 'probeId'>, 'fact'> & { readonly since: number }
 
 export type ScanState =
   | { readonly phase: 'idle' }
@@ -20,6 +22,8 @@ export type ScanState =
       readonly scanId: string
       readonly startedAt: number
       readonly probes: Partial<Record<ProbeId, ProbeProgress>>
+      /** Facts answered so far: the Findings step diagnoses from them while the rest still run. */
+      readonly facts: MachineSnapshot['facts']
     }
   | {
       readonly phase: 'finished'
@@ -48,6 +52,8 @@ export type FixState =
 
 export type ResumeInfo = Output<'session:resume'>
 export type HistoryItem = Output<'fix:history'>[number]
+export type InterruptedRunInfo = Output<'fix:interrupted'>[number]
+export type UndoResult = Output<'fix:undo'>
 
 export interface WizardState {
   readonly step: WizardStep
@@ -63,7 +69,11 @@ export interface WizardState {
   readonly fix: FixState
   readonly history: readonly HistoryItem[]
   readonly resume: ResumeInfo
-  readonly undoStatus: { readonly entryId: string; readonly status: 'running' | 'undone' | 'declined' | 'failed' | 'nothing-to-undo'; readonly detail?: string } | null
+  readonly undoStatus: { readonly entryId: string; readonly status: 'running' | UndoResult['status']; readonly detail?: string } | null
+  /** Runs the journal shows as never finished, found at start (recovery panel). */
+  readonly interrupted: readonly InterruptedRunInfo[]
+  /** Finish (plan again), undo or keep one interrupted run; needs a scan first (current state). */
+  readonly recoverRun: (entryId: string, action: 'finish' | 'undo' | 'keep') => Promise<void>
   readonly restartStatus: 'idle' | 'restarting' | 'failed'
   readonly initialize: () => Promise<void>
   readonly planFix: (fixId: FixId, options?: FixOptions, planPhase?: number) => Promise<void>
@@ -110,6 +120,7 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
     history: [],
     resume: null,
     undoStatus: null,
+    interrupted: [],
     restartStatus: 'idle',
 
     async initialize() {
@@ -117,8 +128,7 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
       unsubscribe = api.onScanProgress((progress) => {
         const scan = get().scan
         if (scan.phase !== 'running' || scan.scanId !== progress.scanId) return
-        const { scanId: _scanId, probeId, ...rest } = progress
-        set({ scan: { ...scan, probes: { ...scan.probes, [probeId]: rest } } })
+        set({ scan: withProgress(scan, progress, now()) })
       })
       api.onFixProgress((progress) => {
         const fix = get().fix
@@ -137,6 +147,25 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
       if (resume.ok && resume.value !== null) set({ resume: resume.value, step: 'fix' })
       const history = await api.fixHistory()
       if (history.ok) set({ history: history.value })
+      const interrupted = await api.interruptedRuns()
+      if (interrupted.ok && interrupted.value.length > 0) set({ interrupted: interrupted.value, step: 'fix' })
+    },
+
+    async recoverRun(entryId, action) {
+      const run = get().interrupted.find((r) => r.entryId === entryId)
+      if (!run) return
+      const result = await api.recoverRun({ entryId, action })
+      if (!result.ok) return set({ undoStatus: { entryId, status: 'failed', detail: result.error.code } })
+      const value = result.value
+      if (value.status === 'busy') return set({ undoStatus: { entryId, status: 'busy' } })
+      if (value.status === 'undo') {
+        set({ undoStatus: value.undo.status === 'failed' || value.undo.status === 'refused' ? { entryId, status: value.undo.status, detail: value.undo.detail } : { entryId, status: value.undo.status } })
+        if (value.undo.status !== 'undone' && value.undo.status !== 'nothing-to-undo') return
+      }
+      set({ interrupted: get().interrupted.filter((r) => r.entryId !== entryId) })
+      const history = await api.fixHistory()
+      if (history.ok) set({ history: history.value })
+      if (value.status === 'closed' && value.action === 'finish') await get().planFix(run.fixId)
     },
 
     async planFix(fixId, options = {}, planPhase = 0) {
@@ -169,7 +198,7 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
       const result = await api.undoFix({ entryId })
       if (!result.ok) return set({ undoStatus: { entryId, status: 'failed', detail: result.error.code } })
       const value = result.value
-      set({ undoStatus: value.status === 'failed' ? { entryId, status: 'failed', detail: value.detail } : { entryId, status: value.status } })
+      set({ undoStatus: value.status === 'failed' || value.status === 'refused' ? { entryId, status: value.status, detail: value.detail } : { entryId, status: value.status } })
       const history = await api.fixHistory()
       if (history.ok) set({ history: history.value })
     },
@@ -203,7 +232,7 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
       if (get().scan.phase === 'running') return
       const scanId = newScanId()
       const startedAt = now()
-      set({ step: 'scan', scan: { phase: 'running', scanId, startedAt, probes: {} } })
+      set({ step: 'scan', scan: { phase: 'running', scanId, startedAt, probes: {}, facts: {} } })
       const result = await api.runScan({ scanId, allowWslStart: get().allowWslStart })
       const current = get().scan
       const probes = current.phase === 'running' ? current.probes : {}
@@ -228,6 +257,31 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
       await api.cancelScan({ scanId: scan.scanId })
     },
   }))
+}
+
+type RunningScan = Extract<ScanState, { phase: 'running' }>
+
+/** One progress event applied to a running scan: the probe's status, and its fact once answered. */
+function withProgress(scan: RunningScan, progress: ScanProgress, at: number): RunningScan {
+  const probeId = progress.probeId
+  const since = progress.status === 'slow' ? (scan.probes[probeId]?.since ?? at) : at
+  switch (progress.status) {
+    case 'queued':
+    case 'running':
+      return { ...scan, probes: { ...scan.probes, [probeId]: { status: progress.status, since } } }
+    case 'slow':
+      return { ...scan, probes: { ...scan.probes, [probeId]: { status: 'slow', limitMs: progress.limitMs, since } } }
+    case 'known': {
+      const entry: ProbeProgress = { status: 'known', durationMs: progress.durationMs, since }
+      return { ...scan, probes: { ...scan.probes, [probeId]: entry }, facts: { ...scan.facts, [probeId]: progress.fact[probeId] } }
+    }
+    case 'unknown': {
+      const entry: ProbeProgress = { status: 'unknown', durationMs: progress.durationMs, reason: progress.reason, since }
+      return { ...scan, probes: { ...scan.probes, [probeId]: entry }, facts: { ...scan.facts, [probeId]: progress.fact[probeId] } }
+    }
+    default:
+      return assertNever(progress, 'scan progress')
+  }
 }
 
 /** 32 hex digits from `getRandomValues` (unlike `randomUUID`, it works outside secure contexts). */

@@ -8,6 +8,7 @@ import { FixHistory } from './fix/FixHistory'
 import { FixConfirm } from './fix/FixConfirm'
 import { FixResult } from './fix/FixResult'
 import { FixStepList } from './fix/FixStepList'
+import { RecoveryPanel } from './fix/RecoveryPanel'
 import { ResumePanel } from './fix/ResumePanel'
 
 /** Fix: choose a fix, read exactly what it does, apply it with one prompt, see the result. */
@@ -17,9 +18,11 @@ export function FixStep() {
   const fix = useWizard((s) => s.fix)
   const closeFix = useWizard((s) => s.closeFix)
   const resume = useWizard((s) => s.resume)
+  const interrupted = useWizard((s) => s.interrupted)
   return (
     <section className="step-page" aria-labelledby="fix-title">
       <h2 id="fix-title">{t('fix.title')}</h2>
+      {fix.phase === 'idle' && interrupted.map((run) => <RecoveryPanel key={run.entryId} run={run} />)}
       {resume !== null && fix.phase === 'idle' && <ResumePanel resume={resume} />}
       {(() => {
         switch (fix.phase) {

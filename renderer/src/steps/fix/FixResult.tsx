@@ -1,3 +1,4 @@
+import { UndoStatusText } from './UndoStatusText'
 import { useT } from '../../i18n/use-t'
 import { useWizard } from '../../state/store-context'
 import type { FixState } from '../../state/wizard-store'
@@ -81,15 +82,8 @@ export function FixResult({ fix }: { readonly fix: Extract<FixState, { phase: 'r
         </>
       )}
       {result.status === 'plan-changed' && <p>{t('fix.result.planChanged')}</p>}
-      {undoStatus && undoStatus.entryId === entryId && undoStatus.status !== 'running' && (
-        <p data-testid="undo-status" data-status={undoStatus.status}>
-          {undoStatus.status === 'undone'
-            ? t('fix.result.undone')
-            : undoStatus.status === 'declined'
-              ? t('fix.result.undoDeclined')
-              : t('fix.result.undoFailed', { detail: undoStatus.detail ?? undoStatus.status })}
-        </p>
-      )}
+      {result.status === 'busy' && <p data-testid="fix-busy">{t('fix.busy')}</p>}
+      {undoStatus && undoStatus.entryId === entryId && undoStatus.status !== 'running' && <UndoStatusText status={undoStatus} />}
     </section>
   )
 }
