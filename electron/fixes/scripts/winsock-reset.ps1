@@ -2,12 +2,14 @@
 # Resets the Winsock catalog to its defaults, which removes EVERY layered service provider (the
 # products that installed them break until reinstalled); takes effect after a restart. Not
 # undoable. Takes no input. Only `winsock reset`; never `netsh int ip reset` (loses static IPs).
+# Works in Constrained Language Mode (netsh's OEM output read with the prelude's decoder).
 if ($null -ne $WndInput -and @($WndInput.PSObject.Properties).Count -gt 0) { throw 'This step takes no input.' }
 $netsh = Join-Path $env:SystemRoot 'System32\netsh.exe'
 $run = Invoke-WndNative -FilePath $netsh -Arguments @('winsock', 'reset') -TimeoutMs 120000
 if ($run.timedOut) { throw 'netsh.exe winsock reset did not finish within 120 s.' }
 if ($run.exitCode -ne 0) {
-  $text = (Get-WndOemEncoding).GetString([Convert]::FromBase64String($run.stdoutBase64 + '')).Trim()
+  # netsh prints its errors on stdout, in the OEM code page of the Windows display language.
+  $text = ((ConvertFrom-WndNativeText -Base64 $run.stdoutBase64 -Encoding oem) + ' ' + (ConvertFrom-WndNativeText -Base64 $run.stderrBase64 -Encoding oem)).Trim()
   throw "netsh.exe winsock reset failed with exit code $($run.exitCode): $text"
 }
 return [ordered]@{

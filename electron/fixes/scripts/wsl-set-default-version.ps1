@@ -1,6 +1,7 @@
 # Fix wsl-set-default-version (knowledge E.1 "wsl --set-default-version" row, E.5 step 10). Runs as
-# the interactive user, no admin: the default lives in the user's HKCU Lxss key. Affects only
-# distributions installed afterwards.
+# the interactive user, no admin: wsl.exe writes DefaultVersion in the user's HKCU Lxss key
+# (WslClient.cpp SetDefaultVersion). Affects only distributions installed afterwards. Works in
+# Constrained Language Mode.
 if ($null -eq $WndInput) { throw 'version is required.' }
 $version = $WndInput.version
 if (-not ($version -is [int] -or $version -is [long]) -or ($version -ne 1 -and $version -ne 2)) { throw 'version must be 1 or 2.' }
@@ -18,14 +19,15 @@ if (-not (Test-Path -LiteralPath $wslExe)) { throw "$wslExe not found." }
 $run = Invoke-WndNative -FilePath $wslExe -Arguments @('--set-default-version', [string]$version) -Environment @{ WSL_UTF8 = '1' } -TimeoutMs 60000
 if ($run.timedOut) { throw "wsl.exe --set-default-version $version did not finish within 60 s." }
 if ($run.exitCode -ne 0) {
-  # wsl.exe prints errors on stderr (and some on stdout); NULs dropped for the inbox UTF-16LE output.
-  $text = (@($run.stdoutBase64, $run.stderrBase64) | ForEach-Object { [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($_ + '')) }) -join ' '
-  $text = $text.Replace([string][char]0, '').Trim()
+  # stdout and stderr; 'wsl' decoding: inbox UTF-16LE or Store UTF-8 (D.2).
+  $text = ((ConvertFrom-WndNativeText -Base64 $run.stdoutBase64 -Encoding wsl) + ' ' + (ConvertFrom-WndNativeText -Base64 $run.stderrBase64 -Encoding wsl)).Trim()
   throw "wsl.exe --set-default-version $version failed with exit code $($run.exitCode): $text"
 }
+$was = 'unset'
+if ($null -ne $current) { $was = [string]$current }
 return [ordered]@{
   changed = $true
   rebootRequired = $false
   undo = $null
-  detail = "wsl.exe --set-default-version ${version}: exit code 0 (was $current)."
+  detail = "wsl.exe --set-default-version ${version}: exit code 0 (was $was)."
 }

@@ -38,13 +38,13 @@ export const systemFixes: readonly FixDefinition[] = [
     verifyProbes: ['wsl-startup'],
   })),
   fix('wsl-update', ['wsl-outdated', 'wsl-inbox-only', 'nat-vmswitch-not-found', 'mirrored-fell-back-unknown-cause'], always, () => ({
-    phases: [{ steps: [step('wsl-update', { preRelease: false }, { key: 'step.wsl-update', args: {} }, 'wsl.exe --update')], rebootAfter: false }],
+    phases: [{ steps: [step('wsl-update', { preRelease: false }, { key: 'step.wsl-update', args: {} }, 'wsl.exe --update --web-download')], rebootAfter: false }],
     reversibility: { kind: 'manual', key: 'reversible.wslUpdate' },
     affects: ['docker-desktop', 'vscode-remote'],
     verifyProbes: ['wsl-install', 'wsl-startup'],
   })),
   fix('wsl-update-prerelease', ['nat-vmswitch-not-found'], always, () => ({
-    phases: [{ steps: [step('wsl-update', { preRelease: true }, { key: 'step.wsl-update-prerelease', args: {} }, 'wsl.exe --update --pre-release')], rebootAfter: false }],
+    phases: [{ steps: [step('wsl-update', { preRelease: true }, { key: 'step.wsl-update-prerelease', args: {} }, 'wsl.exe --update --web-download --pre-release')], rebootAfter: false }],
     reversibility: { kind: 'manual', key: 'reversible.wslUpdate' },
     affects: ['docker-desktop', 'vscode-remote'],
     verifyProbes: ['wsl-install', 'wsl-startup'],
