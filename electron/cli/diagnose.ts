@@ -94,6 +94,7 @@ export async function main(argv: readonly string[]): Promise<CliResult> {
         const issue = parsed.error.issues[0]
         return { code: 1, stdout: '', stderr: `${file} is not evidence JSON: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}\n` }
       }
+      // The same mapping the wizard's paste uses (shared/diagnosis/diagnose-paste.ts).
       const mapped = snapshotFromEvidence(parsed.data, new Date(), appVersion())
       snapshot = mapped.snapshot
       pasted = mapped.pastedOutput

@@ -70,6 +70,7 @@ export function service(view: MachineView, name: string) {
 /** The user asked for mirrored mode: in `.wslconfig`, or WSL said it fell back from it. */
 export function mirroredRequested(view: MachineView): boolean {
   if (configuredMode(view) === 'mirrored') return true
+  if (!view.config.known && view.pastedFacts.saysMirrored) return true
   return (
     said(view, 'MessageMirroredNetworkingNotSupportedReason', 'LegacyMirroredNotSupported').length > 0 ||
     said(view, 'MessageNetworkInitializationFailedFallback2').some((m) => m.args[0]?.toLowerCase() === 'mirrored')

@@ -1,6 +1,8 @@
 import type { MachineSnapshot } from '../machine/snapshot'
+import type { ProbeId } from '../probes/probe-ids'
 import type { Finding, Severity } from './finding'
 import type { FindingId } from './finding-ids'
+import { kindRank } from './finding-kind'
 import { buildMachineView, type MachineView } from './machine-view'
 import { environmentRules } from './rules/environment-rules'
 import { installRules } from './rules/install-rules'
@@ -10,7 +12,8 @@ import { platformRules } from './rules/platform-rules'
 import type { Rule } from './rules/rule'
 import { wslconfigRules } from './rules/wslconfig-rules'
 
-const RULES: readonly Rule[] = [...installRules, ...platformRules, ...wslconfigRules, ...natRules, ...mirroredRules, ...environmentRules]
+/** Every rule, each with the facts it needs (`rules/rule.ts`). */
+export const RULES: readonly Rule[] = [...installRules, ...platformRules, ...wslconfigRules, ...natRules, ...mirroredRules, ...environmentRules]
 
 /**
  * Findings that explain the same symptom better: when one on the left fires, the generic ones on
@@ -74,7 +77,10 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1
 
 /** Runs every rule on the view and returns the findings, most relevant first. Pure. */
 export function diagnoseView(view: MachineView): Finding[] {
-  const all = RULES.flatMap((rule) => rule(view))
+  return rank(RULES.flatMap((rule) => rule.check(view)))
+}
+
+function rank(all: readonly Finding[]): Finding[] {
   const present = new Set(all.map((f) => f.id))
   const dropped = new Set([...present].flatMap((id) => SUPERSEDES[id] ?? []))
   const kept = all.filter((f) => !dropped.has(f.id))
@@ -83,10 +89,42 @@ export function diagnoseView(view: MachineView): Finding[] {
     const index = PRIORITY.indexOf(id)
     return index === -1 ? PRIORITY.length : index
   }
-  return unique.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || priority(a.id) - priority(b.id))
+  // Causes, then findings that only name the symptom, then advice (issue 11): advice never outranks a cause.
+  return unique.sort((a, b) => kindRank(a.id) - kindRank(b.id) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || priority(a.id) - priority(b.id))
 }
 
 /** Snapshot (and optionally text the user pasted from WSL) → findings, most relevant first. */
 export function diagnose(snapshot: MachineSnapshot, pastedOutput?: string): Finding[] {
   return diagnoseView(buildMachineView(snapshot, pastedOutput))
+}
+
+/** Findings while a scan runs: each with the probes its rule still waits for (empty: final). */
+export interface ProgressiveDiagnosis {
+  readonly findings: readonly Finding[]
+  readonly waitingFor: Readonly<Partial<Record<FindingId, readonly ProbeId[]>>>
+}
+
+/**
+ * The findings of a scan still running: every rule runs on the facts known so far (a pending fact
+ * reads as unknown, reason `pending`), and each finding names the pending probes its rule needs,
+ * so the screen can say "still checking" instead of presenting it as final. With no probe pending
+ * this is exactly `diagnose`. Text the user pasted stands in for the startup probe's output.
+ */
+export function diagnoseProgress(snapshot: MachineSnapshot, pending: ReadonlySet<ProbeId>, pastedOutput?: string): ProgressiveDiagnosis {
+  const pasted = pastedOutput !== undefined && pastedOutput.trim() !== ''
+  const view = buildMachineView(snapshot, pastedOutput, pending)
+  const waiting = new Map<FindingId, Set<ProbeId>>()
+  const all = RULES.flatMap((rule) => {
+    const open = rule.needs.filter((probe) => pending.has(probe) && !(pasted && probe === 'wsl-startup'))
+    const found = rule.check(view)
+    for (const f of found) for (const probe of open) waiting.set(f.id, (waiting.get(f.id) ?? new Set()).add(probe))
+    return found
+  })
+  const findings = rank(all)
+  const waitingFor: Partial<Record<FindingId, readonly ProbeId[]>> = {}
+  for (const f of findings) {
+    const probes = waiting.get(f.id)
+    if (probes !== undefined) waitingFor[f.id] = [...probes]
+  }
+  return { findings, waitingFor }
 }

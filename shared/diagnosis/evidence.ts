@@ -7,7 +7,9 @@ import { parseWslVersionOutput } from '../wsl-output/parse-wsl-version'
 
 /**
  * What a user pasted into a forum post or helpdesk ticket. Every field is optional; text fields
- * are raw, in whatever language the user's Windows printed them. `notes` is never read by rules.
+ * are raw, in whatever language the user's Windows printed them. `notes` is the user's own words
+ * (or a whole issue body): it is read like pasted output (WSL's messages, Windows' texts, codes) and
+ * for what a triager would recognise (`pasted-facts.ts`), each shown as "You said …".
  */
 export const UserEvidence = z.object({
   windowsVersion: z.string().optional(),
@@ -93,5 +95,6 @@ export function snapshotFromEvidence(evidence: UserEvidence, now: Date, appVersi
     source: { kind: 'evidence' },
     facts,
   }
-  return evidence.wslOutputText !== undefined && evidence.wslOutputText.trim() !== '' ? { snapshot, pastedOutput: evidence.wslOutputText } : { snapshot }
+  const pasted = [evidence.wslOutputText, evidence.notes].filter((t): t is string => t !== undefined && t.trim() !== '').join('\n')
+  return pasted !== '' ? { snapshot, pastedOutput: pasted } : { snapshot }
 }

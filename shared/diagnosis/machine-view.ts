@@ -13,12 +13,16 @@ import { parseWslList } from '../wsl-output/parse-wsl-list'
 import { parseNetworkingMode } from '../wsl-output/parse-networking-mode'
 import { parseWslVersionOutput } from '../wsl-output/parse-wsl-version'
 import { recognizeWslMessages, type RecognizedMessage } from '../wsl-output/recognize-messages'
+import { readPastedFacts, type PastedFacts } from './pasted-facts'
 
-/** A fact as the rules see it: its data, or why it is not known (`not-run`: the probe never ran). */
-export type Known<T> = { readonly known: true; readonly value: T } | { readonly known: false; readonly reason: UnknownReason | 'not-run' }
+/**
+ * A fact as the rules see it: its data, or why it is not known (`not-run`: the probe never ran;
+ * `pending`: it is still running, so whatever rests on it is not final yet).
+ */
+export type Known<T> = { readonly known: true; readonly value: T } | { readonly known: false; readonly reason: UnknownReason | 'not-run' | 'pending' }
 
-function known<P extends ProbeId>(entry: AnyFactEntry | undefined): Known<FactOf<P>> {
-  if (entry === undefined) return { known: false, reason: 'not-run' }
+function knownFact<P extends ProbeId>(entry: AnyFactEntry | undefined, pending: boolean): Known<FactOf<P>> {
+  if (entry === undefined) return { known: false, reason: pending ? 'pending' : 'not-run' }
   if (entry.status === 'unknown') return { known: false, reason: entry.reason }
   return { known: true, value: entry.data as FactOf<P> }
 }
@@ -95,32 +99,37 @@ export interface MachineView {
   readonly output: Known<WslOutputView>
   /** Text of every recent event message, recognised like WSL output (codes in HNS/VMMS events). */
   readonly eventCodes: readonly ErrorCodeRef[]
+  /** What the user's own words say (pasted text only; empty for a scan). Shown as "You said …". */
+  readonly pastedFacts: PastedFacts
 }
 
-export function buildMachineView(snapshot: MachineSnapshot, pastedOutput?: string): MachineView {
-  const { facts } = snapshot
-  const events = known<'events'>(facts.events)
-  const install = known<'wsl-install'>(facts['wsl-install'])
+/** `pending`: probes of a scan still running (their facts are absent from `snapshot` so far). */
+export function buildMachineView(snapshot: MachineSnapshot, pastedOutput?: string, pending: ReadonlySet<ProbeId> = new Set()): MachineView {
+  const facts = snapshot.facts
+  const known = <P extends ProbeId>(id: P) => knownFact<P>(facts[id], pending.has(id))
+  const events = known('events')
+  const install = known('wsl-install')
   // Every wsl.exe output is read by what that wsl.exe writes (UTF-16LE unless WSL_UTF8 is honoured).
   const wslExe: NativeProducer = { kind: 'wsl-exe', wslUtf8: wslUtf8For(install.known ? install.value : null) }
   return {
-    windows: mapKnown(known<'windows-version'>(facts['windows-version']), windowsView),
+    windows: mapKnown(known('windows-version'), windowsView),
     wsl: mapKnown(install, (fact) => wslView(fact, wslExe)),
-    config: mapKnown(known<'wslconfig-file'>(facts['wslconfig-file']), configView),
-    services: mapKnown(known<'services'>(facts.services), (f) => f.services),
-    readiness: known<'mirrored-readiness'>(facts['mirrored-readiness']),
-    virtualization: known<'virtualization'>(facts.virtualization),
+    config: mapKnown(known('wslconfig-file'), configView),
+    services: mapKnown(known('services'), (f) => f.services),
+    readiness: known('mirrored-readiness'),
+    virtualization: known('virtualization'),
     events,
-    adapters: known<'network-adapters'>(facts['network-adapters']),
-    proxy: known<'proxy-settings'>(facts['proxy-settings']),
-    winsock: known<'winsock-catalog'>(facts['winsock-catalog']),
-    firewall: known<'firewall-profiles'>(facts['firewall-profiles']),
-    hostNetworking: known<'host-networking'>(facts['host-networking']),
+    adapters: known('network-adapters'),
+    proxy: known('proxy-settings'),
+    winsock: known('winsock-catalog'),
+    firewall: known('firewall-profiles'),
+    hostNetworking: known('host-networking'),
     output:
       pastedOutput !== undefined && pastedOutput.trim() !== ''
         ? { known: true, value: outputView(pastedOutput, 'pasted', null, null, null) }
-        : mapKnown(known<'wsl-startup'>(facts['wsl-startup']), (fact) => startupView(fact, wslExe)),
+        : mapKnown(known('wsl-startup'), (fact) => startupView(fact, wslExe)),
     eventCodes: events.known ? events.value.logs.flatMap((log) => log.events.flatMap((e) => findErrorCodes(e.message))) : [],
+    pastedFacts: readPastedFacts(pastedOutput ?? ''),
   }
 }
 

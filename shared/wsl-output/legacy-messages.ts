@@ -6,7 +6,9 @@ import type { WslLanguage, WslMessageId } from '../wsl-messages/messages'
  * - `LegacyNatConfigureFailed`: hard NAT failure of WSL ≤ ~2.3.24, args mode and `.wslconfig` path (C.3);
  * - `LegacyNatFallbackNoNetworking`: ~2.3.24 NAT failure that starts without network (C.3, #11980);
  * - `SystemRequestUnsupported` / `SystemAccessDenied`: Windows' own text for HCN_E_REQUEST_UNSUPPORTED
- *   (0x803b0015) and E_ACCESSDENIED, printed above `Error code:` (A.2 Server 2025, C.3, C.4).
+ *   (0x803b0015) and E_ACCESSDENIED, printed above `Error code:` (A.2 Server 2025, C.3, C.4);
+ * - `SystemOperationNotSupported`: Windows' text for WSAEOPNOTSUPP (10045), which old WSL printed
+ *   alone when a Winsock layered provider broke its socket (F.12, #4177).
  */
 export type LegacyMessageId =
   | 'LegacyMirroredNotSupported'
@@ -14,6 +16,7 @@ export type LegacyMessageId =
   | 'LegacyNatFallbackNoNetworking'
   | 'SystemRequestUnsupported'
   | 'SystemAccessDenied'
+  | 'SystemOperationNotSupported'
 
 /** Where a recognised text comes from: WSL's current resources, an older WSL, or Windows itself. */
 export type MessageOrigin = 'resources' | 'legacy' | 'windows'
@@ -56,4 +59,10 @@ export const extraTemplates: readonly ExtraTemplate[] = [
   { id: 'SystemRequestUnsupported', language: 'zh-CN', template: '指定的请求不受支持。', origin: 'windows' },
   // C.3/C.4 E_ACCESSDENIED (#11980).
   { id: 'SystemAccessDenied', language: 'en-US', template: 'Access is denied.', origin: 'windows' },
+  // F.12 WSAEOPNOTSUPP (10045): the system text printed by wsl.exe without a code (#4405, #6956
+  // English; #4194, #6300 zh-CN). WSL 2.9 prints the same zh-CN text above `错误代码： WSAEOPNOTSUPP`
+  // (#41656), which ties the Chinese text to the code. Some copies end without the period.
+  { id: 'SystemOperationNotSupported', language: 'en-US', template: 'The attempted operation is not supported for the type of object referenced.', origin: 'windows' },
+  { id: 'SystemOperationNotSupported', language: 'en-US', template: 'The attempted operation is not supported for the type of object referenced', origin: 'windows' },
+  { id: 'SystemOperationNotSupported', language: 'zh-CN', template: '参考的对象类型不支持尝试的操作。', origin: 'windows' },
 ]

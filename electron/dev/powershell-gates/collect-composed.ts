@@ -86,7 +86,12 @@ function elevationItems(scriptText: string, item: (name: string, text: string, e
   }
   if (!texts.has('bootstrap') || !texts.has('launcher')) throw new Error('buildElevationPlan returned no bootstrap/launcher text the gate can read')
   // The payload wraps the composed batch (already gated line by line as composed:fix-batch).
-  return [...texts].map(([key, text]) => item(`elevation/${key}`, text, key === 'payload' ? {} : { skipLines: [] }))
+  // The elevation scripts need Full Language Mode by nature (ShellExecute runas, .NET named pipes,
+  // SHA-256): the launcher checks the mode first and refuses with CONSTRAINED_LANGUAGE_LAUNCH, and
+  // in that mode nothing elevated can start. They are gated as declared FullLanguage; the line
+  // added here exists only in the gated copy (the bootstrap's length is budgeted to the character).
+  const declared = '# wnd-language: FullLanguage -- elevation needs runas and .NET pipes; the launcher refuses in Constrained Language Mode first\n'
+  return [...texts].map(([key, text]) => item(`elevation/${key}`, declared + text, key === 'payload' ? {} : { skipLines: [] }))
 }
 
 function helperInput(id: FixHelperScriptId): unknown {

@@ -49,7 +49,7 @@ export interface GateProblem {
  * `# wnd-language: FullLanguage -- <reason>` stay report-only either way.
  */
 export type ClmMode = 'report' | 'block'
-export const CLM_GATE_MODE: ClmMode = 'report'
+export const CLM_GATE_MODE: ClmMode = 'block'
 
 const MODULE_DIR = __dirname
 

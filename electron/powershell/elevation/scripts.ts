@@ -13,6 +13,13 @@ import { encodeCommand } from '../encode'
  * `launcher.ps1.txt`.
  */
 
+/**
+ * The launcher's failure message when PowerShell runs in Constrained Language Mode: the same
+ * untranslated id the probes' guard uses (prelude.ps1 Assert-WndFullLanguage), so the app can
+ * tell the user that a policy, not a bug, stops elevated repairs on this PC.
+ */
+export const CONSTRAINED_LANGUAGE_LAUNCH = 'WndNeedsFullLanguage: PowerShell on this PC runs in Constrained Language Mode, so no elevated repair can start.'
+
 /** CreateProcess limit for a whole command line, in UTF-16 code units (engineering.md §4). */
 export const MAX_COMMAND_LINE = 32767
 
@@ -191,6 +198,9 @@ export function launcherScript(parameters: LauncherParameters): string {
     ownerWindowHandle === undefined ? [] : [`$psi.ErrorDialog = $true`, `$psi.ErrorDialogParentHandle = [IntPtr]${ownerWindowHandle}`]
   return [
     `$ErrorActionPreference = 'Stop'`,
+    // Constrained Language Mode (AppLocker/WDAC) forbids everything below: say so in a line the
+    // app reads (launcher-output.ts), instead of failing with a localized error.
+    `if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') { Write-Output '{"status":"failed","code":null,"message":"${CONSTRAINED_LANGUAGE_LAUNCH}"}'; exit 0 }`,
     `[Console]::OutputEncoding = New-Object Text.UTF8Encoding $false`,
     `$psi = New-Object Diagnostics.ProcessStartInfo '${powershellPath}'`,
     `$psi.UseShellExecute = $true`,

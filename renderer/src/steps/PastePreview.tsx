@@ -1,6 +1,5 @@
 import { useMemo } from 'react'
-import { diagnose } from '../../../shared/diagnosis/diagnose'
-import { SNAPSHOT_SCHEMA_VERSION, type MachineSnapshot } from '../../../shared/machine/snapshot'
+import { diagnosePaste } from '../../../shared/diagnosis/diagnose-paste'
 import { findErrorCodes } from '../../../shared/wsl-output/error-codes'
 import { recognizeWslMessages } from '../../../shared/wsl-output/recognize-messages'
 import { useDiagnosisText } from '../i18n/use-diagnosis-text'
@@ -18,8 +17,8 @@ export function PastePreview({ text }: { readonly text: string }) {
     if (text.trim() === '') return null
     const messages = recognizeWslMessages(text).filter((m) => !m.within)
     const codes = findErrorCodes(text)
-    const empty: MachineSnapshot = { schemaVersion: SNAPSHOT_SCHEMA_VERSION, appVersion: '', takenAt: '', source: { kind: 'evidence' }, facts: {} }
-    return { messages, codes, top: diagnose(empty, text)[0] ?? null }
+    // The same path as `npm run diagnose -- --evidence` (diagnose-paste.ts).
+    return { messages, codes, top: diagnosePaste(text)[0] ?? null }
   }, [text])
   if (result === null) return null
   const { messages, codes, top } = result

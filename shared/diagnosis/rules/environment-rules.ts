@@ -2,10 +2,18 @@ import { decodeWinHttpSettings } from '../../probes/decode-winhttp-settings'
 import type { Finding } from '../finding'
 import { configuredMode, dnsTunnelingActive, hasCode, natInUse, said, service } from '../derived'
 import type { MachineView } from '../machine-view'
-import { evidence, finding, outputSource, type Rule } from './rule'
+import { evidence, finding, outputSource, rule, type Rule } from './rule'
 
 /** Around WSL's network: proxies, VPNs, GSA, firewall policy, Winsock LSPs, hosts file, FSE (F). */
-export const environmentRules: readonly Rule[] = [localhostProxyRule, vpnRule, gsaRule, firewallRule, lspRule, portTrackerRule, hostsRule]
+export const environmentRules: readonly Rule[] = [
+  rule(['wsl-startup', 'proxy-settings', 'wslconfig-file'], localhostProxyRule),
+  rule(['network-adapters', 'wslconfig-file', 'services', 'mirrored-readiness', 'wsl-startup'], vpnRule),
+  rule(['services', 'wsl-startup'], gsaRule),
+  rule(['firewall-profiles', 'wsl-startup', 'wslconfig-file', 'windows-version', 'mirrored-readiness', 'services'], firewallRule),
+  rule(['winsock-catalog', 'wsl-startup'], lspRule),
+  rule(['host-networking'], portTrackerRule),
+  rule(['wsl-startup'], hostsRule),
+]
 
 const LOCALHOST = /(^|[=;\s])(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?/i
 
@@ -41,6 +49,20 @@ const VPN_PATTERN = /AnyConnect|Cisco|PANGP|GlobalProtect|Fortinet|FortiClient|J
 
 /** F.4: a VPN adapter is up; in NAT without DNS tunneling, VPN DNS/routes often break WSL. */
 function vpnRule(view: MachineView): Finding[] {
+  // No adapter list (a paste): the products the user names stand in for it, as "You said …" (issue 11).
+  const said = view.pastedFacts.vpnProducts
+  if (!view.adapters.known && said.length > 0 && configuredMode(view) !== 'mirrored') {
+    return [
+      finding({
+        id: 'vpn-detected',
+        severity: 'warning',
+        confidence: 'medium',
+        evidence: [evidence('ev.youSaidVpn', 'pasted', { products: said.join(', ') })],
+        fixes: ['wslconfig-enable-dns-tunneling', 'wslconfig-set-mirrored'],
+        args: { adapters: said.join(', ') },
+      }),
+    ]
+  }
   if (!view.adapters.known) return []
   const vpns = view.adapters.value.adapters.filter((a) => a.status === 'Up' && VPN_PATTERN.test(a.interfaceDescription))
   if (vpns.length === 0) return []
@@ -106,12 +128,16 @@ const SYSTEM_DIR = /^(%SystemRoot%|%windir%|[A-Z]:\\Windows)\\(System32|SysWOW64
  * Namespace providers (name resolution only) are not counted.
  */
 function lspRule(view: MachineView): Finding[] {
-  if (!view.winsock.known) return []
-  const thirdParty = view.winsock.value.entries.filter(
+  // The catalog is read by the scan only; a paste can still carry Windows' WSAEOPNOTSUPP text (issue 11:
+  // the CLI used to ignore it because the catalog was unknown, while the wizard acted on it).
+  const entries = view.winsock.known ? view.winsock.value.entries : []
+  const thirdParty = entries.filter(
     (e) => e.catalog.startsWith('protocol') && e.providerPath !== '' && ((e.chainLength !== null && e.chainLength !== 1) || !SYSTEM_DIR.test(e.providerPath)),
   )
   const code = hasCode(view, '0x8007273d')
-  const message = view.output.known ? view.output.value.lines.filter((l) => /not supported for the type of object referenced/i.test(l)) : []
+  // Windows' system text for WSAEOPNOTSUPP (10045) in English and Chinese (legacy-messages.ts cites the
+  // threads); also inside a longer line ("'参考的对象类型不支持尝试的操作。' and quit with 4294967295", #6300).
+  const message = view.output.known ? view.output.value.lines.filter((l) => /not supported for the type of object referenced|参考的对象类型不支持尝试的操作/i.test(l)) : []
   if (thirdParty.length === 0 && !code && message.length === 0) return []
   return [
     finding({
@@ -121,6 +147,7 @@ function lspRule(view: MachineView): Finding[] {
       evidence: [
         ...(thirdParty.length > 0 ? [evidence('ev.thirdPartyLsp', 'winsock-catalog', { providers: [...new Set(thirdParty.map((e) => e.providerPath))].join(', ') })] : []),
         ...(code ? [evidence('ev.code0x8007273d', outputSource(view), { path: code.path })] : []),
+        ...(message[0] !== undefined ? [evidence('ev.wslSaidWinsock', outputSource(view), { text: message[0].trim() })] : []),
       ],
       fixes: ['remove-lsp', 'winsock-reset', 'system-restore'],
       wslSaid: message,

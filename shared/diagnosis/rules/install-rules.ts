@@ -1,10 +1,12 @@
 import { isAtLeast } from '../../util/version'
 import type { Finding } from '../finding'
 import type { MachineView } from '../machine-view'
-import { evidence, finding, type Rule } from './rule'
+import { evidence, finding, rule, type Rule } from './rule'
 
 /** How WSL is installed (wsl-networking.md A.8, A.9, D.2). */
-export const installRules: readonly Rule[] = [installRule]
+export const installRules: readonly Rule[] = [
+  rule(['wsl-install'], installRule),
+]
 
 function installRule(view: MachineView): Finding[] {
   if (!view.wsl.known) return []

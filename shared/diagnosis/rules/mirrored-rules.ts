@@ -2,13 +2,21 @@ import { REQUIRED_EXPORTS } from '../../probes/facts/mirrored-readiness'
 import type { Finding } from '../finding'
 import { buildLacksMirrored, configuredMode, hasCode, mirroredRequested, policy, policyLocksMode, said } from '../derived'
 import type { MachineView } from '../machine-view'
-import { evidence, finding, outputSource, unknown, unknownFact, type Rule } from './rule'
+import { evidence, finding, outputSource, unknown, unknownFact, rule, type Rule } from './rule'
 
 /**
  * Mirrored mode falling back, named by its real cause, in the order WSL checks
  * (`WslCoreVm::ValidateNetworkingMode`, wsl-networking.md A.2, D.14, S1/S2).
  */
-export const mirroredRules: readonly Rule[] = [policyRule, serverRule, ipv6Rule, windowsRule, firewallRule, kernelRule, unknownCauseRule]
+export const mirroredRules: readonly Rule[] = [
+  rule(['wsl-startup', 'wslconfig-file'], policyRule),
+  rule(['wslconfig-file', 'windows-version', 'wsl-startup'], serverRule),
+  rule(['wslconfig-file', 'wsl-startup', 'mirrored-readiness'], ipv6Rule),
+  rule(['wslconfig-file', 'windows-version', 'mirrored-readiness', 'wsl-startup'], windowsRule),
+  rule(['wslconfig-file', 'windows-version', 'mirrored-readiness', 'wsl-startup'], firewallRule),
+  rule(['wsl-startup'], kernelRule),
+  rule(['wslconfig-file', 'wsl-startup', 'windows-version', 'mirrored-readiness'], unknownCauseRule),
+]
 
 function fallbackLines(view: MachineView): string[] {
   return said(view, 'MessageMirroredNetworkingNotSupportedReason', 'LegacyMirroredNotSupported', 'MessageNetworkInitializationFailedFallback2', 'MessageSettingOverriddenByPolicy').map((m) => m.text)
@@ -62,7 +70,9 @@ function ipv6Rule(view: MachineView): Finding[] {
   const message = said(view, 'MessageMirroredNetworkingNotSupportedIpv6Disabled')
   const value = view.readiness.known ? view.readiness.value.ipv6DisabledComponents : null
   const registry = value !== null && (value & 0xff) === 0xff
-  if (!registry && message.length === 0) return []
+  // A paste: the user saying DisabledComponents is 0xFF (WSL itself checks that value: PR microsoft/WSL#40235).
+  const youSaid = !view.readiness.known ? view.pastedFacts.ipv6DisabledComponents : null
+  if (!registry && message.length === 0 && youSaid === null) return []
   return [
     finding({
       id: 'mirrored-ipv6-disabled',
@@ -72,6 +82,8 @@ function ipv6Rule(view: MachineView): Finding[] {
       evidence: [
         ...(registry ? [evidence('ev.ipv6DisabledComponents', 'mirrored-readiness', { value: `0x${(value >>> 0).toString(16)}` })] : []),
         ...(message.length > 0 ? [evidence('ev.wslSaidIpv6', outputSource(view))] : []),
+        ...(youSaid !== null ? [evidence('ev.youSaidIpv6Disabled', 'pasted', { value: youSaid })] : []),
+        ...(view.pastedFacts.saysMirrored && !view.config.known ? [evidence('ev.youSaidMirrored', 'pasted')] : []),
       ],
       fixes: ['remove-ipv6-disabled-components', 'reboot', 'wslconfig-set-nat'],
       wslSaid: fallbackLines(view),

@@ -2,14 +2,20 @@ import { isAtLeast } from '../../util/version'
 import type { Evidence, Finding } from '../finding'
 import { codes, hasCode, natInUse, said, service } from '../derived'
 import type { MachineView } from '../machine-view'
-import { evidence, finding, outputSource, unknown, unknownFact, type Rule } from './rule'
+import { evidence, finding, outputSource, unknown, unknownFact, rule, type Rule } from './rule'
 
 /**
  * WSL's NAT network cannot be created (wsl-networking.md C.3, C.4, F.6, F.13, F.16): by code, with
  * the cause behind the code where the probes show it. Before WSL 2.3.25 this stops WSL; from 2.3.25
  * it falls back to VirtioProxy (Consomme from 2.9), so modern WSL may show only a warning.
  */
-export const natRules: readonly Rule[] = [vmswitchRule, staleNetworkRule, icsRule, otherCodeRule, fellBackRule]
+export const natRules: readonly Rule[] = [
+  rule(['wsl-startup', 'events', 'network-adapters', 'windows-version', 'wsl-install'], vmswitchRule),
+  rule(['wsl-startup', 'wsl-install'], staleNetworkRule),
+  rule(['services', 'wsl-startup', 'wslconfig-file', 'wsl-install'], icsRule),
+  rule(['wsl-startup'], otherCodeRule),
+  rule(['wsl-startup', 'events'], fellBackRule),
+]
 
 function natLines(view: MachineView): string[] {
   if (!view.output.known) return []
@@ -25,7 +31,8 @@ function versionBehaviour(view: MachineView): Evidence[] {
 }
 
 function vmwareLeftovers(view: MachineView): Evidence[] {
-  if (!view.adapters.known) return []
+  // A paste: the user naming VMware/VirtualBox stands in for the adapter scan (F.13; #9016, #11816).
+  if (!view.adapters.known) return view.pastedFacts.vmProducts.length > 0 ? [evidence('ev.youSaidVmware', 'pasted', { products: view.pastedFacts.vmProducts.join(', ') })] : []
   const { vmwareClsidPresent, bindings } = view.adapters.value
   const bridged = bindings.filter((b) => b.componentId.toLowerCase() === 'vmware_bridge' && b.enabled).map((b) => b.adapter)
   return [
@@ -93,7 +100,10 @@ function staleNetworkRule(view: MachineView): Finding[] {
 function icsRule(view: MachineView): Finding[] {
   const sharedAccess = service(view, 'SharedAccess')
   const disabled = sharedAccess?.exists === true && sharedAccess.startType === 'disabled'
-  const code = hasCode(view, '0x803b002a') ?? hasCode(view, '0x800706d9')
+  // 0x80070422 (ERROR_SERVICE_DISABLED) inside ConfigureNetworking/HNS is HNS failing to start
+  // SharedAccess, not the WSL service (keith-horton from the traces, microsoft/WSL#12074; F.6).
+  const hnsServiceDisabled = codes(view).find((c) => c.code.toLowerCase() === '0x80070422' && c.networking)
+  const code = hasCode(view, '0x803b002a') ?? hasCode(view, '0x800706d9') ?? hnsServiceDisabled
   if (!disabled && !code) return []
   if (!disabled && natInUse(view) === false) return []
   return [

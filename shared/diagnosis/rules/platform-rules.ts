@@ -1,13 +1,17 @@
 import type { Finding } from '../finding'
 import { hasCode, said, service } from '../derived'
 import type { MachineView } from '../machine-view'
-import { evidence, finding, outputSource, unknownFact, type Rule } from './rule'
+import { evidence, finding, outputSource, unknownFact, rule, type Rule } from './rule'
 
 /**
  * What WSL 2 needs from Windows before any network exists: the WSL service, the Virtual Machine
  * Platform, and a running hypervisor (wsl-networking.md C.4, C.6, D.4, D.5, D.10, F.18).
  */
-export const platformRules: readonly Rule[] = [wslServiceRule, vmpRule, virtualizationRule]
+export const platformRules: readonly Rule[] = [
+  rule(['services', 'wsl-startup'], wslServiceRule),
+  rule(['virtualization', 'services', 'windows-version', 'wsl-startup'], vmpRule),
+  rule(['wsl-startup', 'virtualization'], virtualizationRule),
+]
 
 function errorLines(view: MachineView): string[] {
   return view.output.known ? view.output.value.lines.filter((l) => /Error code|0x[0-9a-f]{8}|HCS_E_|wsl\.exe --install|virtualiz/i.test(l)) : []

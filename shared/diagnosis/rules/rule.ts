@@ -5,8 +5,22 @@ import { rankFixes, type FixId } from '../fix-ids'
 import type { Known, MachineView } from '../machine-view'
 import type { EvidenceKey, UnknownKey } from '../messages/keys'
 
-/** A rule reads the machine view and returns the findings it proves (usually zero or one). */
-export type Rule = (view: MachineView) => Finding[]
+/** What a rule checks: reads the machine view, returns the findings it proves (usually zero or one). */
+export type RuleCheck = (view: MachineView) => Finding[]
+
+/**
+ * A rule and the facts it reads. While a scan runs, a finding whose rule still waits for one of
+ * `needs` is shown as "still checking", never as final, and a rule that found nothing yet does not
+ * make its area pass (rule-needs.test.ts checks each list against what the rule really reads).
+ */
+export interface Rule {
+  readonly needs: readonly ProbeId[]
+  readonly check: RuleCheck
+}
+
+export function rule(needs: readonly ProbeId[], check: RuleCheck): Rule {
+  return { needs, check }
+}
 
 export function evidence(key: EvidenceKey, source: ProbeId | 'pasted', args: MessageArgs = {}): Evidence {
   return { key, source, args }

@@ -1,16 +1,24 @@
 import { formatConfigWarning } from '../../wsl-messages/config-warning'
 import { wslLanguageFor } from '../../wsl-messages/messages'
 import type { WslConfigMessage } from '../../wslconfig/types'
+import { said } from '../derived'
 import type { Finding } from '../finding'
 import type { ConfigView, MachineView } from '../machine-view'
-import { evidence, finding, type Rule } from './rule'
+import { evidence, finding, rule, type Rule } from './rule'
 
 /**
  * `.wslconfig` problems judged exactly as WSL's parser judges them (wsl-networking.md B.1–B.4;
  * `shared/wslconfig/` reproduces configfile.cpp): what WSL refuses to load, which networking
  * setting it silently does not read, what else it skips, encodings it mis-reads, misnamed files.
  */
-export const wslconfigRules: readonly Rule[] = [failsToLoadRule, networkingKeyRule, otherWarningsRule, encodingRule, misnamedRule]
+export const wslconfigRules: readonly Rule[] = [
+  rule(['wslconfig-file'], failsToLoadRule),
+  rule(['wslconfig-file', 'windows-version'], networkingKeyRule),
+  rule(['wslconfig-file', 'windows-version'], otherWarningsRule),
+  rule(['wslconfig-file'], encodingRule),
+  rule(['wslconfig-file'], misnamedRule),
+  rule(['wslconfig-file', 'wsl-startup'], wslSaidConfigRule),
+]
 
 /** Keys whose loss changes networking (B.4). */
 const NETWORKING_KEYS = [
@@ -139,5 +147,43 @@ function misnamedRule(view: MachineView): Finding[] {
       evidence: [evidence('ev.configLookalike', 'wslconfig-file', { files: c.lookalikeFiles.join(', '), path: c.path ?? '' })],
       fixes: ['wslconfig-rename-file', 'wsl-shutdown'],
     }),
+  ]
+}
+
+/** WSL's `.wslconfig` / `/etc/wsl.conf` messages, by id (microsoft/WSL `src/shared/configfile/configfile.cpp`). */
+const CONFIG_MESSAGES = [
+  'MessageConfigUnknownKey', 'MessageConfigInvalidEnum', 'MessageConfigInvalidBoolean', 'MessageConfigInvalidInteger', 'MessageConfigInvalidIp',
+  'MessageConfigInvalidKey', 'MessageConfigInvalidSection', 'MessageConfigExpected', 'MessageConfigInvalidEscape', 'MessageConfigKeyDuplicated', 'MessageConfigMacAddress',
+] as const
+
+/** Keys that only `.wslconfig` reads ([wsl2] / [experimental]): found in /etc/wsl.conf they do nothing there. */
+const VM_SECTIONS = /^(wsl2|experimental)\./i
+
+/**
+ * B.3, issue 11: what WSL printed about a config line (key, value, file, line) is a finding even when
+ * the file itself was not pasted or scanned. Arguments are in WSL's call order whatever the language
+ * (recognize-messages.ts): the key is the first argument of UnknownKey/KeyDuplicated, the second of
+ * the value messages. When the file was read, the rules above judge it line by line instead.
+ */
+function wslSaidConfigRule(view: MachineView): Finding[] {
+  if (config(view) !== null) return []
+  const messages = said(view, ...CONFIG_MESSAGES)
+  if (messages.length === 0) return []
+  const keyOf = (id: string, args: readonly string[]) => (id === 'MessageConfigUnknownKey' || id === 'MessageConfigKeyDuplicated' ? args[0] : args[1]) ?? ''
+  const fileOf = (args: readonly string[]) => args.find((a) => /wslconfig|wsl\.conf/i.test(a)) ?? ''
+  const inWslConf = messages.filter((m) => /wsl\.conf/i.test(fileOf(m.args)) && VM_SECTIONS.test(keyOf(m.id, m.args)))
+  const networking = messages.filter((m) => !inWslConf.includes(m) && NETWORKING_KEYS.includes((keyOf(m.id, m.args).split('.').pop() ?? '').toLowerCase()))
+  const other = messages.filter((m) => !inWslConf.includes(m) && !networking.includes(m))
+  const said_ = (list: typeof messages) => list.map((m) => evidence('ev.wslSaidConfig', 'pasted', { text: m.text }))
+  return [
+    ...(inWslConf.length > 0
+      ? [finding({ id: 'wslconfig-misnamed', severity: 'warning', confidence: 'high', evidence: said_(inWslConf), fixes: ['wslconfig-rename-file', 'wsl-shutdown'], wslSaid: inWslConf.map((m) => m.text) })]
+      : []),
+    ...(networking.length > 0
+      ? [finding({ id: 'wslconfig-networking-key-ignored', severity: 'warning', confidence: 'high', evidence: said_(networking), fixes: ['wslconfig-fix-key', 'wsl-shutdown'], wslSaid: networking.map((m) => m.text), args: { count: networking.length } })]
+      : []),
+    ...(other.length > 0
+      ? [finding({ id: 'wslconfig-warnings', severity: 'info', confidence: 'high', evidence: said_(other), fixes: ['wslconfig-fix-key'], wslSaid: other.map((m) => m.text), args: { count: other.length } })]
+      : []),
   ]
 }

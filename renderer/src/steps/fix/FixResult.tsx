@@ -69,7 +69,13 @@ export function FixResult({ fix }: { readonly fix: Extract<FixState, { phase: 'r
       )}
       {(result.status === 'failed' || result.status === 'elevation-failed') && (
         <>
-          <p className="result-bad">{result.status === 'failed' ? t('fix.result.failed') : t('fix.result.elevationFailed', { detail: result.detail })}</p>
+          <p className="result-bad">
+            {result.status === 'failed'
+              ? t('fix.result.failed')
+              : isConstrainedLanguage(result.detail)
+                ? t('fix.result.constrainedLanguage')
+                : t('fix.result.elevationFailed', { detail: result.detail })}
+          </p>
           <h4>{t('fix.result.whatRan')}</h4>
           <FixStepList steps={steps} reports={result.steps} />
           {result.status === 'failed' && <pre className="output">{result.detail}</pre>}
@@ -86,4 +92,12 @@ export function FixResult({ fix }: { readonly fix: Extract<FixState, { phase: 'r
       {undoStatus && undoStatus.entryId === entryId && undoStatus.status !== 'running' && <UndoStatusText status={undoStatus} />}
     </section>
   )
+}
+
+/**
+ * The launcher refuses with this untranslated id when PowerShell runs in Constrained Language Mode
+ * (electron/powershell/elevation/scripts.ts CONSTRAINED_LANGUAGE_LAUNCH): a policy, not a fault.
+ */
+function isConstrainedLanguage(detail: string): boolean {
+  return detail.includes('WndNeedsFullLanguage')
 }

@@ -1,0 +1,50 @@
+/**
+ * What a good triager reads in the user's own words (issue 11, "notes"): named VPN / secure-access
+ * products, the IPv6 registry switch, virtualization products whose leftovers break WSL's switch,
+ * and the networking mode they say they set. Each fact is shown back as "You said …" and never
+ * outranks what WSL or the scan says; patterns are deliberately narrow (product names, exact
+ * registry value names), so ordinary prose does not trigger them.
+ */
+export interface PastedFacts {
+  /** VPN / secure-access products named (F.4; D.8 uses the same names on adapter descriptions). */
+  readonly vpnProducts: readonly string[]
+  /** `DisabledComponents` set to 0xFF / 255 (F.7; Microsoft Learn "Configure IPv6 in Windows"). */
+  readonly ipv6DisabledComponents: string | null
+  /** VMware / VirtualBox named: their bridge leftovers break vSwitch creation (F.13, #9016, #11816). */
+  readonly vmProducts: readonly string[]
+  /** The user says mirrored networking is set (`networkingMode=mirrored`). */
+  readonly saysMirrored: boolean
+}
+
+const VPNS: readonly (readonly [string, RegExp])[] = [
+  ['Cisco AnyConnect', /\bany\s?connect\b/i],
+  ['Cisco Secure Client', /\bcisco secure client\b/i],
+  ['GlobalProtect', /\bglobal\s?protect\b/i],
+  ['Global Secure Access', /\bglobal secure access\b/i],
+  ['FortiClient', /\bforti\s?client\b/i],
+  ['Pulse Secure / Ivanti', /\b(pulse\s?secure|ivanti)\b/i],
+  ['Zscaler', /\bzscaler\b/i],
+  ['Check Point VPN', /\bcheck\s?point\b/i],
+  ['OpenVPN', /\bopenvpn\b/i],
+  ['WireGuard', /\bwireguard\b/i],
+  ['NordVPN', /\bnordvpn\b/i],
+  ['EasyConnect', /\beasyconnect\b/i],
+]
+
+const VMS: readonly (readonly [string, RegExp])[] = [
+  ['VMware', /\bvmware\b/i],
+  ['VirtualBox', /\bvirtual\s?box\b/i],
+]
+
+const IPV6 = /DisabledComponents[`'"\s]*(?:to|=|:|设置为|为|REG_DWORD)?[`'"\s]*(0x0*ff|255)\b/i
+const MIRRORED = /networkingMode\s*=\s*mirrored/i
+
+export function readPastedFacts(text: string): PastedFacts {
+  const ipv6 = IPV6.exec(text)
+  return {
+    vpnProducts: VPNS.filter(([, re]) => re.test(text)).map(([name]) => name),
+    ipv6DisabledComponents: ipv6?.[1] ? ipv6[1] : null,
+    vmProducts: VMS.filter(([, re]) => re.test(text)).map(([name]) => name),
+    saysMirrored: MIRRORED.test(text),
+  }
+}
