@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Page } from '@playwright/test'
 import { BRIDGE_EVENTS, BRIDGE_GLOBAL, BRIDGE_METHODS } from '../../shared/ipc/bridge'
+import type { ProbeId } from '../../shared/probes/probe-ids'
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp'
 import { createSimulatedRuntime, type SimulatedRuntime } from '../../electron/dev/simulated-runtime'
 
@@ -17,11 +18,20 @@ const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javasc
  */
 export async function openWizard(
   page: Page,
-  options: { readonly scenarioId: string; readonly locale?: string; readonly latencyScale?: number },
+  options: {
+    readonly scenarioId: string
+    readonly locale?: string
+    readonly latencyScale?: number
+    /** Probes that hang on the simulated PC (until their own time limit). */
+    readonly hang?: readonly ProbeId[]
+    readonly scanConcurrency?: number
+  },
 ): Promise<SimulatedRuntime> {
   const runtime = createSimulatedRuntime({
     scenarioId: options.scenarioId,
     latencyScale: options.latencyScale ?? 0.2,
+    ...(options.hang ? { hang: options.hang } : {}),
+    ...(options.scanConcurrency ? { scanConcurrency: options.scanConcurrency } : {}),
     locales: options.locale ? [options.locale] : [],
     trustedOrigins: [TEST_ORIGIN],
   })
@@ -42,7 +52,8 @@ export async function openWizard(
   })
   await page.exposeBinding('__doctorInvoke', async ({ frame }, channel: unknown, input: unknown) =>
     runtime.dispatch(channel, { frameUrl: frame.url(), isMainFrame: frame.parentFrame() === null }, input, (event, payload) => {
-      void page.evaluate(([e, p]) => (window as unknown as { __doctorDeliver: (e: string, p: unknown) => void }).__doctorDeliver(e, p), [event, payload] as const)
+      // A scan still running when its test ends (a hung probe) reports into a closed page: ignored.
+      page.evaluate(([e, p]) => (window as unknown as { __doctorDeliver: (e: string, p: unknown) => void }).__doctorDeliver(e, p), [event, payload] as const).catch(() => undefined)
     }),
   )
   await page.addInitScript(

@@ -3,12 +3,13 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import { parseArgs } from 'node:util'
+import { PROBE_IDS, isProbeId } from '../../shared/probes/probe-ids'
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp'
 import type { EventSink } from '../ipc/dispatcher'
 import { createSimulatedRuntime } from '../dev/simulated-runtime'
 
 /**
- * `npm run demo [-- --scenario NAME] [--port N]`: the wizard in a browser on a simulated PC.
+ * `npm run demo [-- --scenario NAME] [--hang PROBE] [--port N]`: the wizard in a browser on a simulated PC.
  *
  * Builds the renderer in `--mode web`, serves it on localhost only, and answers the page's HTTP
  * bridge with the real handler layer running here in Node. For machines without Electron/Windows.
@@ -16,6 +17,8 @@ import { createSimulatedRuntime } from '../dev/simulated-runtime'
 const { values } = parseArgs({
   options: {
     scenario: { type: 'string' },
+    /** A probe that never answers (repeatable): shows the Findings step usable while it still runs. */
+    hang: { type: 'string', multiple: true, default: [] },
     port: { type: 'string', default: '5317' },
     'no-build': { type: 'boolean', default: false },
   },
@@ -36,7 +39,10 @@ if (!values['no-build'] || !existsSync(join(webRoot, 'index.html'))) {
 
 let runtime: ReturnType<typeof createSimulatedRuntime>
 try {
-  runtime = createSimulatedRuntime({ ...(values.scenario ? { scenarioId: values.scenario } : {}) })
+  const hang = values.hang ?? []
+  const unknownProbe = hang.find((id) => !isProbeId(id))
+  if (unknownProbe !== undefined) throw new Error(`Unknown probe "${unknownProbe}". Known probes: ${PROBE_IDS.join(', ')}`)
+  runtime = createSimulatedRuntime({ ...(values.scenario ? { scenarioId: values.scenario } : {}), hang: hang.filter(isProbeId) })
 } catch (error) {
   console.error(error instanceof Error ? error.message : error)
   process.exit(2)

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { ProbeId } from '../../shared/probes/probe-ids'
 import type { Dispatch } from '../ipc/dispatcher'
 import { createDispatcher } from '../ipc/dispatcher'
 import { createHandlers } from '../ipc/create-handlers'
@@ -28,15 +29,19 @@ export function createSimulatedRuntime(options: {
   readonly locales?: readonly string[]
   /** When set, only main frames of these origins may call (as the app requires `app://doctor`). */
   readonly trustedOrigins?: readonly string[]
+  /** Probes that hang on this simulated PC (until their own time limit). */
+  readonly hang?: readonly ProbeId[]
+  /** Probes at once (default 2, so the demo's progress is visible; the app uses SCAN_CONCURRENCY). */
+  readonly scanConcurrency?: number
 }): SimulatedRuntime {
-  const { host, machine } = createSimulatedMachine(options.scenarioId, { latencyScale: options.latencyScale ?? 1 })
+  const { host, machine } = createSimulatedMachine(options.scenarioId, { latencyScale: options.latencyScale ?? 1 }, options.hang ?? [])
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }
   const handlers = createHandlers({
     host,
     repair: simulatedRepairRuntime(host),
     catalog: createFsScriptCatalog(join(repoRoot, 'electron')),
     appInfo: { appVersion: pkg.version, platform: process.platform, machine, osLocales: [...(options.locales ?? [])] },
-    scanConcurrency: 2,
+    scanConcurrency: options.scanConcurrency ?? 2,
   })
   const trusted = options.trustedOrigins
   const isTrusted = trusted === undefined ? () => true : (sender: IpcSender) => isTrustedSender(sender, trusted)

@@ -6,6 +6,7 @@ import { PROBE_IDS } from '../../shared/probes/probe-ids'
 import { NodePowerShellHost } from '../powershell/node-powershell-host'
 import { PowerShellPool } from '../powershell/powershell-pool'
 import { createFsScriptCatalog } from '../probes/fs-script-catalog'
+import { SCAN_SESSIONS } from '../probes/probe-timeouts'
 import { runScan } from '../scan/run-scan'
 
 /**
@@ -28,7 +29,8 @@ async function main(): Promise<number> {
   }
   const electronDir = join(__dirname, '..')
   const pkg = JSON.parse(readFileSync(join(electronDir, '..', 'package.json'), 'utf8')) as { version: string }
-  const host = new PowerShellPool([new NodePowerShellHost(), new NodePowerShellHost(), new NodePowerShellHost()])
+  // As the app does: the scan's concurrency plus spare sessions for probes that go slow.
+  const host = new PowerShellPool(Array.from({ length: SCAN_SESSIONS }, () => new NodePowerShellHost()))
   const started = performance.now()
   try {
     const outcome = await runScan(

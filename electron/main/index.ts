@@ -17,6 +17,7 @@ import { createBundledScriptCatalog } from './bundled-script-catalog'
 import { hardenApp } from './harden'
 import { windowHandleToken } from './native-window-handle'
 import { windowOptions } from './window-options'
+import { SCAN_SESSIONS } from '../probes/probe-timeouts'
 
 /**
  * Build-time switch (electron.vite.config.mts): false in the Windows release build, where the
@@ -56,7 +57,6 @@ async function createMachine(catalog: ScriptCatalog): Promise<{ host: PowerShell
     const { PowerShellPool } = await import('../powershell/powershell-pool')
     const { UacElevator } = await import('../powershell/uac-elevator')
     const { windowsRestartController } = await import('../repair/windows-restart-controller')
-    const { SCAN_SESSIONS } = await import('../probes/probe-timeouts')
     // Sessions for the scan's concurrency plus spares: a probe that hangs (a CIM call on a busy WMI,
     // wsl.exe while the service is stuck) keeps its own session and the others go on (run-scan.ts).
     // Each session's PowerShell starts only when the pool first hands it a script.

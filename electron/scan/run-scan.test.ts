@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { MachineSnapshot } from '../../shared/machine/snapshot'
 import { findScenario } from '../../shared/scenarios'
 import type { Scenario } from '../../shared/scenarios/scenario'
-import type { ScanProgress } from '../../shared/scan/scan-progress'
+import { ScanProgress } from '../../shared/scan/scan-progress'
+import { findingsReadiness } from '../../shared/scan/findings-readiness'
+import type { ProbeId } from '../../shared/probes/probe-ids'
 import type { PowerShellHost } from '../powershell/host'
 import { createFsScriptCatalog } from '../probes/fs-script-catalog'
 import { SimulatedPcHost } from '../simulated-pc/simulated-pc-host'
@@ -97,5 +99,47 @@ describe('runScan', () => {
     expect(outcome).toBe('cancelled')
     const reasons = Object.values(snapshot.facts).map((f) => (f.status === 'unknown' ? f.reason : 'known'))
     expect(reasons.filter((r) => r === 'cancelled').length).toBeGreaterThanOrEqual(4)
+  })
+
+  it('reports a probe past its usual time as slow and starts the next one on a spare session', async () => {
+    const progress: ScanProgress[] = []
+    const started = performance.now()
+    let usableAt: number | null = null
+    const statuses: Partial<Record<ProbeId, { status: ScanProgress['status'] }>> = {}
+    const { snapshot } = await runScan(deps(new SimulatedPcHost(withBehaviour({ services: { hang: true } }), { latencyScale: 0.1 })), {
+      scanId: 'scan-0007',
+      allowWslStart: true,
+      concurrency: 1,
+      spareSessions: 1,
+      signal: new AbortController().signal,
+      onProgress: (p) => {
+        progress.push(p)
+        statuses[p.probeId] = p
+        if (usableAt === null && findingsReadiness(statuses).usable) usableAt = performance.now() - started
+      },
+      timeouts: { services: 1_500 },
+      slowAfter: { services: 100 },
+    })
+    expect(progress.filter((p) => p.probeId === 'services').map((p) => p.status)).toEqual(['queued', 'running', 'slow', 'unknown'])
+    expect(progress.find((p) => p.status === 'slow')).toMatchObject({ limitMs: 1_500 })
+    expect(snapshot.facts.services).toMatchObject({ status: 'unknown', reason: 'timeout' })
+    // Every other probe answered on the spare session long before the hung one gave up.
+    expect(usableAt).not.toBeNull()
+    expect(usableAt!).toBeLessThan(1_200)
+    const settledOthers = progress.filter((p) => p.probeId !== 'services' && (p.status === 'known' || p.status === 'unknown'))
+    expect(settledOthers).toHaveLength(12)
+  })
+
+  it('sends each fact with its progress, filed under its probe', async () => {
+    const progress: ScanProgress[] = []
+    await runScan(deps(new SimulatedPcHost(seed, { latencyScale: 0 })), {
+      scanId: 'scan-0008',
+      allowWslStart: false,
+      signal: new AbortController().signal,
+      onProgress: (p) => progress.push(p),
+    })
+    const known = progress.find((p) => p.probeId === 'windows-version' && p.status === 'known')
+    expect(known && 'fact' in known ? known.fact['windows-version'] : null).toMatchObject({ status: 'known', data: { currentBuild: '22000' } })
+    expect(progress.every((p) => ScanProgress.safeParse(p).success)).toBe(true)
   })
 })

@@ -1,5 +1,7 @@
 import type { MachineSource } from '../../shared/ipc/app-info'
 import { DEFAULT_SCENARIO_ID, SCENARIOS, findScenario } from '../../shared/scenarios'
+import type { ProbeId } from '../../shared/probes/probe-ids'
+import type { Scenario } from '../../shared/scenarios/scenario'
 import { SimulatedPcHost, type SimulatedPcOptions } from './simulated-pc-host'
 
 /**
@@ -9,13 +11,21 @@ import { SimulatedPcHost, type SimulatedPcOptions } from './simulated-pc-host'
 export function createSimulatedMachine(
   scenarioId: string = DEFAULT_SCENARIO_ID,
   options: SimulatedPcOptions = {},
+  /** Probes that never answer on this PC (ended by their own time limit): `npm run demo -- --hang events`. */
+  hang: readonly ProbeId[] = [],
 ): { readonly host: SimulatedPcHost; readonly machine: MachineSource } {
   const scenario = findScenario(scenarioId)
   if (scenario === undefined) {
     throw new Error(`Unknown scenario "${scenarioId}". Known scenarios: ${SCENARIOS.map((s) => s.id).join(', ')}`)
   }
   return {
-    host: new SimulatedPcHost(scenario, options),
+    host: new SimulatedPcHost(hang.length === 0 ? scenario : withHungProbes(scenario, hang), options),
     machine: { kind: 'simulated', scenarioId: scenario.id, title: scenario.title },
   }
+}
+
+function withHungProbes(scenario: Scenario, hang: readonly ProbeId[]): Scenario {
+  const probeBehaviour = { ...scenario.probeBehaviour }
+  for (const id of hang) probeBehaviour[id] = { ...probeBehaviour[id], hang: true }
+  return { ...scenario, probeBehaviour }
 }

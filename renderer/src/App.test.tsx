@@ -1,4 +1,5 @@
 import { act, render, screen } from '@testing-library/react'
+import { settleLazySteps } from './test-render'
 import { describe, expect, it } from 'vitest'
 import { App } from './App'
 import { StoreProvider } from './state/store-context'
@@ -34,6 +35,7 @@ describe('App shell', () => {
   it('marks the current step for assistive technology', async () => {
     const store = await renderApp()
     act(() => store.getState().goTo('report'))
+    await settleLazySteps()
     expect(screen.getByRole('button', { name: /Report/ }).getAttribute('aria-current')).toBe('step')
     expect(screen.getByText('Run a scan first: the report is made from its results.')).toBeTruthy()
   })

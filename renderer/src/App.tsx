@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import type { WizardStep } from '../../shared/wizard/steps'
 import { assertNever } from '../../shared/util/assert-never'
 import { useT } from './i18n/use-t'
@@ -8,11 +8,7 @@ import { MachineBanner } from './shell/MachineBanner'
 import { StepFooter } from './shell/StepFooter'
 import { StepNav } from './shell/StepNav'
 import { useWizard } from './state/store-context'
-import { FindingsStep } from './steps/FindingsStep'
-import { FixStep } from './steps/FixStep'
-import { ReportStep } from './steps/ReportStep'
-import { ScanStep } from './steps/ScanStep'
-import { VerifyStep } from './steps/VerifyStep'
+import { FindingsStep, FixStep, ReportStep, ScanStep, VerifyStep, preloadSteps } from './steps/lazy-steps'
 import { WelcomeStep } from './steps/WelcomeStep'
 
 /** The wizard frame: header, demo banner, step list, the current step and Back/Next. */
@@ -22,6 +18,11 @@ export function App() {
   const step = useWizard((s) => s.step)
   const appInfo = useWizard((s) => s.appInfo)
   const startupError = useWizard((s) => s.startupError)
+
+  // Once the first screen is up, fetch the other steps' chunks so moving on never waits for them.
+  useEffect(() => {
+    if (appInfo !== null) void preloadSteps()
+  }, [appInfo])
 
   useEffect(() => {
     document.documentElement.lang = locale
@@ -44,12 +45,25 @@ export function App() {
         <div className="layout">
           <StepNav />
           <main className="content" data-step={step}>
-            <CurrentStep step={step} />
+            {/* Keyed by step: the old step leaves at once instead of lingering hidden while the next loads. */}
+            <Suspense key={step} fallback={<StepLoading />}>
+              <CurrentStep step={step} />
+            </Suspense>
             <StepFooter />
           </main>
         </div>
       )}
     </div>
+  )
+}
+
+/** While a step's chunk loads (a blink on a local file; longer on a slow disk). */
+function StepLoading() {
+  const t = useT()
+  return (
+    <p className="muted" aria-busy="true" data-testid="step-loading">
+      {t('app.loading')}
+    </p>
   )
 }
 

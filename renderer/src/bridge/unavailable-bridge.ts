@@ -12,6 +12,8 @@ export const unavailableBridge: DoctorApi = {
   applyFix: unavailable,
   undoFix: unavailable,
   fixHistory: unavailable,
+  interruptedRuns: unavailable,
+  recoverRun: unavailable,
   restartWindows: unavailable,
   resumeState: unavailable,
   onScanProgress: () => () => undefined,

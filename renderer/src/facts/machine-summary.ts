@@ -3,6 +3,7 @@ import { decodeNativeOutput, wslUtf8For, type NativeProducer } from '../../../sh
 import { wslPrintedText } from '../../../shared/probes/wsl-printed'
 import { formatWindowsVersion } from '../../../shared/probes/facts/windows-version'
 import type { MessageKey, MessageVars } from '../i18n/i18n'
+import type { ProbeId } from '../../../shared/probes/probe-ids'
 
 type TextValue = { readonly kind: 'text'; readonly key: MessageKey; readonly vars?: MessageVars; readonly detail?: readonly string[] }
 
@@ -10,6 +11,8 @@ type TextValue = { readonly kind: 'text'; readonly key: MessageKey; readonly var
 export interface SummaryItem {
   readonly id: string
   readonly label: MessageKey
+  /** The probe the line reads. */
+  readonly probe: ProbeId
   readonly value: TextValue | { readonly kind: 'unknown'; readonly reason: UnknownReason } | { readonly kind: 'not-run' }
 }
 
@@ -31,6 +34,7 @@ export function summarizeMachine(snapshot: MachineSnapshot): SummaryItem[] {
   return [
     {
       id: 'windows',
+      probe: 'windows-version',
       label: 'findings.windows',
       value: describe(facts['windows-version'], (data) => ({
         kind: 'text',
@@ -45,6 +49,7 @@ export function summarizeMachine(snapshot: MachineSnapshot): SummaryItem[] {
     },
     {
       id: 'wsl',
+      probe: 'wsl-install',
       label: 'findings.wsl',
       value: describe(facts['wsl-install'], (data) => {
         const version = data.msiVersion ?? data.appxVersion
@@ -55,6 +60,7 @@ export function summarizeMachine(snapshot: MachineSnapshot): SummaryItem[] {
     },
     {
       id: 'wslconfig',
+      probe: 'wslconfig-file',
       label: 'findings.wslconfig',
       value: describe(facts['wslconfig-file'], (data) =>
         data.exists
@@ -64,6 +70,7 @@ export function summarizeMachine(snapshot: MachineSnapshot): SummaryItem[] {
     },
     {
       id: 'services',
+      probe: 'services',
       label: 'findings.services',
       value: describe(facts.services, (data) => ({
         kind: 'text',
@@ -77,6 +84,7 @@ export function summarizeMachine(snapshot: MachineSnapshot): SummaryItem[] {
     },
     {
       id: 'startup',
+      probe: 'wsl-startup',
       label: 'findings.startup',
       value: describe(facts['wsl-startup'], (data): TextValue => {
         const { startOutput, networkingModeOutput } = data

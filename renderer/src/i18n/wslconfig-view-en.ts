@@ -59,6 +59,8 @@ export const wslconfigViewEn = {
   'checks.passedIntro': 'These were read and nothing wrong was found.',
   'checks.notChecked': 'Not checked ({count})',
   'checks.notCheckedIntro': 'These could not be checked, so they are not counted as passed.',
+  'checks.stillChecking': 'Still checking ({count})',
+  'checks.stillCheckingIntro': 'These are still being read; they count neither as passed nor as failed yet.',
   'checks.probeReason': '{probe}: {reason}',
   'checks.area.networking-mode': 'Windows supports the networking mode you chose',
   'checks.area.wsl-install': 'WSL is installed and current',

@@ -59,6 +59,8 @@ export const wslconfigViewZhCN = {
   'checks.passedIntro': '已读取以下各项，未发现问题。',
   'checks.notChecked': '未检查（{count}）',
   'checks.notCheckedIntro': '以下各项无法检查，因此不算作通过。',
+  'checks.stillChecking': '仍在检查（{count}）',
+  'checks.stillCheckingIntro': '这些项目仍在读取中，暂不计为通过，也不计为失败。',
   'checks.probeReason': '{probe}：{reason}',
   'checks.area.networking-mode': 'Windows 支持您选择的网络模式',
   'checks.area.wsl-install': 'WSL 已安装且为较新版本',

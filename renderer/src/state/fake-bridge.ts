@@ -34,6 +34,8 @@ export function createFakeBridge(options: {
     applyFix: async () => ok({ status: 'plan-changed' }),
     undoFix: async () => ok({ status: 'nothing-to-undo' }),
     fixHistory: async () => ok([]),
+    interruptedRuns: async () => ok([]),
+    recoverRun: async () => ok({ status: 'not-found' }),
     restartWindows: async () => ok({ status: 'failed' }),
     resumeState: async () => ok(null),
     onFixProgress: () => () => undefined,

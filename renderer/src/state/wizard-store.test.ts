@@ -19,7 +19,7 @@ describe('wizard store', () => {
   })
 
   it('records progress and the final snapshot of a scan, passing the consent on', async () => {
-    const bridge = createFakeBridge({ progress: [{ probeId: 'services', status: 'running' }, { probeId: 'services', status: 'known', durationMs: 450 }] })
+    const bridge = createFakeBridge({ progress: [{ probeId: 'services', status: 'running' }, { probeId: 'services', status: 'known', durationMs: 450, fact: { services: { status: 'known', durationMs: 450, data: { services: [] } } } }] })
     const store = createWizardStore(bridge, { newScanId: () => 'scan-000001' })
     await store.getState().initialize()
     store.getState().setAllowWslStart(true)

@@ -1,5 +1,6 @@
 import type { Finding } from '../../../shared/diagnosis/finding'
 import type { MachineView } from '../../../shared/diagnosis/machine-view'
+import type { ProbeId } from '../../../shared/probes/probe-ids'
 import { fixTraits } from './fix/fix-traits'
 import { FixTraitBadges } from './fix/FixTraitBadges'
 import { useDiagnosisText } from '../i18n/use-diagnosis-text'
@@ -10,17 +11,36 @@ import { useT } from '../i18n/use-t'
  * certainty), the facts it rests on, what WSL itself printed, what is still unknown, and the fix
  * ladder. Fixes are listed as guidance here; applying them is the Fix step's job.
  */
-export function FindingCard({ finding, view }: { readonly finding: Finding; readonly view?: MachineView }) {
+export function FindingCard({
+  finding,
+  view,
+  waitingFor = [],
+}: {
+  readonly finding: Finding
+  readonly view?: MachineView
+  /** Probes of a running scan this finding's rule still needs: shown as "still checking", not final. */
+  readonly waitingFor?: readonly ProbeId[]
+}) {
   const t = useT()
   const d = useDiagnosisText()
   const titleId = `finding-${finding.id}-title`
   return (
-    <article className={`finding finding-${finding.severity}`} aria-labelledby={titleId} data-testid={`finding-${finding.id}`}>
+    <article
+      className={`finding finding-${finding.severity}`}
+      aria-labelledby={titleId}
+      data-testid={`finding-${finding.id}`}
+      data-final={waitingFor.length === 0}
+    >
       <header className="finding-header">
         <span className={`badge badge-${finding.severity}`}>{d(`severity.${finding.severity}`)}</span>
         <span className={`badge badge-confidence badge-${finding.confidence}`}>{d(`confidence.${finding.confidence}`)}</span>
         <h3 id={titleId}>{d(`finding.${finding.id}.title`, finding.args)}</h3>
       </header>
+      {waitingFor.length > 0 && (
+        <p className="finding-pending" data-testid="waiting-for">
+          {t('findings.waitingFor', { probes: waitingFor.map((probe) => d(`probe.${probe}`)).join(t('list.separator')) })}
+        </p>
+      )}
       <p className="finding-summary">{d(`finding.${finding.id}.summary`, finding.args)}</p>
       {finding.evidence.length > 0 && (
         <section aria-label={t('findings.evidence')}>

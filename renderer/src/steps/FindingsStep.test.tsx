@@ -37,4 +37,25 @@ describe('FindingsStep states', () => {
     expect(within(deleteNetwork).getByText('Stops WSL')).toBeTruthy()
     expect(within(deleteNetwork).queryByText('Restart needed (1)')).toBeNull()
   })
+
+  it('while the scan runs: findings of the facts so far, the waiting ones marked, slow probes listed, their areas never passed', async () => {
+    const full = MachineSnapshot.parse(natSnapshot)
+    const { events: _events, 'firewall-profiles': _firewall, ...facts } = full.facts
+    const since = Date.now() - 6_000
+    const probes = Object.fromEntries(Object.keys(facts).map((id) => [id, { status: 'known', durationMs: 100, since }]))
+    await renderWithStore(<FindingsStep />, {
+      state: { scan: { phase: 'running', scanId: 'scan-000001', startedAt: since, probes: { ...probes, events: { status: 'slow', limitMs: 30_000, since }, 'firewall-profiles': { status: 'slow', limitMs: 20_000, since } }, facts } },
+    })
+    expect(screen.getByTestId('still-checking').textContent).toContain('(6 s)…')
+    const cards = [...screen.getByTestId('findings').querySelectorAll('article')]
+    expect(cards.length).toBeGreaterThan(0)
+    // The NAT rules read the event logs: their findings say they may change; the rest are final.
+    const vmswitch = screen.getByTestId('finding-nat-vmswitch-not-found')
+    expect(vmswitch.getAttribute('data-final')).toBe('false')
+    expect(within(vmswitch).getByTestId('waiting-for').textContent).toMatch(/^Still checking: /)
+    const areas = screen.getByTestId('still-checking-areas')
+    expect(areas.querySelector('[data-area="nat-network"]')).toBeNull() // it has a finding
+    expect(areas.querySelector('[data-area="firewall"]')?.textContent).toContain('still being checked')
+    expect(screen.getByTestId('passed-checks').querySelector('[data-area="firewall"]')).toBeNull()
+  })
 })

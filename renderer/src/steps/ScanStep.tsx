@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { findingsReadiness } from '../../../shared/scan/findings-readiness'
 import { PROBE_IDS, type ProbeId } from '../../../shared/probes/probe-ids'
 import { assertNever } from '../../../shared/util/assert-never'
 import { ErrorPanel } from '../shell/ErrorPanel'
@@ -6,15 +6,19 @@ import { useDiagnosisText } from '../i18n/use-diagnosis-text'
 import { useT } from '../i18n/use-t'
 import { useWizard } from '../state/store-context'
 import type { ProbeProgress } from '../state/wizard-store'
+import { useNow } from '../state/use-now'
 
-/** Live per-probe progress with plain names, elapsed time and cancel. */
+/**
+ * Live per-probe progress with plain names, elapsed time and cancel. Once every probe has answered
+ * or is slow (running on in the background), "See findings now" opens the findings so far.
+ */
 export function ScanStep() {
   const t = useT()
   const scan = useWizard((s) => s.scan)
   const startScan = useWizard((s) => s.startScan)
   const cancelScan = useWizard((s) => s.cancelScan)
   const goTo = useWizard((s) => s.goTo)
-  const elapsedMs = useElapsed(scan.phase === 'running' ? scan.startedAt : null)
+  const now = useNow(scan.phase === 'running')
 
   if (scan.phase === 'idle') {
     return (
@@ -34,7 +38,8 @@ export function ScanStep() {
   }
   const running = scan.phase === 'running'
   const title = running ? t('scan.title') : scan.outcome === 'cancelled' ? t('scan.titleCancelled') : t('scan.titleDone')
-  const seconds = Math.round((running ? elapsedMs : scan.durationMs) / 100) / 10
+  const seconds = Math.round((running ? Math.max(0, now - scan.startedAt) : scan.durationMs) / 100) / 10
+  const readiness = findingsReadiness(scan.probes)
   return (
     <section className="step-page" aria-labelledby="scan-title">
       <h2 id="scan-title">{title}</h2>
@@ -43,14 +48,26 @@ export function ScanStep() {
       </p>
       <ul className="probe-list" aria-live="polite" data-testid="probe-list">
         {PROBE_IDS.map((id) => (
-          <ProbeRow key={id} id={id} progress={scan.probes[id]} />
+          <ProbeRow key={id} id={id} progress={scan.probes[id]} now={now} />
         ))}
       </ul>
+      {running && readiness.slow.length > 0 && (
+        <p className="muted" data-testid="slow-note">
+          {t('scan.slowNote')}
+        </p>
+      )}
       <div className="actions">
         {running ? (
-          <button type="button" onClick={() => void cancelScan()} data-testid="cancel-scan">
-            {t('scan.cancel')}
-          </button>
+          <>
+            <button type="button" onClick={() => void cancelScan()} data-testid="cancel-scan">
+              {t('scan.cancel')}
+            </button>
+            {readiness.usable && (
+              <button type="button" className="primary" onClick={() => goTo('findings')} data-testid="see-findings">
+                {t('scan.seeFindingsNow')}
+              </button>
+            )}
+          </>
         ) : (
           <>
             <button type="button" onClick={() => void startScan()}>
@@ -66,7 +83,7 @@ export function ScanStep() {
   )
 }
 
-function ProbeRow({ id, progress }: { readonly id: ProbeId; readonly progress: ProbeProgress | undefined }) {
+function ProbeRow({ id, progress, now }: { readonly id: ProbeId; readonly progress: ProbeProgress | undefined; readonly now: number }) {
   const t = useT()
   const d = useDiagnosisText()
   const status = progress?.status ?? 'queued'
@@ -74,18 +91,20 @@ function ProbeRow({ id, progress }: { readonly id: ProbeId; readonly progress: P
     <li className={`probe probe-${status}`} data-testid={`probe-${id}`} data-status={status}>
       <span className="probe-icon" aria-hidden="true" />
       <span className="probe-name">{d(`probe.${id}`)}</span>
-      <span className="probe-status">{statusText(progress, t, d)}</span>
+      <span className="probe-status">{statusText(progress, now, t, d)}</span>
     </li>
   )
 }
 
-function statusText(progress: ProbeProgress | undefined, t: ReturnType<typeof useT>, d: ReturnType<typeof useDiagnosisText>): string {
+function statusText(progress: ProbeProgress | undefined, now: number, t: ReturnType<typeof useT>, d: ReturnType<typeof useDiagnosisText>): string {
   if (progress === undefined) return t('scan.status.queued')
   switch (progress.status) {
     case 'queued':
       return t('scan.status.queued')
     case 'running':
       return t('scan.status.running')
+    case 'slow':
+      return t('scan.status.slow', { seconds: Math.max(0, Math.round((now - progress.since) / 1000)), limit: Math.round(progress.limitMs / 1000) })
     case 'known':
       return t('scan.status.known', { seconds: Math.round(progress.durationMs / 100) / 10 })
     case 'unknown':
@@ -93,15 +112,4 @@ function statusText(progress: ProbeProgress | undefined, t: ReturnType<typeof us
     default:
       return assertNever(progress, 'probe status')
   }
-}
-
-/** Milliseconds since `since`, refreshed a few times a second while a scan runs. */
-function useElapsed(since: number | null): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    if (since === null) return undefined
-    const timer = setInterval(() => setNow(Date.now()), 200)
-    return () => clearInterval(timer)
-  }, [since])
-  return since === null ? 0 : Math.max(0, now - since)
 }

@@ -1,5 +1,6 @@
 import { useT } from '../i18n/use-t'
-import { PastePreview } from './PastePreview'
+import { Suspense } from 'react'
+import { PastePreview } from './lazy-steps'
 import { useWizard } from '../state/store-context'
 
 /** What will be checked, that nothing changes without asking, and the consent to start WSL. */
@@ -43,7 +44,17 @@ export function WelcomeStep() {
           aria-describedby="paste-hint"
           data-testid="pasted-output"
         />
-        <PastePreview text={pastedOutput} />
+        {pastedOutput.trim() !== '' && (
+          <Suspense
+            fallback={
+              <p className="muted" aria-busy="true">
+                {t('app.loading')}
+              </p>
+            }
+          >
+            <PastePreview text={pastedOutput} />
+          </Suspense>
+        )}
       </div>
       <label className="consent">
         <input

@@ -70,22 +70,31 @@ export interface UnknownProbe {
   readonly reason: UnknownReason | 'not-run'
 }
 
-/** The check-up split into what passed and what could not be checked. */
+/** The check-up split into what passed, what could not be checked, and what is still being read. */
 export interface CheckResults {
   readonly passed: readonly CheckArea[]
   readonly notChecked: readonly { readonly area: CheckArea; readonly unknown: readonly UnknownProbe[] }[]
+  /** Areas with a probe of a running scan still to answer: neither passed nor failed yet. */
+  readonly stillChecking: readonly { readonly area: CheckArea; readonly probes: readonly ProbeId[] }[]
 }
 
 /**
  * Passed = every probe of the area known and none of its findings present. An area with an
- * unknown probe is "not checked" (with the reasons), never passed; an area with a finding is in
- * neither list (its card says what is wrong).
+ * unknown probe is "not checked" (with the reasons), never passed; an area whose probe is still
+ * running (`pending`) is "still checking"; an area with a finding is in none of the lists (its card
+ * says what is wrong).
  */
-export function checkResults(snapshot: MachineSnapshot, present: readonly FindingId[]): CheckResults {
+export function checkResults(snapshot: MachineSnapshot, present: readonly FindingId[], pending: ReadonlySet<ProbeId> = new Set()): CheckResults {
   const passed: CheckArea[] = []
   const notChecked: { area: CheckArea; unknown: UnknownProbe[] }[] = []
+  const stillChecking: { area: CheckArea; probes: ProbeId[] }[] = []
   for (const area of CHECK_AREAS) {
     if (area.findings.some((id) => present.includes(id))) continue
+    const running = area.probes.filter((probe) => pending.has(probe))
+    if (running.length > 0) {
+      stillChecking.push({ area, probes: running })
+      continue
+    }
     const unknown = area.probes.flatMap((probe): UnknownProbe[] => {
       const entry = snapshot.facts[probe]
       if (entry === undefined) return [{ probe, reason: 'not-run' }]
@@ -94,5 +103,5 @@ export function checkResults(snapshot: MachineSnapshot, present: readonly Findin
     if (unknown.length === 0) passed.push(area)
     else notChecked.push({ area, unknown })
   }
-  return { passed, notChecked }
+  return { passed, notChecked, stillChecking }
 }

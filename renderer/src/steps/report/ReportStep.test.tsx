@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { settleLazySteps } from '../../test-render'
 import { describe, expect, it } from 'vitest'
 import { MachineSnapshot } from '../../../../shared/machine/snapshot'
 import natJson from '../../../../shared/report/__fixtures__/nat-0x80041002.snapshot.json'
@@ -22,6 +23,7 @@ async function renderReport(options: { snapshot?: MachineSnapshot; scan?: boolea
   await act(() => store.getState().initialize())
   if (options.scan !== false) await act(() => store.getState().startScan())
   act(() => store.getState().goTo('report'))
+  await settleLazySteps()
   return store
 }
 
@@ -84,6 +86,7 @@ describe('ReportStep', () => {
     expect(preview()).toContain('Windows 无法创建 WSL 的虚拟交换机（0x80041002）')
     expect(store.getState().scan.phase).toBe('finished')
     fireEvent.click(screen.getByTestId('opened-show-findings'))
+    await settleLazySteps()
     expect(screen.getByTestId('findings').querySelector('article')?.getAttribute('data-testid')).toBe('finding-nat-vmswitch-not-found')
   })
 })

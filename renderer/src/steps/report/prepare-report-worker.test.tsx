@@ -1,4 +1,5 @@
 import { act, render, screen } from '@testing-library/react'
+import { settleLazySteps } from '../../test-render'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { MachineSnapshot } from '../../../../shared/machine/snapshot'
 import { prepareReport } from '../../../../shared/report/prepare'
@@ -71,6 +72,7 @@ describe('ReportStep with a worker', () => {
     await act(() => store.getState().initialize())
     await act(() => store.getState().startScan())
     act(() => store.getState().goTo('report'))
+    await settleLazySteps()
   }
 
   it('shows the report once the worker answers', async () => {
