@@ -3,7 +3,9 @@ import { FIXABLE_FEATURES, FIXABLE_SERVICES, type FixScriptId } from '../../shar
 import type { StepResult, UndoRecord } from '../../shared/repair/step-result'
 import type { Scenario } from '../../shared/scenarios/scenario'
 import type { NatFailureCure, ScenarioRuntime } from '../../shared/scenarios/scenario-machine'
+import { wslLanguageFor } from '../../shared/wsl-messages/messages'
 import { servicesOf } from './default-services'
+import { serviceStartFailure } from './wsl-start-blockers'
 import { wslconfigBytes, wslconfigPath } from './wslconfig-bytes'
 
 /** When the simulated fix runs: names backups and restore points, and moves the boot clock. */
@@ -29,10 +31,17 @@ export const DEFAULT_LAST_BOOT = '2026-11-21T08:40:00.000Z'
 const STALE_NETWORK_CODES = ['0x803b0001', '0x803b0017']
 
 const NoInput = z.union([z.null(), z.undefined(), z.strictObject({})])
-const DistroName = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/)
+// First character alphanumeric: a name starting with '-' would read as a wsl.exe option (wsl-export.ps1).
+const DistroName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/)
 const WslVersion = z.union([z.literal(1), z.literal(2)])
 // Undo steps get the journal's UndoRecord fields; `kind` and `backupPath` may be left out.
-const RestoreFile = z.object({ kind: z.literal('restore-file').optional(), path: z.string(), previousBase64: z.string().nullable(), backupPath: z.string().nullable().optional() })
+const RestoreFile = z.object({
+  kind: z.literal('restore-file').optional(),
+  path: z.string(),
+  previousBase64: z.string().nullable(),
+  backupPath: z.string().nullable().optional(),
+  writtenBase64: z.string().nullable().optional(),
+})
 const RestoreRegistry = z.object({
   kind: z.literal('restore-registry-value').optional(),
   value: z.enum(['ipv6-disabled-components', 'hyperv-firewall-disable', 'port-tracker-enabled-mode']),
@@ -207,10 +216,22 @@ function wslconfigFromBytes(bytes: Buffer): NonNullable<Scenario['wslconfig']> {
   } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     encoding = 'utf16le-bom'
     text = bytes.subarray(2).toString('utf16le')
+  } else if (looksUtf16le(bytes)) {
+    // WSL reads a BOM-less UTF-16LE .wslconfig too (B.2); the scripts write such bytes unchanged.
+    encoding = 'utf16le'
+    text = bytes.toString('utf16le')
   } else {
     text = bytes.toString('utf8')
   }
   return { text: text.replace(/\r\n/g, '\n'), encoding, lineEnding: text.includes('\r\n') ? 'crlf' : 'lf' }
+}
+
+/** BOM-less UTF-16LE: even length and a zero high byte in most pairs (ASCII-heavy INI text). */
+function looksUtf16le(bytes: Buffer): boolean {
+  if (bytes.length < 2 || bytes.length % 2 !== 0) return false
+  let zeros = 0
+  for (let i = 1; i < bytes.length; i += 2) if (bytes[i] === 0) zeros++
+  return zeros * 2 >= bytes.length / 2
 }
 
 function currentWslconfigBase64(state: Scenario): string | null {
@@ -225,25 +246,42 @@ function requireWsl(state: Scenario): void {
   if (state.wsl.kind === 'absent') throw new FixFailure('C:\\Windows\\System32\\wsl.exe not found.')
 }
 
+/**
+ * wsl.exe commands that talk to WSLService (SvcComm in WslClient.cpp: --list, --export,
+ * --set-version, --shutdown) fail while the service is disabled, as `wsl --status` does (#9600):
+ * the script reports wsl.exe's message. `--set-default-version` only writes HKCU and still works.
+ */
+function requireService(state: Scenario, command: string): void {
+  const blocked = serviceStartFailure(state, wslLanguageFor(state.windows.uiCulture))
+  if (blocked !== null) throw new FixFailure(`wsl.exe ${command} failed with exit code -1: ${blocked.join(' ')}`)
+}
+
 function requireDistro(state: Scenario, distro: string): Scenario['wsl']['distros'][number] {
   const found = state.wsl.distros.find((d) => d.name === distro)
   if (found === undefined) throw new FixFailure(`No distribution named '${distro}' is installed.`)
   return found
 }
 
-/** A registry value the remove-* scripts delete: read it, remove it, return the undo record. */
+/** Where each value the remove-* scripts delete lives (fixed in each script, F.7, F.14, A.2). */
+const REGISTRY_VALUES = {
+  'ipv6-disabled-components': { key: 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters', name: 'DisabledComponents' },
+  'hyperv-firewall-disable': { key: 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\MpsSvc\\Parameters', name: 'HyperVFirewallDisable' },
+  'port-tracker-enabled-mode': { key: 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters', name: 'PortTrackerEnabledMode' },
+} as const
+
+/** A registry value the remove-* scripts delete: read it, remove it, return the undo record (details as the scripts word them). */
 function removeValue(
   state: Scenario,
   read: (s: Scenario) => number | null,
   clear: (s: Scenario) => void,
   undoValue: Extract<UndoRecord, { kind: 'restore-registry-value' }>['value'],
-  name: string,
   rebootRequired: boolean,
 ): StepResult {
+  const { key, name } = REGISTRY_VALUES[undoValue]
   const previous = read(state)
-  if (previous === null) return result(false, false, null, `${name} is not set.`)
+  if (previous === null) return result(false, false, null, `${name} is not set under ${key}.`)
   clear(state)
-  return result(true, rebootRequired, { kind: 'restore-registry-value', value: undoValue, previous }, `Removed ${name} (was ${previous}).`)
+  return result(true, rebootRequired, { kind: 'restore-registry-value', value: undoValue, previous }, `Removed ${name} (was ${previous}) from ${key}.`)
 }
 
 const START_TYPES_SC: Readonly<Record<string, string>> = { automatic: 'auto', manual: 'demand', disabled: 'disabled' }
@@ -278,12 +316,13 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
       createFile(state, backup, current)
     }
     state.wslconfig = wslconfigFromBytes(bytes)
-    return result(true, false, { kind: 'restore-file', path, previousBase64: current, backupPath: backup }, `Wrote ${bytes.length} bytes to ${path}.${backup === null ? '' : ` Backup: ${backup}.`}`)
+    return result(true, false, { kind: 'restore-file', path, previousBase64: current, backupPath: backup, writtenBase64: bytes.toString('base64') }, `Wrote ${bytes.length} bytes to ${path}.${backup === null ? '' : ` Backup: ${backup}.`}`)
   },
 
   /** E.1: every distribution and the VM stop. */
   'wsl-shutdown': (state) => {
     requireWsl(state)
+    requireService(state, '--shutdown')
     for (const distro of state.wsl.distros) distro.running = false
     return result(true, false, null, 'wsl.exe --shutdown: exit code 0.')
   },
@@ -299,7 +338,8 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
     state.wsl.kernelVersion = UPDATED_WSL.kernelVersion
     state.wsl.wslgVersion = UPDATED_WSL.wslgVersion
     if (state.host.natNetworkFailure !== null && state.host.natFailureCuredBy === 'wsl-update') state.host.natNetworkFailure = null
-    const args = input.preRelease ? '--update --pre-release' : '--update'
+    // --web-download: the script never goes through the Microsoft Store (wsl-update.ps1).
+    const args = input.preRelease ? '--update --web-download --pre-release' : '--update --web-download'
     return result(changed, false, null, `wsl.exe ${args}: exit code 0; version ${before ?? 'none'} -> ${UPDATED_WSL.version}.`)
   },
 
@@ -322,16 +362,16 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
 
   /** F.7: takes effect after a restart. */
   'remove-ipv6-disabled-components': (state) =>
-    removeValue(state, (s) => s.host.ipv6DisabledComponents, (s) => (s.host.ipv6DisabledComponents = null), 'ipv6-disabled-components', 'DisabledComponents', true),
+    removeValue(state, (s) => s.host.ipv6DisabledComponents, (s) => (s.host.ipv6DisabledComponents = null), 'ipv6-disabled-components', true),
 
   /** A.2: WSL reads it at its next start. */
   'remove-hyperv-firewall-disable': (state) =>
-    removeValue(state, (s) => (s.host.hyperVFirewallDisabled ? 1 : null), (s) => (s.host.hyperVFirewallDisabled = false), 'hyperv-firewall-disable', 'HyperVFirewallDisable', false),
+    removeValue(state, (s) => (s.host.hyperVFirewallDisabled ? 1 : null), (s) => (s.host.hyperVFirewallDisabled = false), 'hyperv-firewall-disable', false),
 
   /** F.14: only without a running FSE (the simulated FSE runs whenever it exists); restart needed. */
   'remove-port-tracker': (state) => {
     if (state.host.fseServiceExists === true) throw new FixFailure('The FSE service is running; PortTrackerEnabledMode is left alone.')
-    return removeValue(state, (s) => s.host.portTrackerEnabledMode ?? null, (s) => (s.host.portTrackerEnabledMode = null), 'port-tracker-enabled-mode', 'PortTrackerEnabledMode', true)
+    return removeValue(state, (s) => s.host.portTrackerEnabledMode ?? null, (s) => (s.host.portTrackerEnabledMode = null), 'port-tracker-enabled-mode', true)
   },
 
   /**
@@ -404,6 +444,7 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
   /** E.1: a backup tar in the user's profile, never overwritten. */
   'wsl-export': (state, input, context) => {
     requireWsl(state)
+    requireService(state, '--list --quiet')
     requireDistro(state, input.distro)
     const target = `${state.userProfile.replace(/\\$/, '')}\\WslNetworkDoctor\\backups\\${input.distro}-${stampOf(context)}.tar`
     createFile(state, target, null)
@@ -413,6 +454,7 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
   /** E.1: converts the distribution (it is stopped); WSL 1 needs the WSL optional component. */
   'wsl-set-version': (state, input) => {
     requireWsl(state)
+    requireService(state, '--list --verbose')
     const distro = requireDistro(state, input.distro)
     if (distro.version === input.version) return result(false, false, null, `${input.distro} already uses WSL ${input.version}.`)
     if (input.version === 1 && state.windows.features['Microsoft-Windows-Subsystem-Linux'] !== 'Enabled') {
@@ -438,6 +480,11 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
     const path = wslconfigPath(state)
     if (input.path.toLowerCase() !== path.toLowerCase()) throw new FixFailure(`Only ${path} can be restored; refused ${input.path}.`)
     const current = currentWslconfigBase64(state)
+    // As the script: with writtenBase64, the file must still hold our bytes (or the previous ones).
+    if (input.writtenBase64 != null && current !== null) {
+      const previousCanonical = input.previousBase64 === null ? null : canonicalBase64(input.previousBase64)
+      if (current !== canonicalBase64(input.writtenBase64) && current !== previousCanonical) throw new FixFailure(`${path} changed since our change; refused to overwrite it.`)
+    }
     if (input.previousBase64 === null) {
       if (current === null) return result(false, false, null, `${path} does not exist, as before the change.`)
       const aside = `${path}.wnd-undone-${stampOf(context)}`
@@ -462,18 +509,18 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
       case 'ipv6-disabled-components': {
         if (state.host.ipv6DisabledComponents === input.previous) return result(false, false, null, `DisabledComponents already is ${input.previous}.`)
         state.host.ipv6DisabledComponents = input.previous
-        return result(true, true, null, `Set DisabledComponents back to ${input.previous}.`)
+        return result(true, true, null, `Set DisabledComponents under ${REGISTRY_VALUES['ipv6-disabled-components'].key} back to ${input.previous}.`)
       }
       case 'hyperv-firewall-disable': {
         const disabled = input.previous === 1
         if (state.host.hyperVFirewallDisabled === disabled) return result(false, false, null, `HyperVFirewallDisable already is ${input.previous}.`)
         state.host.hyperVFirewallDisabled = disabled
-        return result(true, false, null, `Set HyperVFirewallDisable back to ${input.previous}.`)
+        return result(true, false, null, `Set HyperVFirewallDisable under ${REGISTRY_VALUES['hyperv-firewall-disable'].key} back to ${input.previous}.`)
       }
       case 'port-tracker-enabled-mode': {
         if (state.host.portTrackerEnabledMode === input.previous) return result(false, false, null, `PortTrackerEnabledMode already is ${input.previous}.`)
         state.host.portTrackerEnabledMode = input.previous
-        return result(true, true, null, `Set PortTrackerEnabledMode back to ${input.previous}.`)
+        return result(true, true, null, `Set PortTrackerEnabledMode under ${REGISTRY_VALUES['port-tracker-enabled-mode'].key} back to ${input.previous}.`)
       }
     }
   },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { decodeNativeOutput } from '../../shared/probes/decode-native-output'
 import { FACT_SCHEMAS, type FactOf } from '../../shared/probes/facts'
 import { REQUIRED_EXPORTS } from '../../shared/probes/facts/mirrored-readiness'
 import { PROBE_IDS, type ProbeId } from '../../shared/probes/probe-ids'
@@ -139,7 +140,7 @@ describe('network-adapters, proxy, winsock, host networking (D.8, F.5, F.12, F.1
     const lsp = entries.filter((e) => e.providerPath.includes('Proxifier'))
     expect(lsp.some((e) => e.chainLength === 0)).toBe(true)
     expect(lsp.some((e) => (e.chainLength ?? 0) > 1)).toBe(true)
-    expect(fact('winsock-catalog', scenario('healthy-win11-24h2')).entries.every((e) => e.providerPath.startsWith('%SystemRoot%'))).toBe(true)
+    expect(fact('winsock-catalog', scenario('healthy-win11-24h2')).entries.every((e) => e.providerPath.startsWith('C:\\Windows\\'))).toBe(true)
   })
 
   it('saves a NAT range only once NAT creation has worked', () => {
@@ -166,5 +167,25 @@ describe('wsl-install and wsl-startup on special PCs (D.2, D.3)', () => {
     expect(startup.networkingModeOutput?.exitCode).toBe(1)
     const install = fact('wsl-install', scenario('inbox-wsl-win10'))
     expect(Buffer.from(install.versionOutput?.stdoutBase64 ?? '', 'base64').toString('utf16le')).toContain('Usage: wsl.exe')
+  })
+
+  it('puts the fatal error on stdout and `wsl: ` warnings on stderr, as wsl.exe does (WslClient.cpp, ExecutionContext.cpp)', () => {
+    const failed = fact('wsl-startup', scenario('nat-0x80041002')).startOutput
+    expect(Buffer.from(failed.stdoutBase64, 'base64').toString('utf8')).toMatch(/^Failed to configure network[^]*\r\nError code: Wsl\/Service\/[^]*0x80041002\r\n$/)
+    expect(failed.stderrBase64).toBe('')
+    const warned = fact('wsl-startup', scenario('zh-cn-22000-mirrored')).startOutput
+    expect(warned.stdoutBase64).toBe('')
+    expect(Buffer.from(warned.stderrBase64, 'base64').toString('utf8')).toMatch(/^wsl: 不支持镜像网络模式/)
+  })
+
+  it('writes UTF-16LE without BOM when the inbox wsl.exe ignores WSL_UTF8', () => {
+    const chinese = variant(scenario('wslservice-disabled'), (s) => {
+      s.windows.uiCulture = 'zh-CN'
+      s.wsl = { ...s.wsl, kind: 'inbox', version: null, kernelVersion: null, wslgVersion: null }
+    })
+    const list = fact('wsl-install', chinese).listOutput
+    const bytes = Buffer.from(list?.stdoutBase64 ?? '', 'base64')
+    expect([bytes[0], bytes[1]]).not.toEqual([0xff, 0xfe])
+    expect(decodeNativeOutput(list?.stdoutBase64 ?? '', { kind: 'wsl-exe', wslUtf8: 'ignored' })).toBe(bytes.toString('utf16le'))
   })
 })

@@ -7,7 +7,7 @@ import { eventsFact } from './events-model'
 import { firewallProfiles } from './firewall-profiles-model'
 import { hostNetworking } from './host-networking-model'
 import { mirroredReadiness } from './mirrored-readiness-model'
-import { nativeOutput } from './native-output'
+import { nativeOutput, wslStartStreams } from './native-output'
 import { networkAdapters } from './network-adapters-model'
 import { proxySettings } from './proxy-settings-model'
 import { virtualizationFact } from './virtualization-model'
@@ -114,8 +114,8 @@ function wslStartup(scenario: Scenario): FactOf<'wsl-startup'> {
   const encoding = wslOutputEncoding(scenario)
   const list = nativeOutput(wslListOutput(scenario), encoding)
   const start = simulateWslStart(scenario)
-  // WSL prints its warnings and errors on stderr; the Linux command (`true`) prints nothing.
-  const startOutput = nativeOutput({ stderr: start.lines.map((l) => `${l}\n`).join(''), exitCode: start.exitCode }, encoding)
+  // wsl.exe prints `wsl: ` warnings on stderr and its fatal error on stdout; `true` prints nothing.
+  const startOutput = nativeOutput({ ...wslStartStreams(start.lines), exitCode: start.exitCode }, encoding)
   const modeOutput = start.mode === null ? null : networkingModeOutput(scenario, start.mode)
   return { listBeforeStart: list, startOutput, networkingModeOutput: modeOutput }
 }

@@ -69,6 +69,12 @@ const BatchInput = z.object({
 
 export type UacResponse = NonNullable<ScenarioRuntime['uacResponse']>
 
+/**
+ * A fault of the elevated process, for fault-injection tests: killed after `afterSteps` steps
+ * applied (no result comes back), or hanging in step `atStep` (silent until the inactivity limit).
+ */
+export type ElevatedFault = { readonly kind: 'killed'; readonly afterSteps: number } | { readonly kind: 'hang'; readonly atStep: number }
+
 export interface SimulatedPcOptions {
   /** Multiplies every latency: 0 for unit tests, 1 for the demo and the benchmark. */
   readonly latencyScale?: number
@@ -94,6 +100,7 @@ export class SimulatedPcHost implements PowerShellHost, Elevator {
   private state: Scenario
   private readonly latencyScale: number
   private readonly now: () => Date
+  private elevatedFault: ElevatedFault | null = null
 
   constructor(scenario: Scenario, options: SimulatedPcOptions = {}) {
     this.state = structuredClone(scenario)
@@ -120,6 +127,11 @@ export class SimulatedPcHost implements PowerShellHost, Elevator {
   /** How the user answers the next UAC prompts: approve, decline (1223), fail, or never (timeout). */
   setUacResponse(response: UacResponse): void {
     this.state.runtime = { ...this.state.runtime, uacResponse: response }
+  }
+
+  /** Makes the next elevated runs die or hang as given (null: run normally). */
+  setElevatedFault(fault: ElevatedFault | null): void {
+    this.elevatedFault = fault
   }
 
   /** Makes one fix script fail whenever it runs (nothing changed), or none with null. */
@@ -159,14 +171,22 @@ export class SimulatedPcHost implements PowerShellHost, Elevator {
     if (script.id !== FIX_BATCH_SCRIPT_ID || !parsed.success) {
       return completed({ ok: false, error: scriptError(`not a fix batch: ${script.id}`) })
     }
-    const latency = parsed.data.steps.reduce((sum, step) => sum + FIX_LATENCY_MS[step.script], 0) * this.latencyScale
-    if (latency > options.timeoutMs) {
-      await wait(options.timeoutMs, undefined)
-      return { kind: 'timeout', timeoutMs: options.timeoutMs, durationMs: elapsed() }
-    }
-    await wait(latency, undefined)
+    // Once elevated, each step must end within the inactivity limit (every event restarts it).
+    const inactivity = options.inactivityTimeoutMs ?? options.timeoutMs
+    const fault = this.elevatedFault
+    const progress = (event: Parameters<NonNullable<ElevatedRunOptions['onProgress']>>[0]) => options.onProgress?.(event)
     const steps: BatchResult['steps'] = []
     for (const [index, step] of parsed.data.steps.entries()) {
+      if (fault?.kind === 'killed' && index >= fault.afterSteps) {
+        return { kind: 'no-result', exitCode: null, detail: 'the elevated side disconnected without a result', durationMs: elapsed() }
+      }
+      progress({ step: index, status: 'started' })
+      const latency = fault?.kind === 'hang' && fault.atStep === index ? Number.POSITIVE_INFINITY : FIX_LATENCY_MS[step.script] * this.latencyScale
+      if (latency > inactivity) {
+        await wait(inactivity, undefined)
+        return { kind: 'timeout', timeoutMs: inactivity, durationMs: elapsed() }
+      }
+      await wait(latency, undefined)
       if (!FIX_SCRIPTS[step.script].elevated) {
         // Per-user steps never run elevated (HKCU and the profile may be another account's, §4).
         steps.push({ ok: false, index, error: `${step.script} runs as the user, not in the elevated batch; refused.` })
@@ -176,11 +196,14 @@ export class SimulatedPcHost implements PowerShellHost, Elevator {
       if (!outcome.ok) {
         // As the batch script reports a throw: `<exception type>: <message>`.
         steps.push({ ok: false, index, error: `System.Management.Automation.RuntimeException: ${outcome.error}` })
+        progress({ step: index, status: 'failed', data: `System.Management.Automation.RuntimeException: ${outcome.error}` })
         break
       }
       this.state = outcome.state
       steps.push({ ok: true, index, result: outcome.result })
+      progress({ step: index, status: 'done', data: outcome.result })
     }
+    if (fault?.kind === 'killed') return { kind: 'no-result', exitCode: null, detail: 'the elevated side disconnected without a result', durationMs: elapsed() }
     return completed({ ok: true, data: { steps } })
   }
 

@@ -6,14 +6,17 @@ import { parseWslConfig } from '../../shared/wslconfig/parse'
 import { natFailureOf, type NatFailure } from './nat-failure-model'
 import { hasMirroredNetworkingApis, isServer } from './windows-capabilities'
 import { featureSupportWarnings, gsaWarnings, hyperVFirewallUsable, proxyWarnings } from './wsl-feature-warnings'
-import { serviceStartFailure, vmStartFailure } from './wsl-start-blockers'
+import { errorLines, serviceStartFailure, vmStartFailure } from './wsl-start-blockers'
 import { wslconfigBytes, wslconfigPath } from './wslconfig-bytes'
 
 /** What `wslinfo --networking-mode` prints once the VM is up (D.3, A.6); `wsl1` for a WSL1 distro. */
 export type EffectiveMode = 'nat' | 'mirrored' | 'virtioproxy' | 'consomme' | 'none' | 'wsl1'
 
 export interface WslStart {
-  /** Lines wsl.exe printed (warnings carry the `wsl: ` prefix), in order. */
+  /**
+   * What wsl.exe printed, in order: each `wsl: ` warning (one entry, possibly several lines) goes
+   * to stderr, any other line is the fatal error, printed last, on stdout (`wslStartStreams`).
+   */
   readonly lines: readonly string[]
   /** -1 when the VM did not start (#11802: "process exited with code 4294967295"). */
   readonly exitCode: number
@@ -69,8 +72,10 @@ export function simulateWslStart(scenario: Scenario): WslStart {
       }
       requested = 'nat'
     } else if (isServer(scenario.windows)) {
-      // HNS refuses the request on Server SKUs; WSL falls back to None, not NAT (A.2, #12486).
-      lines.push('The specified request is unsupported.', 'Error code: CreateInstance/CreateVm/ConfigureNetworking/0x803b0015')
+      // HNS refuses the request on Server SKUs; WSL falls back to None, not NAT (A.2, #12486). The
+      // HNS error is not fatal: WslCoreVm emits it as a warning, `MessageErrorCode(message, code)`,
+      // before the fallback one (src/windows/service/exe/WslCoreVm.cpp), so it carries `wsl: `.
+      warn(errorLines('The specified request is unsupported.', 'CreateInstance/CreateVm/ConfigureNetworking/0x803b0015', language).join('\n'))
       warn(formatWslMessage('MessageNetworkInitializationFailedFallback2', language, ['Mirrored', 'None']))
       return { lines, exitCode: 0, mode: 'none' }
     } else {

@@ -2,6 +2,8 @@
 # HyperVFirewallDisable = 1 makes WSL treat the Hyper-V firewall as unavailable, so mirrored mode is
 # refused (A.2). WSL reads it at its next start (after wsl --shutdown).
 # Removes exactly one fixed registry value; takes no input. The previous DWORD is the undo record.
+# wnd-language: FullLanguage -- runs only inside the elevated batch, whose bootstrap (electron/powershell/elevation/scripts.ts) needs Full Language for its named pipe and SHA-256 check; asserting it first reports a restricted PC honestly instead of failing half-way.
+Assert-WndFullLanguage -What 'Removing HyperVFirewallDisable'
 if ($null -ne $WndInput -and @($WndInput.PSObject.Properties).Count -gt 0) { throw 'This step takes no input.' }
 $key = 'HKLM:\SYSTEM\CurrentControlSet\Services\MpsSvc\Parameters'
 $valueName = 'HyperVFirewallDisable'

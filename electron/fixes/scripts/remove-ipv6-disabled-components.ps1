@@ -2,6 +2,8 @@
 # IPv6 components disabled in the registry block mirrored mode and can break NAT (F.7). The change
 # takes effect after a restart.
 # Removes exactly one fixed registry value; takes no input. The previous DWORD is the undo record.
+# wnd-language: FullLanguage -- runs only inside the elevated batch, whose bootstrap (electron/powershell/elevation/scripts.ts) needs Full Language for its named pipe and SHA-256 check; asserting it first reports a restricted PC honestly instead of failing half-way.
+Assert-WndFullLanguage -What 'Removing DisabledComponents'
 if ($null -ne $WndInput -and @($WndInput.PSObject.Properties).Count -gt 0) { throw 'This step takes no input.' }
 $key = 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters'
 $valueName = 'DisabledComponents'

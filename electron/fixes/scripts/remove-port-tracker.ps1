@@ -2,6 +2,8 @@
 # PortTrackerEnabledMode without a running FSE driver cuts network access (F.14). Refused while FSE
 # runs. The change takes effect after a restart.
 # Removes exactly one fixed registry value; takes no input. The previous DWORD is the undo record.
+# wnd-language: FullLanguage -- runs only inside the elevated batch, whose bootstrap (electron/powershell/elevation/scripts.ts) needs Full Language for its named pipe and SHA-256 check; asserting it first reports a restricted PC honestly instead of failing half-way.
+Assert-WndFullLanguage -What 'Removing PortTrackerEnabledMode'
 if ($null -ne $WndInput -and @($WndInput.PSObject.Properties).Count -gt 0) { throw 'This step takes no input.' }
 $key = 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip\Parameters'
 $valueName = 'PortTrackerEnabledMode'

@@ -3,6 +3,8 @@
 # F.6). `manual` is what the fixes ask for (`sc.exe config <name> start= demand`, which keeps the
 # service's trigger-start information); `automatic` and `disabled` are accepted only so the journal
 # can put a previous start type back. The previous start type is returned as the undo record.
+# wnd-language: FullLanguage -- runs only inside the elevated batch, whose bootstrap (electron/powershell/elevation/scripts.ts) needs Full Language for its named pipe and SHA-256 check; asserting it first reports a restricted PC honestly instead of failing half-way.
+Assert-WndFullLanguage -What 'Changing a service start type'
 $allowedServices = @('WSLService', 'SharedAccess')
 $scStartTypes = @{ automatic = 'auto'; manual = 'demand'; disabled = 'disabled' }
 if ($null -eq $WndInput) { throw 'name and startType are required.' }
@@ -26,11 +28,15 @@ if ($previous -eq $startType) {
 $scExe = Join-Path $env:SystemRoot 'System32\sc.exe'
 $run = Invoke-WndNative -FilePath $scExe -Arguments @('config', $name, 'start=', $scStartTypes[$startType]) -TimeoutMs 30000
 if ($run.exitCode -ne 0) {
-  $text = (Get-WndOemEncoding).GetString([Convert]::FromBase64String($run.stdoutBase64 + '')).Trim()
+  # sc.exe writes its message to stdout in the OEM code page; its exit code is the Win32 error
+  # (1060 not installed, 5 access denied, 1072 marked for deletion).
+  $text = (ConvertFrom-WndNativeText -Base64 $run.stdoutBase64 -Encoding oem).Trim()
   throw "sc.exe config $name start= $($scStartTypes[$startType]) failed with exit code $($run.exitCode): $text"
 }
 $after = Get-WndRegistryDword -Path $key -Name 'Start'
-if ($null -eq $after -or $startNames[[int]$after] -ne $startType) { throw "sc.exe reported success but $name still starts as $($startNames[[int]$after])." }
+$afterName = 'unknown'
+if ($null -ne $after -and $startNames.ContainsKey([int]$after)) { $afterName = $startNames[[int]$after] }
+if ($afterName -ne $startType) { throw "sc.exe reported success but $name still starts as $afterName." }
 return [ordered]@{
   changed = $true
   rebootRequired = $false

@@ -3,6 +3,8 @@
 # Microsoft-Windows-Subsystem-Linux, nothing else. `/all` when enabling (parent features too),
 # `/norestart` always: the app asks for the restart. DISM exit 3010 = success, restart required;
 # any other non-zero code fails the step.
+# wnd-language: FullLanguage -- runs only inside the elevated batch, whose bootstrap (electron/powershell/elevation/scripts.ts) needs Full Language for its named pipe and SHA-256 check; asserting it first reports a restricted PC honestly instead of failing half-way.
+Assert-WndFullLanguage -What 'Changing a Windows optional feature'
 $allowedFeatures = @('VirtualMachinePlatform', 'Microsoft-Windows-Subsystem-Linux')
 if ($null -eq $WndInput) { throw 'feature and enable are required.' }
 $feature = [string]$WndInput.feature
@@ -30,7 +32,8 @@ if ($enable) {
 $run = Invoke-WndNative -FilePath $dismExe -Arguments $arguments -TimeoutMs 1800000
 if ($run.timedOut) { throw "dism.exe $($arguments -join ' ') did not finish within 30 minutes." }
 if ($run.exitCode -ne 0 -and $run.exitCode -ne 3010) {
-  $text = (Get-WndOemEncoding).GetString([Convert]::FromBase64String($run.stdoutBase64 + '')).Trim()
+  # DISM writes its messages ("Error: 740", "Error: 0x800f080c") to stdout in the OEM code page.
+  $text = (ConvertFrom-WndNativeText -Base64 $run.stdoutBase64 -Encoding oem).Trim()
   throw "dism.exe $($arguments -join ' ') failed with exit code $($run.exitCode): $text"
 }
 return [ordered]@{

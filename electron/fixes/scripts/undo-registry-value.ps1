@@ -2,6 +2,8 @@
 # registry DWORDs the remove-* fix scripts may delete, from the journal's UndoRecord: the record
 # only names which value (ipv6-disabled-components, hyperv-firewall-disable,
 # port-tracker-enabled-mode); the key and value names are fixed here, never taken from input.
+# wnd-language: FullLanguage -- runs only inside the elevated batch, whose bootstrap (electron/powershell/elevation/scripts.ts) needs Full Language for its named pipe and SHA-256 check; asserting it first reports a restricted PC honestly instead of failing half-way.
+Assert-WndFullLanguage -What 'Restoring a registry value'
 $allowedValues = @{
   'ipv6-disabled-components' = @('HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters', 'DisabledComponents', $true)
   'hyperv-firewall-disable' = @('HKLM:\SYSTEM\CurrentControlSet\Services\MpsSvc\Parameters', 'HyperVFirewallDisable', $false)
@@ -26,8 +28,10 @@ if ($null -ne $current -and $current -eq $previous) {
     detail = "$valueName already is $previous."
   }
 }
-# REG_DWORD is written as a signed Int32: reinterpret the unsigned value's bits.
-$dword = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$previous), 0)
+# REG_DWORD is written as a signed Int32: the unsigned value's bits, by arithmetic (no .NET call).
+$dword = [int64]$previous
+if ($dword -gt 2147483647) { $dword = $dword - 4294967296 }
+$dword = [int]$dword
 $null = New-ItemProperty -LiteralPath $key -Name $valueName -PropertyType DWord -Value $dword -Force
 return [ordered]@{
   changed = $true

@@ -5,6 +5,8 @@
 # timestamped backup (never deleted); "the file did not exist" is undone by renaming the file to
 # `.wslconfig.wnd-undone-<stamp>`, so no user data is ever deleted. Writes via temp + Replace.
 # Input: the record's path and previousBase64 (its kind, when sent, must be restore-file).
+# wnd-language: FullLanguage -- the atomic swap ([IO.File]::Replace / Move) and the byte-exact read have no cmdlet equivalent; Set-Content cannot replace a file atomically, so a restricted PC gets an honest refusal and an untouched file.
+Assert-WndFullLanguage -What 'Restoring .wslconfig'
 if ($null -eq $WndInput -or $null -eq $WndInput.path) { throw 'path and previousBase64 are required.' }
 if ($null -ne $WndInput.kind -and [string]$WndInput.kind -cne 'restore-file') { throw 'Expected an UndoRecord of kind restore-file.' }
 $profileDir = [Environment]::GetFolderPath('UserProfile')
@@ -17,6 +19,16 @@ if ($null -ne $item -and (($item.Attributes -band [IO.FileAttributes]::ReparsePo
 $currentBase64 = $null
 if ($null -ne $item) { $currentBase64 = [Convert]::ToBase64String([IO.File]::ReadAllBytes($path)) }
 $previousBase64 = $WndInput.previousBase64
+# Never destroy newer work: with the record's writtenBase64 (what our fix wrote), the file must still
+# hold those bytes (or already the previous ones). Checked here, right before the write, as well as
+# by the app, so an edit in between is not lost.
+$writtenBase64 = $WndInput.writtenBase64
+if ($null -ne $writtenBase64 -and $null -ne $currentBase64) {
+  $previousCanonical = $null
+  if ($null -ne $previousBase64) { $previousCanonical = [Convert]::ToBase64String([Convert]::FromBase64String([string]$previousBase64)) }
+  $writtenCanonical = [Convert]::ToBase64String([Convert]::FromBase64String([string]$writtenBase64))
+  if ($currentBase64 -cne $writtenCanonical -and $currentBase64 -cne $previousCanonical) { throw "$path changed since our change; refused to overwrite it." }
+}
 $stamp = (Get-Date).ToString('yyyyMMdd-HHmmss', [Globalization.CultureInfo]::InvariantCulture)
 if ($null -eq $previousBase64) {
   if ($null -eq $currentBase64) {

@@ -5,6 +5,8 @@
 # writes the new bytes to a temp file in the same folder, then swaps it in with [IO.File]::Replace
 # (or Move when there was no file), so WSL never reads a half-written file. Bytes are written as
 # given (the plan encodes UTF-8 without BOM or the file's own encoding, B.2).
+# wnd-language: FullLanguage -- the atomic swap ([IO.File]::Replace / Move) and the byte-exact read have no cmdlet equivalent; Set-Content cannot replace a file atomically, so a restricted PC gets an honest refusal and an untouched file.
+Assert-WndFullLanguage -What 'Writing .wslconfig'
 if ($null -eq $WndInput -or $null -eq $WndInput.contentBase64) { throw 'contentBase64 is required.' }
 $newBytes = [Convert]::FromBase64String([string]$WndInput.contentBase64)
 if ($newBytes.Length -gt 1048576) { throw 'The new .wslconfig is larger than 1 MiB; refused.' }
@@ -65,6 +67,6 @@ if ($null -ne $backup) { $detail = "$detail Backup: $backup." }
 return [ordered]@{
   changed = $true
   rebootRequired = $false
-  undo = [ordered]@{ kind = 'restore-file'; path = $path; previousBase64 = $currentBase64; backupPath = $backup }
+  undo = [ordered]@{ kind = 'restore-file'; path = $path; previousBase64 = $currentBase64; backupPath = $backup; writtenBase64 = $newBase64 }
   detail = $detail
 }

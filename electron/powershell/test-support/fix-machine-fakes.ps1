@@ -19,9 +19,12 @@ function Test-WndFakeRegistryPath {
   return ($Path -like 'HKLM:*' -or $Path -like 'HKCU:*')
 }
 
-foreach ($seedKey in @($WndFakeMachine.registry.PSObject.Properties)) {
+$seedKeys = @()
+if ($null -ne $WndFakeMachine.registry) { $seedKeys = @($WndFakeMachine.registry.PSObject.Properties) }
+foreach ($seedKey in $seedKeys) {
   $values = @{}
   foreach ($seedValue in @($seedKey.Value.PSObject.Properties)) {
+    if ($null -eq $seedValue) { continue }
     $values[$seedValue.Name.ToLowerInvariant()] = @{
       name = $seedValue.Name
       kind = [string]$seedValue.Value.kind
@@ -169,4 +172,17 @@ function Checkpoint-Computer {
 function Get-ComputerRestorePoint {
   $named = Add-WndFakeMachineCall -Name 'Get-ComputerRestorePoint' -Tokens $args
   foreach ($point in $global:WndFakeRestorePoints) { $point }
+}
+
+function Join-Path {
+  # Windows paths (C:\Windows) cannot be joined by Linux's Join-Path (no drive C:): joined the way
+  # Windows' Join-Path does, with one backslash. Any other path goes to the real cmdlet.
+  $parsed = ConvertTo-WndFakeArguments -Tokens $args
+  $parent = $parsed.named['Path']
+  $child = $parsed.named['ChildPath']
+  $positional = @($parsed.positional)
+  if ($null -eq $parent -and $positional.Count -gt 0) { $parent = $positional[0] }
+  if ($null -eq $child -and $positional.Count -gt 1) { $child = $positional[1] }
+  if ([string]$parent -match '^[A-Za-z]:\\') { return ([string]$parent).TrimEnd('\') + '\' + ([string]$child).TrimStart('\') }
+  return Microsoft.PowerShell.Management\Join-Path -Path $parent -ChildPath $child
 }
