@@ -173,6 +173,22 @@ Describe 'Invoke-WndNative stdin in Constrained Language Mode' {
   }
 }
 
+Describe 'Invoke-WndNative ends the whole process tree at its time limit' {
+  It 'leaves no child of a timed-out program running, in both branches' -Skip:($env:OS -ne 'Windows_NT') {
+    # Skipped off Windows, with reason: taskkill /T exists only there. The Windows workflow runs
+    # this in Windows PowerShell 5.1 (its Pester step).
+    foreach ($full in @($true, $false)) {
+      Mock Test-WndFullLanguage { $full }.GetNewClosure()
+      $marker = 'wnd-tree-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+      $cmd = "$env:SystemRoot\System32\cmd.exe"
+      $run = Invoke-WndNative -FilePath $cmd -Arguments @('/c', "title $marker & ping -n 60 127.0.0.1 >nul") -TimeoutMs 1500
+      $run.timedOut | Should -BeTrue
+      Start-Sleep -Milliseconds 500
+      @(Get-CimInstance -ClassName Win32_Process -Filter "Name = 'PING.EXE'" | Where-Object { $_.CommandLine -like '*-n 60 127.0.0.1*' }) | Should -HaveCount 0
+    }
+  }
+}
+
 Describe 'Assert-WndFullLanguage' {
   It 'throws the untranslated id the app maps to "restricted by policy"' {
     Mock Test-WndFullLanguage { $false }

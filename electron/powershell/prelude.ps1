@@ -133,6 +133,7 @@ function Invoke-WndNative {
   $errCopy = $process.StandardError.BaseStream.CopyToAsync($stderr)
   $timedOut = -not $process.WaitForExit($TimeoutMs)
   if ($timedOut) {
+    Stop-WndProcessTree -Id $process.Id
     try { $process.Kill() } catch { $null = $_ }
   }
   [void]$outCopy.Wait(2000)
@@ -145,6 +146,18 @@ function Invoke-WndNative {
     stdoutBase64 = [Convert]::ToBase64String($stdout.ToArray())
     stderrBase64 = [Convert]::ToBase64String($stderr.ToArray())
   }
+}
+
+function Stop-WndProcessTree {
+  # A program that outlives its time limit is ended WITH its children (wsl.exe starts wslhost and
+  # the VM's processes; dism.exe starts dismhost): killing only the direct child would orphan them,
+  # still changing the PC while the app reports a timeout. taskkill /T ends the whole tree and runs
+  # in both language modes. Windows only; elsewhere (our Linux tests) the caller's Kill suffices.
+  param([int]$Id)
+  if ($env:OS -ne 'Windows_NT') { return }
+  $taskkill = $env:SystemRoot + '\System32\taskkill.exe'
+  if (-not (Test-Path -LiteralPath $taskkill)) { return }
+  $null = & $taskkill /PID $Id /T /F 2>&1
 }
 
 function Invoke-WndNativeConstrained {
@@ -195,7 +208,10 @@ function Invoke-WndNativeConstrained {
         $timedOut = -not $process.HasExited
       }
     }
-    if ($timedOut) { Stop-Process -InputObject $process -Force -ErrorAction SilentlyContinue }
+    if ($timedOut) {
+      Stop-WndProcessTree -Id $process.Id
+      Stop-Process -InputObject $process -Force -ErrorAction SilentlyContinue
+    }
     $exitCode = $null
     if (-not $timedOut) { $exitCode = $process.ExitCode }
     $stdout = [byte[]]::new(0)
