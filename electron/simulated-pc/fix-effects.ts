@@ -291,7 +291,7 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
   'restore-point': (state, input, context) => {
     const runtime = runtimeOf(state)
     if (state.windows.installationType !== 'Client') throw new FixFailure('Restore points exist only on client editions of Windows.')
-    if (runtime.systemProtection === false) throw new FixFailure('System Protection is off for C:; turn it on to create restore points.')
+    if (runtime.systemProtection === false) throw new FixFailure('WndSystemProtectionOff: System Protection is off for C:; turn it on to create restore points.')
     const points = (runtime.restorePoints ??= [])
     const sequenceNumber = Math.max(0, ...points.map((p) => p.sequenceNumber)) + 1
     points.push({ sequenceNumber, description: input.description, creationTime: context.now.toISOString() })

@@ -18,7 +18,7 @@ if ((Get-WndRegistryDword -Path 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Sy
 # System Protection on the system drive: SPP lists the protected volumes, e.g. "...:(C%3A)".
 $protected = Get-WndRegistryValue -Path 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion\SPP\Clients' -Name '{09F7EDC5-294E-4180-AF6A-FB0E6A0E9513}'
 $driveToken = '(' + $env:SystemDrive.TrimEnd(':') + '%3A)'
-if ($null -eq $protected -or -not ((@($protected) -join ' ').ToUpperInvariant().Contains($driveToken.ToUpperInvariant()))) { throw "System Protection is off for $env:SystemDrive; turn it on to create restore points." }
+if ($null -eq $protected -or -not ((@($protected) -join ' ').ToUpperInvariant().Contains($driveToken.ToUpperInvariant()))) { throw "WndSystemProtectionOff: System Protection is off for $env:SystemDrive; turn it on to create restore points." }
 $before = @(Get-ComputerRestorePoint -ErrorAction SilentlyContinue)
 $lastBefore = 0
 foreach ($point in $before) { if ([int64]$point.SequenceNumber -gt $lastBefore) { $lastBefore = [int64]$point.SequenceNumber } }

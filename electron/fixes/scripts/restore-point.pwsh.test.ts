@@ -105,7 +105,7 @@ describe('restore-point', () => {
 
   it('refuses when System Protection is off for the system drive, before changing anything', async () => {
     const result = await run(INPUT, machine({ protectedC: false }))
-    expect(failureOf(result).detail).toContain('System Protection is off for C:; turn it on to create restore points.')
+    expect(failureOf(result).detail).toContain('WndSystemProtectionOff: System Protection is off for C:; turn it on to create restore points.')
     expect(changingCalls(result)).toEqual([])
   }, 120_000)
 

@@ -131,6 +131,7 @@ const core = {
   'fix.confirm.affects': 'Also affected',
   'fix.confirm.distros': 'Running distributions that will stop: {names}',
   'fix.confirm.restorePoint': 'A System Restore point is created first.',
+  'fix.confirm.noRestorePoint': 'No restore point will be created, as you chose: this change can only be taken back by hand.',
   'fix.confirm.phase': 'Part {current} of {total}',
   'fix.confirm.uacNote': 'Windows will ask once for administrator permission (a User Account Control prompt for Windows PowerShell).',
   'fix.apply': 'Apply fix',
@@ -145,6 +146,13 @@ const core = {
   'fix.result.declined': 'You declined the administrator prompt. Nothing was changed.',
   'fix.result.failed': 'A step failed, so the fix stopped there.',
   'fix.result.elevationFailed': 'The administrator steps could not run: {detail}',
+  'fix.result.protectionOff':
+    'Nothing was changed: Windows could not create the restore point because System Protection is off for drive C:.',
+  'fix.result.restorePointFailed': 'Nothing was changed: Windows could not create the restore point this fix starts with.',
+  'fix.result.restorePointChoice':
+    'You can turn System Protection on yourself (Start › type "Create a restore point" › select drive C: › Configure › Turn on system protection › OK) and try again, or apply the fix without a restore point. Without one, this change can only be taken back by hand, as the confirm screen describes.',
+  'fix.result.retryRestorePoint': 'Try again with a restore point',
+  'fix.result.withoutRestorePoint': 'Continue without a restore point…',
   'fix.result.constrainedLanguage':
     'Nothing was changed. A policy on this PC (AppLocker or Windows Defender Application Control) runs PowerShell in Constrained Language Mode, which does not allow this app to start administrator steps. Ask your IT department to apply this fix, or do the steps shown above by hand in an administrator PowerShell they allow.',
   'fix.result.planChanged': 'This PC changed since the plan was shown. Scan again, then review the fix.',

@@ -129,6 +129,7 @@ const core = {
   'fix.confirm.affects': '同时受影响',
   'fix.confirm.distros': '将被停止的正在运行的发行版：{names}',
   'fix.confirm.restorePoint': '会先创建一个系统还原点。',
+  'fix.confirm.noRestorePoint': '按你的选择，不会创建还原点：这项更改只能手动撤销。',
   'fix.confirm.phase': '第 {current} 部分，共 {total} 部分',
   'fix.confirm.uacNote': 'Windows 会请求一次管理员权限（Windows PowerShell 的用户帐户控制提示）。',
   'fix.apply': '应用修复',
@@ -143,6 +144,12 @@ const core = {
   'fix.result.declined': '你拒绝了管理员权限提示。没有做任何更改。',
   'fix.result.failed': '某个步骤失败，修复已在此停止。',
   'fix.result.elevationFailed': '无法运行需要管理员权限的步骤：{detail}',
+  'fix.result.protectionOff': '没有做任何更改：C: 盘的系统保护已关闭，Windows 无法创建还原点。',
+  'fix.result.restorePointFailed': '没有做任何更改：Windows 无法创建这项修复开始前需要的还原点。',
+  'fix.result.restorePointChoice':
+    '你可以自己打开系统保护（开始 › 输入“创建还原点” › 选择 C: 盘 › 配置 › 启用系统保护 › 确定）后再试一次，也可以不创建还原点直接修复。没有还原点时，这项更改只能按确认页面的说明手动撤销。',
+  'fix.result.retryRestorePoint': '创建还原点后重试',
+  'fix.result.withoutRestorePoint': '不创建还原点，继续…',
   'fix.result.constrainedLanguage':
     '没有做任何更改。这台电脑上的策略（AppLocker 或 Windows Defender 应用程序控制）让 PowerShell 以受约束语言模式运行，不允许本应用启动需要管理员权限的步骤。请联系你的 IT 部门来执行这项修复，或在他们允许的管理员 PowerShell 中手动完成上面列出的步骤。',
   'fix.result.planChanged': '自显示方案以来这台电脑发生了变化。请重新扫描，然后再查看修复。',

@@ -1,6 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { renderWithStore } from '../test-render'
+import { createFakeBridge } from '../state/fake-bridge'
 import { FixStep } from './FixStep'
 import { VerifyStep } from './VerifyStep'
 
@@ -32,6 +33,40 @@ describe('FixStep states', () => {
     await renderWithStore(<FixStep />, { state: { fix: { phase: 'result', fixId: 'enable-sharedaccess', plan, planPhase: 0, options: {}, result: { status: 'declined', steps: [] } } } })
     expect(screen.getByTestId('fix-result').textContent).toContain('Nothing was changed')
     expect(screen.getByTestId('retry-fix')).toBeTruthy()
+  })
+
+  it('restore point refused (System Protection off): explains both honest choices, and continuing re-plans without one', async () => {
+    const restoreStep = { script: 'restore-point' as const, elevated: true, input: { description: 'x' }, describe: { key: 'step.restore-point', args: {} }, command: 'Checkpoint-Computer' }
+    const plan = {
+      fixId: 'winsock-reset' as const,
+      addresses: [],
+      phases: [{ steps: [restoreStep], rebootAfter: false }],
+      needsAdmin: true,
+      reboots: 0,
+      stopsDistros: false,
+      runningDistros: [],
+      affects: [],
+      reversibility: { kind: 'manual' as const, key: 'reversible.none' },
+      restorePoint: true,
+      verifyProbes: [],
+    }
+    const result = { status: 'failed' as const, entryId: 'j1', failedStep: 0, detail: 'RuntimeException: WndSystemProtectionOff: System Protection is off for C:; turn it on to create restore points.', steps: [] }
+    const fake = createFakeBridge({})
+    const planned: unknown[] = []
+    const bridge: typeof fake = {
+      ...fake,
+      planFix: (input: Parameters<typeof fake.planFix>[0]) => {
+        planned.push(input)
+        return fake.planFix(input)
+      },
+    }
+    await renderWithStore(<FixStep />, { bridge, state: { locale: 'zh-CN', fix: { phase: 'result', fixId: 'winsock-reset', plan, planPhase: 0, options: {}, result } } as never })
+    const choice = screen.getByTestId('restore-point-choice').textContent ?? ''
+    expect(choice).toContain('C: 盘的系统保护已关闭')
+    expect(choice).toContain('启用系统保护')
+    fireEvent.click(screen.getByTestId('continue-without-restore-point'))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(planned).toEqual([{ fixId: 'winsock-reset', options: { skipRestorePoint: true }, phase: 0 }])
   })
 
   it('error from the bridge: an error panel, not a crash', async () => {

@@ -54,6 +54,9 @@ export function FixConfirm({ fix }: { readonly fix: Extract<FixState, { phase: '
         ))}
       </ol>
       {plan.restorePoint && <p>{t('fix.confirm.restorePoint')}</p>}
+      {!plan.restorePoint && plan.needsAdmin && fix.options.skipRestorePoint === true && (
+        <p className="warning" data-testid="no-restore-point">{t('fix.confirm.noRestorePoint')}</p>
+      )}
       {plan.stopsDistros && plan.runningDistros.length > 0 && <p>{t('fix.confirm.distros', { names: plan.runningDistros.join(', ') })}</p>}
       {plan.affects.length > 0 && (
         <>

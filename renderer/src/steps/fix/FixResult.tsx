@@ -78,6 +78,20 @@ export function FixResult({ fix }: { readonly fix: Extract<FixState, { phase: 'r
           </p>
           <h4>{t('fix.result.whatRan')}</h4>
           <FixStepList steps={steps} reports={result.steps} />
+          {result.status === 'failed' && steps[result.failedStep]?.script === 'restore-point' && (
+            <div className="panel panel-warn" data-testid="restore-point-choice">
+              <p>{isSystemProtectionOff(result.detail) ? t('fix.result.protectionOff') : t('fix.result.restorePointFailed')}</p>
+              <p>{t('fix.result.restorePointChoice')}</p>
+              <div className="actions">
+                <button type="button" onClick={retry} data-testid="retry-with-restore-point">
+                  {t('fix.result.retryRestorePoint')}
+                </button>
+                <button type="button" onClick={() => void planFix(fix.fixId, { ...fix.options, skipRestorePoint: true }, fix.planPhase)} data-testid="continue-without-restore-point">
+                  {t('fix.result.withoutRestorePoint')}
+                </button>
+              </div>
+            </div>
+          )}
           {result.status === 'failed' && <pre className="output">{result.detail}</pre>}
           <div className="actions">
             {undo}
@@ -100,4 +114,9 @@ export function FixResult({ fix }: { readonly fix: Extract<FixState, { phase: 'r
  */
 function isConstrainedLanguage(detail: string): boolean {
   return detail.includes('WndNeedsFullLanguage')
+}
+
+/** restore-point.ps1 (and the simulated PC) start this refusal with a fixed, untranslated id. */
+function isSystemProtectionOff(detail: string): boolean {
+  return detail.includes('WndSystemProtectionOff')
 }
