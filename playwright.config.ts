@@ -13,6 +13,25 @@ function chromiumPath(): string | undefined {
 
 const executablePath = chromiumPath()
 
+/** Chromium as the web and perf projects use it. */
+const WEB_USE = {
+  browserName: 'chromium' as const,
+  viewport: { width: 1366, height: 768 },
+  launchOptions: {
+    ...(executablePath ? { executablePath } : {}),
+    // Root on an offline machine: no sandbox, no GPU, no background network (toolchain.md).
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+}
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
@@ -25,23 +44,15 @@ export default defineConfig({
     {
       name: 'web',
       testDir: 'e2e/web',
-      use: {
-        browserName: 'chromium',
-        viewport: { width: 1366, height: 768 },
-        launchOptions: {
-          ...(executablePath ? { executablePath } : {}),
-          // Root on an offline machine: no sandbox, no GPU, no background network (toolchain.md).
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
-      },
+      use: WEB_USE,
+    },
+    {
+      // Timing runs after the web project, alone: two workers of other tests would measure the
+      // machine's load, not the page.
+      name: 'perf',
+      testDir: 'e2e/perf',
+      dependencies: ['web'],
+      use: WEB_USE,
     },
     {
       name: 'electron',
