@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { FACT_SCHEMAS } from '../../../shared/probes/facts'
 import type { ProbeId } from '../../../shared/probes/probe-ids'
 import { SCENARIOS } from '../../../shared/scenarios'
 import { probeResponse } from '../../simulated-pc/probe-responses'
 import { LANGUAGE_MODES, PwshHarness, type ScriptRun } from '../../powershell/test-support/pwsh-harness'
+import { factOf } from '../../powershell/test-support/system-probes-fakes'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { REQUIRED_EXPORTS } from '../../../shared/probes/facts/mirrored-readiness'
@@ -17,13 +17,8 @@ beforeAll(() => {
 })
 afterAll(() => harness.dispose())
 
-function fact(run: ScriptRun) {
-  expect(run.reading.kind, JSON.stringify(run.reading)).toBe('data')
-  if (run.reading.kind !== 'data') throw new Error('no data')
-  const parsed = FACT_SCHEMAS[PROBE].safeParse(run.reading.data)
-  expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true)
-  return parsed.data!
-}
+/** The probe's fact, checked with the app's own schema (one helper for every probe suite). */
+const fact = (run: ScriptRun) => factOf(PROBE, run)
 
 const all = (names: readonly string[], present: boolean) => Object.fromEntries(names.map((n) => [n, present]))
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { FACT_SCHEMAS } from '../../../shared/probes/facts'
 import type { ProbeId } from '../../../shared/probes/probe-ids'
 import { SCENARIOS } from '../../../shared/scenarios'
 import { probeResponse } from '../../simulated-pc/probe-responses'
 import { LANGUAGE_MODES, PwshHarness, type ScriptRun } from '../../powershell/test-support/pwsh-harness'
+import { factOf } from '../../powershell/test-support/system-probes-fakes'
 import { loadRecorded, proxySettingsFake, runNetworkProbe } from '../../powershell/test-support/network-probes-fakes'
 
 const TIMEOUT = 30_000
@@ -14,13 +14,8 @@ beforeAll(() => {
 })
 afterAll(() => harness.dispose())
 
-function fact(run: ScriptRun) {
-  expect(run.reading.kind, JSON.stringify(run.reading)).toBe('data')
-  if (run.reading.kind !== 'data') throw new Error('no data')
-  const parsed = FACT_SCHEMAS[PROBE].safeParse(run.reading.data)
-  expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true)
-  return parsed.data!
-}
+/** The probe's fact, checked with the app's own schema (one helper for every probe suite). */
+const fact = (run: ScriptRun) => factOf(PROBE, run)
 
 describe.each(LANGUAGE_MODES)('proxy-settings.ps1 in %s', (mode) => {
   it.each(['zh-cn-clash-localhost', 'nothing-set', 'pac-and-winhttp-proxy'])('reads the recorded PC %s', async (name) => {
