@@ -6,7 +6,7 @@ import { BRIDGE_EVENTS, BRIDGE_METHODS } from '../../shared/ipc/bridge'
 /**
  * The Electron binary, or the reason there is none. Read from `electron/path.txt`, which exists
  * only after the binary was downloaded; `require('electron')` would instead try to download it
- * (and fail) on our offline Linux machines, where installs skip the binary (toolchain.md).
+ * (and fail) on our offline Linux machines, where installs skip the binary (docs/knowledge/build-and-release.md#linux-machines).
  */
 function electronBinary(): { path: string } | { skip: string } {
   let root: string

@@ -10,7 +10,7 @@ import { load } from 'js-yaml'
  *    without electron-builder's type coercion: unknown keys at any level, wrong types, wrong enums.
  * 2. `electronBuilderValidation`: electron-builder's own `validateConfiguration`, the function
  *    `electron-builder` runs before packaging (same schema plus its deprecation checks).
- * 3. `policyViolations`: this project's release rules (engineering.md §2, §4) — what the schema
+ * 3. `policyViolations`: this project's release rules (docs/knowledge/build-and-release.md) — what the schema
  *    allows but we must not ship.
  */
 
@@ -85,7 +85,7 @@ export function policyViolations(config: BuilderConfig, repoRoot: string): strin
     problems.push('productName: required, ASCII (it names the install folder and the exe)')
   }
 
-  // Elevation safety (engineering.md §4).
+  // Elevation safety (docs/knowledge/build-and-release.md#elevation).
   if (win['requestedExecutionLevel'] !== 'asInvoker') {
     problems.push(`win.requestedExecutionLevel: must be asInvoker (is ${JSON.stringify(win['requestedExecutionLevel'])}); elevate per repair step`)
   }
@@ -100,7 +100,7 @@ export function policyViolations(config: BuilderConfig, repoRoot: string): strin
   if (nsisTarget === undefined || targets.length !== 1) problems.push('win.target: exactly one target, nsis (portable/zip run from user-writable folders)')
   else if (!Array.isArray(nsisTarget['arch']) || !nsisTarget['arch'].includes('x64')) problems.push('win.target nsis: arch must include x64')
 
-  // Fuses (engineering.md §2).
+  // Fuses (docs/knowledge/build-and-release.md#fuses).
   for (const [fuse, wanted] of Object.entries(REQUIRED_FUSES)) {
     if (fuses[fuse] !== wanted) problems.push(`electronFuses.${fuse}: must be ${wanted} (is ${JSON.stringify(fuses[fuse])})`)
   }

@@ -6,7 +6,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 /**
  * The electronegativity gate (`npm run security:electronegativity`).
  *
- * electronegativity always exits 0 (toolchain.md), so this script decides: it scans the Electron
+ * electronegativity always exits 0 (docs/knowledge/build-and-release.md#linux-machines), so this script decides: it scans the Electron
  * sources (`electron/`) and the release bundle (`WND_RELEASE=1 electron-vite build` into a temp
  * folder), writes one SARIF report per target to `test-results/electronegativity/`, reads them
  * back, and fails on any HIGH or MEDIUM finding that `security/electronegativity-exceptions.json`
