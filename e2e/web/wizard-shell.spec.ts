@@ -105,6 +105,8 @@ for (const locale of ['en', 'zh-CN'] as const) {
         await page.getByTestId(`step-${step}`).click()
         await expect(page.getByTestId(`step-${step}`)).toHaveAttribute('aria-current', 'step')
         await expect(page.locator('main')).toHaveAttribute('data-step', step)
+        // Steps load lazily: wait for the step itself, not its loading placeholder.
+        await expect(page.locator('main h2').first()).toBeVisible()
         if (index > 0) await page.screenshot({ path: join(screenshots, `${locale}-${index + 1}-${step}.png`), fullPage: true })
       }
     })
