@@ -13,7 +13,7 @@ function variant(base: Scenario, change: (s: Scenario) => void): Scenario {
   return copy
 }
 
-describe('simulateWslStart (wsl-networking.md A.2, C.3)', () => {
+describe('simulateWslStart (docs/knowledge/wsl-checks.md#mirrored-checks, docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback)', () => {
   it('runs mirrored silently where Windows has the features', () => {
     expect(simulateWslStart(healthy)).toEqual({ lines: [], exitCode: 0, mode: 'mirrored' })
   })
@@ -35,11 +35,38 @@ describe('simulateWslStart (wsl-networking.md A.2, C.3)', () => {
     expect(simulateWslStart(chinese).lines[0]).toBe('wsl: 不支持镜像网络模式： Windows 版本 22000.2836 没有所需的功能。\n正在回退到 NAT 网络。')
   })
 
-  it('falls back to NAT when IPv6 is disabled by registry, even on a supported build', () => {
-    const ipv6Off = variant(healthy, (s) => (s.host.ipv6DisabledComponents = 0xff))
+  it('falls back to NAT when IPv6 is disabled by registry, even on a supported build, from WSL 2.7.2 (#40235)', () => {
+    const ipv6Off = variant(healthy, (s) => {
+      s.host.ipv6DisabledComponents = 0xff
+      s.wsl.version = '2.7.2.0'
+    })
     const start = simulateWslStart(ipv6Off)
     expect(start.mode).toBe('nat')
     expect(start.lines[0]).toContain('IPv6 is disabled on the host in an unsupported way')
+    const chinese = variant(ipv6Off, (s) => (s.windows.uiCulture = 'zh-CN'))
+    expect(simulateWslStart(chinese).lines[0]).toMatch(/^wsl: 不支持镜像网络模式/)
+  })
+
+  it('version boundaries come from the message registry: 2.2.1 / 2.2.2 for the reason, 2.3.24 / 2.3.25 for the NAT fallback', () => {
+    const at = (base: Scenario, version: string) => simulateWslStart(variant(base, (s) => (s.wsl.version = version)))
+    expect(at(seed, '2.2.1.0').lines[0]).toBe('wsl: Mirrored networking mode is not supported, falling back to NAT networking')
+    expect(at(seed, '2.2.2.0').lines[0]).toMatch(/^wsl: Mirrored networking mode is not supported: Windows version 22000\.2836/)
+    expect(at(nat, '2.3.24.0')).toMatchObject({ exitCode: -1, mode: null })
+    expect(at(nat, '2.3.25.0')).toMatchObject({ exitCode: 0, mode: 'virtioproxy', lines: ['wsl: Failed to configure network (networkingMode Nat), falling back to networkingMode VirtioProxy.'] })
+  })
+
+  it('before WSL 2.7.2 has no IPv6 check: it starts "mirrored" and says nothing (#11002, issue 15)', () => {
+    const old = variant(healthy, (s) => {
+      s.host.ipv6DisabledComponents = 0xff
+      s.wsl.version = '2.7.1.0'
+    })
+    expect(simulateWslStart(old)).toEqual({ lines: [], exitCode: 0, mode: 'mirrored' })
+    // The next check still runs: an old build is still named.
+    const oldBuild = variant(old, (s) => {
+      s.windows.currentBuild = '22000'
+      s.windows.ubr = 2836
+    })
+    expect(simulateWslStart(oldBuild).lines[0]).toContain('Windows version 22000.2836')
   })
 
   it('falls back to None on Server 2025 with 0x803b0015 (#12486)', () => {

@@ -3,13 +3,14 @@ import { formatWslMessage, wslLanguageFor, type WslLanguage } from '../../shared
 import type { Scenario } from '../../shared/scenarios/scenario'
 import { isAtLeast } from '../../shared/util/version'
 import { parseWslConfig } from '../../shared/wslconfig/parse'
+import { wslPrintsMessage } from '../../shared/wsl-output/message-versions'
 import { natFailureOf, type NatFailure } from './nat-failure-model'
 import { hasMirroredNetworkingApis, isServer } from './windows-capabilities'
 import { featureSupportWarnings, gsaWarnings, hyperVFirewallUsable, proxyWarnings } from './wsl-feature-warnings'
 import { errorLines, serviceStartFailure, vmStartFailure } from './wsl-start-blockers'
 import { wslconfigBytes, wslconfigPath } from './wslconfig-bytes'
 
-/** What `wslinfo --networking-mode` prints once the VM is up (D.3, A.6); `wsl1` for a WSL1 distro. */
+/** What `wslinfo --networking-mode` prints once the VM is up (docs/knowledge/probes.md#wsl-startup, docs/knowledge/wsl-checks.md#virtioproxy-and-consomme); `wsl1` for a WSL1 distro. */
 export type EffectiveMode = 'nat' | 'mirrored' | 'virtioproxy' | 'consomme' | 'none' | 'wsl1'
 
 export interface WslStart {
@@ -28,17 +29,18 @@ const WARN = 'wsl: '
 /**
  * What WSL prints when its VM boots on this PC and which networking mode it ends up in.
  *
- * Follows `WslCoreVm::ValidateNetworkingMode` and the NAT fallback chain (wsl-networking.md A.2,
- * C.3): a disabled WSLService stops everything (C.4); then config warnings, VM creation failures
- * (no hypervisor, LSP; F.12, F.18), policy, the GSA check (A.3), the mirrored checks (IPv6 registry,
- * OS APIs, Hyper-V firewall), feature-support warnings (A.3, A.4), then NAT creation, whose failure
+ * Follows `WslCoreVm::ValidateNetworkingMode` and the NAT fallback chain (docs/knowledge/wsl-checks.md#mirrored-checks,
+ * docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback): a disabled WSLService stops everything (docs/knowledge/error-codes.md#hresult-table); then config warnings, VM creation failures
+ * (no hypervisor, LSP; docs/knowledge/host-causes.md#winsock-lsp, docs/knowledge/host-causes.md#virtualization-off), policy, the GSA check (docs/knowledge/wsl-checks.md#dns-tunneling), the mirrored checks (IPv6 registry,
+ * OS APIs, Hyper-V firewall), feature-support warnings (docs/knowledge/wsl-checks.md#dns-tunneling, docs/knowledge/wsl-checks.md#hyper-v-firewall), then NAT creation, whose failure
  * is fatal before WSL 2.3.25 and falls back to VirtioProxy (Consomme from 2.9.0) after, and last
- * the autoProxy warning (F.5). Messages come from WSL's resources in the PC's UI language; the
+ * the autoProxy warning (docs/knowledge/host-causes.md#localhost-proxy). Messages come from WSL's resources in the PC's UI language; the
  * pre-2.2.2 mirrored text and the pre-2.3.25 NAT text exist in our sources in English only (#11414,
  * #12019), so those are printed in English whatever the UI language. The relative order of the
- * GSA, feature and proxy warnings is not in the KB (Low). A hosts file too large to reflect (F.17)
+ * GSA, feature and proxy warnings is not in the KB (Low). A hosts file too large to reflect (docs/knowledge/host-causes.md#hosts-file-too-large)
  * prints nothing here: its message id is not in wsl-messages.json (WSL 2.9.4), so the simulation
- * cannot print WSL's text for it; `host-networking` still reports the file size.
+ * cannot print WSL's text for it; `host-networking` still reports the file size. Which WSL version
+ * prints which message is one registry, shared/wsl-output/message-versions.ts (docs/knowledge/wsl-message-versions.md).
  */
 export function simulateWslStart(scenario: Scenario): WslStart {
   const language = wslLanguageFor(scenario.windows.uiCulture)
@@ -63,16 +65,16 @@ export function simulateWslStart(scenario: Scenario): WslStart {
   gsa.forEach(warn)
 
   if (requested === 'mirrored') {
-    const reason = mirroredUnsupportedReason(scenario, language)
+    const reason = mirroredUnsupportedReason(scenario, version, language)
     if (reason !== null) {
-      if (isAtLeast(version, '2.2.2')) {
+      if (wslPrintsMessage('MessageMirroredNetworkingNotSupportedReason', version) === 'yes') {
         warn(formatWslMessage('MessageMirroredNetworkingNotSupportedReason', language, [reason]))
       } else {
         warn('Mirrored networking mode is not supported, falling back to NAT networking')
       }
       requested = 'nat'
     } else if (isServer(scenario.windows)) {
-      // HNS refuses the request on Server SKUs; WSL falls back to None, not NAT (A.2, #12486). The
+      // HNS refuses the request on Server SKUs; WSL falls back to None, not NAT (docs/knowledge/wsl-checks.md#mirrored-checks, #12486). The
       // HNS error is not fatal: WslCoreVm emits it as a warning, `MessageErrorCode(message, code)`,
       // before the fallback one (src/windows/service/exe/WslCoreVm.cpp), so it carries `wsl: `.
       warn(errorLines('The specified request is unsupported.', 'CreateInstance/CreateVm/ConfigureNetworking/0x803b0015', language).join('\n'))
@@ -100,9 +102,9 @@ export function simulateWslStart(scenario: Scenario): WslStart {
 }
 
 /**
- * NAT creation failed (C.3): fatal before WSL 2.3.25 with the English-only text of #12019; from
+ * NAT creation failed (docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback): fatal before WSL 2.3.25 with the English-only text of #12019; from
  * 2.3.25 a fallback warning (VirtioProxy, Consomme from 2.9.0). When WSL judges VMP missing it
- * prints MessageVirtualMachinePlatformNotInstalled instead of the generic text (C.4; Medium that
+ * prints MessageVirtualMachinePlatformNotInstalled instead of the generic text (docs/knowledge/error-codes.md#hresult-table; Medium that
  * the fallback still follows on new WSL).
  */
 function natFailed(
@@ -114,7 +116,7 @@ function natFailed(
   warn: (text: string) => void,
 ): WslStart {
   const vmpMessage = formatWslMessage('MessageVirtualMachinePlatformNotInstalled', language, [])
-  if (!isAtLeast(version, '2.3.25')) {
+  if (wslPrintsMessage('MessageNetworkInitializationFailedFallback2', version) !== 'yes') {
     lines.push(
       failure.cause === 'vmp-networking-missing'
         ? vmpMessage
@@ -140,7 +142,7 @@ function requestedMode(
   const fallback: EffectiveMode = policyDefault ?? 'nat'
   if (configured === undefined) return fallback
   const mode = configModeName(configured)
-  // AllowNetworkingModeUserSetting=0: the user's value is ignored unless it is None (B.4).
+  // AllowNetworkingModeUserSetting=0: the user's value is ignored unless it is None (docs/knowledge/wsl-checks.md#enterprise-policy).
   if (policy['AllowNetworkingModeUserSetting'] === 0 && mode !== 'none') {
     warn(formatWslMessage('MessageSettingOverriddenByPolicy', language, ['wsl2.networkingMode']))
     return fallback
@@ -178,10 +180,14 @@ function policyMode(value: number | string | undefined): EffectiveMode | null {
   }
 }
 
-/** The reason WSL gives for refusing mirrored mode, or null when every check passes (A.2 order). */
-function mirroredUnsupportedReason(scenario: Scenario, language: WslLanguage): string | null {
+/**
+ * The reason WSL gives for refusing mirrored mode, or null when every check passes (docs/knowledge/wsl-checks.md#mirrored-checks order).
+ * The IPv6 registry check exists only from WSL 2.7.2 (shared/wsl-output/message-versions.ts): an
+ * older WSL starts "mirrored" with IPv6 disabled, prints nothing and Linux gets only `lo` (issue 15).
+ */
+function mirroredUnsupportedReason(scenario: Scenario, version: string, language: WslLanguage): string | null {
   const { windows, host } = scenario
-  if (host.ipv6DisabledComponents === 0xff) {
+  if (host.ipv6DisabledComponents === 0xff && wslPrintsMessage('MessageMirroredNetworkingNotSupportedIpv6Disabled', version) === 'yes') {
     return formatWslMessage('MessageMirroredNetworkingNotSupportedIpv6Disabled', language, [])
   }
   if (!hasMirroredNetworkingApis(windows) || !hyperVFirewallUsable(scenario)) {

@@ -4,6 +4,7 @@ import { SNAPSHOT_SCHEMA_VERSION } from '../machine/snapshot'
 import { encodeBase64 } from '../util/base64'
 import { encodeUtf8 } from '../wslconfig/utf8'
 import { parseWslVersionOutput } from '../wsl-output/parse-wsl-version'
+import { pastedServices, pastedVerVersion } from './pasted-outputs'
 
 /**
  * What a user pasted into a forum post or helpdesk ticket. Every field is optional; text fields
@@ -23,6 +24,8 @@ export type UserEvidence = z.infer<typeof UserEvidence>
 
 const WINDOWS_VERSION = /10\.0\.(\d{5})(?:\.(\d+))?/
 const BARE_WSL_VERSION = /^\s*v?(\d+\.\d+\.\d+(?:\.\d+)?)\s*$/
+/** A `label: version` line as `wsl --version` prints it (`WSL 版本： 2.3.26.0`, `Kernel version: 6.6.87.2-1`). */
+const LABELLED_VERSION = /^\s*\S.*?[:：]\s*\d+(?:\.\d+)+\S*\s*$/u
 
 function textOutput(text: string, exitCode: number | null) {
   return { exitCode, timedOut: false, stdoutBase64: encodeBase64(encodeUtf8(text)), stderrBase64: '' }
@@ -35,7 +38,12 @@ function textOutput(text: string, exitCode: number | null) {
  */
 export function snapshotFromEvidence(evidence: UserEvidence, now: Date, appVersion: string): { snapshot: MachineSnapshot; pastedOutput?: string } {
   const facts: MachineSnapshot['facts'] = {}
-  const windows = evidence.windowsVersion ? WINDOWS_VERSION.exec(evidence.windowsVersion) : null
+  const pasted = [evidence.wslOutputText, evidence.notes].filter((t): t is string => t !== undefined && t.trim() !== '').join('\n')
+  // `wsl --version` pasted inside the output or the user's words (any of WSL's languages): its
+  // lines carry the WSL and Windows versions, which version-dependent rules need (issue 15 #4).
+  const versionBlock = pasted !== '' && (evidence.wslVersionText === undefined || evidence.windowsVersion === undefined) ? pastedVersionBlock(pasted) : null
+  const windowsText = evidence.windowsVersion ?? versionBlock?.windowsVersion ?? (pasted !== '' ? pastedVerVersion(pasted) : null) ?? undefined
+  const windows = windowsText ? WINDOWS_VERSION.exec(windowsText) : null
   if (windows?.[1]) {
     const edition = evidence.windowsEdition?.trim() || null
     facts['windows-version'] = {
@@ -53,9 +61,10 @@ export function snapshotFromEvidence(evidence: UserEvidence, now: Date, appVersi
       },
     }
   }
-  if (evidence.wslVersionText !== undefined && evidence.wslVersionText.trim() !== '') {
-    const bare = BARE_WSL_VERSION.exec(evidence.wslVersionText)
-    const parsed = parseWslVersionOutput(evidence.wslVersionText)
+  const wslVersionText = evidence.wslVersionText ?? versionBlock?.text
+  if (wslVersionText !== undefined && wslVersionText.trim() !== '') {
+    const bare = BARE_WSL_VERSION.exec(wslVersionText)
+    const parsed = parseWslVersionOutput(wslVersionText)
     const version = bare?.[1] ?? parsed?.wslVersion ?? null
     facts['wsl-install'] = {
       status: 'known',
@@ -64,7 +73,7 @@ export function snapshotFromEvidence(evidence: UserEvidence, now: Date, appVersi
         wslExePresent: true,
         msiVersion: version,
         appxVersion: null,
-        versionOutput: textOutput(evidence.wslVersionText, version === null ? -1 : 0),
+        versionOutput: textOutput(wslVersionText, version === null ? -1 : 0),
         listOutput: null,
         defaultDistributionId: null,
         defaultVersion: null,
@@ -88,6 +97,9 @@ export function snapshotFromEvidence(evidence: UserEvidence, now: Date, appVersi
       },
     }
   }
+  // `Get-Service … | Format-Table Name, Status, StartType`, as ask.services requests it.
+  const services = pasted !== '' ? pastedServices(pasted) : []
+  if (services.length > 0) facts['services'] = { status: 'known', durationMs: 0, data: { services } }
   const snapshot: MachineSnapshot = {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     appVersion,
@@ -95,6 +107,18 @@ export function snapshotFromEvidence(evidence: UserEvidence, now: Date, appVersi
     source: { kind: 'evidence' },
     facts,
   }
-  const pasted = [evidence.wslOutputText, evidence.notes].filter((t): t is string => t !== undefined && t.trim() !== '').join('\n')
   return pasted !== '' ? { snapshot, pastedOutput: pasted } : { snapshot }
+}
+
+/**
+ * The `wsl --version` lines inside a larger paste, when their labels are WSL's own (any language):
+ * the block's text (for the wsl-install fact) and the Windows version it names. Null when the paste
+ * has no such line — a version-shaped number in prose is not enough.
+ */
+function pastedVersionBlock(text: string): { readonly text: string; readonly windowsVersion: string | null } | null {
+  const rows = text.split(/\r?\n/).filter((line) => LABELLED_VERSION.test(line))
+  // At least one row must be WSL's own "WSL version" label; the others follow wsl --version's order.
+  if (!rows.some((row) => parseWslVersionOutput(row) !== null)) return null
+  const parsed = parseWslVersionOutput(rows.join('\n'))
+  return parsed === null ? null : { text: rows.join('\n'), windowsVersion: parsed.windowsVersion }
 }

@@ -1,6 +1,8 @@
 import type { MachineSnapshot } from '../machine/snapshot'
 import { PROBE_IDS } from '../probes/probe-ids'
+import { decidingCheck } from './deciding-check'
 import type { Finding } from './finding'
+import { verdictOf } from './finding-kind'
 import { formatDiagnosis, type DiagnosisLanguage } from './messages/format'
 
 const HEADINGS = {
@@ -17,7 +19,18 @@ export function formatFindingsText(findings: readonly Finding[], snapshot: Machi
   const h = HEADINGS[language]
   const f = (key: string, args?: Finding['args']) => formatDiagnosis(language, key, args)
   const out: string[] = []
-  if (findings.length === 0) out.push(h.none, '')
+  // Pasted evidence is a reported failure; with no cause proven the answer is "not enough to
+  // decide" and what to ask for (a scan: which check to run) — never the top symptom as a guess.
+  const pasted = snapshot.source.kind === 'evidence'
+  const verdict = verdictOf(findings, pasted)
+  const check = decidingCheck(verdict, pasted ? 'paste' : 'scan')
+  if (verdict.kind === 'undecided') {
+    out.push(f('verdict.undecided'))
+    if (check?.kind === 'ask') out.push(f('verdict.ask', { ask: f(check.ask) }))
+    if (check?.kind === 'run') out.push(f('verdict.runCheck', { probe: f(`probe.${check.probe}`) }))
+    if (check?.kind === 'look') out.push(f(check.unknown.key, check.unknown.args))
+    out.push('')
+  } else if (findings.length === 0) out.push(h.none, '')
   findings.forEach((finding, index) => {
     out.push(`${index + 1}. [${f(`severity.${finding.severity}`)} · ${f(`confidence.${finding.confidence}`)}] ${f(`finding.${finding.id}.title`, finding.args)}  (${h.id}: ${finding.id})`)
     out.push(`   ${f(`finding.${finding.id}.summary`, finding.args)}`)

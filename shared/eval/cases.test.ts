@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { answerCase, loadCases } from '../../electron/cli/eval'
 import { main } from '../../electron/cli/diagnose'
-import { diagnosePaste } from '../diagnosis/diagnose-paste'
+import { diagnose } from '../diagnosis/diagnose'
+import { diagnosePaste, withPaste } from '../diagnosis/diagnose-paste'
 import { evaluate } from './evaluate'
 
 const cases = loadCases()
@@ -36,6 +37,14 @@ describe('one paste path', () => {
       expect(result.code, result.stderr).toBe(0)
       const cli = (JSON.parse(result.stdout) as { findings: { id: string }[] }).findings.map((f) => f.id)
       expect(cli, c.id).toEqual(diagnosePaste(c.report).map((f) => f.id))
+    }
+  })
+
+  it('the Findings step maps a paste the same way: with nothing scanned, its findings are the CLI\'s', () => {
+    const empty = { schemaVersion: 1, appVersion: 'eval', takenAt: '2025-01-01T00:00:00.000Z', source: { kind: 'windows' }, facts: {} } as const
+    for (const c of cases) {
+      const merged = withPaste(empty, c.report)
+      expect(diagnose(merged.snapshot, merged.pastedOutput), c.id).toEqual(diagnosePaste(c.report))
     }
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findErrorCodes } from './error-codes'
 
-describe('findErrorCodes: paths (C.1)', () => {
+describe('findErrorCodes: paths (docs/knowledge/error-codes.md#anatomy-of-a-wsl-error)', () => {
   it('#12019: the seed error', () => {
     const text = [
       'Failed to configure network (networkingMode Nat). To disable networking, set `wsl2.networkingMode=None` in C:\\Users\\mgold\\.wslconfig',

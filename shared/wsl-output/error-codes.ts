@@ -1,11 +1,15 @@
 import { formatHresult, lookupHresult } from './hresults'
+import { findSystemTextCodes } from './system-messages'
 import { lineAt, lineStarts, normalizeWslText } from './text'
 
-/** An error code found in wsl.exe output (wsl-networking.md C.1). */
+/** An error code found in wsl.exe output (docs/knowledge/error-codes.md#anatomy-of-a-wsl-error). */
 export interface ErrorCodeRef {
-  /** `path`: a WSL context path such as `Wsl/Service/…/HNS/0x80041002`; `bare`: a lone HRESULT. */
-  readonly source: 'path' | 'bare'
-  /** The path as printed (a bare code: the code as printed). */
+  /**
+   * `path`: a WSL context path such as `Wsl/Service/…/HNS/0x80041002`; `bare`: a lone HRESULT;
+   * `text`: only Windows' system text for the code was printed (system-messages.ts).
+   */
+  readonly source: 'path' | 'bare' | 'text'
+  /** The path as printed (a bare code: the code as printed; a system text: the text, quoted). */
   readonly path: string
   /** The path's segments before the code (`['Wsl', 'Service', 'CreateInstance', …]`); empty for bare codes. */
   readonly context: readonly string[]
@@ -30,13 +34,14 @@ const WSL_SEGMENTS = new Set(['CreateInstance', 'CreateVm', 'ConfigureNetworking
 
 /**
  * Finds error codes in wsl.exe output in any language. The `Error code:` label is localized
- * (zh-CN `错误代码:`), so this matches the path itself: C.1's
+ * (zh-CN `错误代码:`), so this matches the path itself: docs/knowledge/error-codes.md#anatomy-of-a-wsl-error's
  * `(?:Wsl/)?(?:Service/)?CreateInstance/CreateVm/ConfigureNetworking(?:/HNS)?/(0x…|[A-Z_]+)`,
  * generalised to any path that starts with `Wsl/` or passes through `CreateInstance`/`CreateVm`
  * (older paths omit `Wsl/Service/`, #12486; `Wsl/Service/CreateVm/…`, #12074).
  *
  * Also reports lone failure HRESULTs (`0x8…`/`0xC…`, e.g. `Error: 0x80370102`, an event's
- * `(0x80041002)`) that no path already reported. Paths are reported once each, bare codes once per
+ * `(0x80041002)`) that no path already reported, and codes printed only as Windows' system text
+ * (`Access is denied.`, system-messages.ts). Paths are reported once each, bare codes once per
  * code, in order of first appearance; output pasted twice gives no duplicates.
  */
 export function findErrorCodes(text: string): ErrorCodeRef[] {
@@ -53,6 +58,11 @@ export function findErrorCodes(text: string): ErrorCodeRef[] {
   for (const match of doc.matchAll(BARE)) {
     const ref = makeRef('bare', match[0], [], match[0], lineAt(starts, match.index))
     if (refs.some((other) => other.code === ref.code)) continue
+    refs.push(ref)
+  }
+  // A code printed only as its system text (issue 11 #3); a printed code wins over its text.
+  for (const ref of findSystemTextCodes(text)) {
+    if (refs.some((other) => other.code === ref.code || other.hresult === ref.hresult || (other.symbol !== null && other.symbol === ref.symbol))) continue
     refs.push(ref)
   }
   return refs.sort((a, b) => a.line - b.line)

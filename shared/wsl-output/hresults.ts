@@ -1,6 +1,6 @@
 /**
  * Language-neutral keys for what an HRESULT means to WSL networking; the UI maps them to text.
- * Codes and meanings: wsl-networking.md C.4 (HRESULT table), C.6 (triage rules), C.3 (#11816).
+ * Codes and meanings: docs/knowledge/error-codes.md#hresult-table (HRESULT table), docs/knowledge/error-codes.md#triage-bot-rules (triage rules), docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback (#11816).
  */
 export type HresultMeaning =
   | 'wbem-not-found'
@@ -12,6 +12,7 @@ export type HresultMeaning =
   | 'hcn-vfp-not-allowed'
   | 'service-disabled'
   | 'service-does-not-exist'
+  | 'service-not-active'
   | 'service-not-found'
   | 'not-supported'
   | 'endpoint-mapper-not-registered'
@@ -24,7 +25,7 @@ export type HresultMeaning =
   | 'vmp-required'
   | 'unspecified-failure'
 
-/** One row of the C.4 table: the code, the name WSL may print instead, and what it means. */
+/** One row of the docs/knowledge/error-codes.md#hresult-table table: the code, the name WSL may print instead, and what it means. */
 export interface HresultInfo {
   /** `0x` + 8 lower-case hex digits. */
   readonly code: string
@@ -45,25 +46,27 @@ const table: readonly HresultInfo[] = [
   info(0x803b0037, 'HCN_E_VFP_NOT_ALLOWED', 'hcn-vfp-not-allowed'),
   info(0x80070422, 'ERROR_SERVICE_DISABLED', 'service-disabled'),
   info(0x80070424, 'ERROR_SERVICE_DOES_NOT_EXIST', 'service-does-not-exist'),
-  // C.4 "0x800704db / vfpext": Win32 1243, "The specified service does not exist" (#10666).
+  // Win32 1062: in ConfigureNetworking, the DNS Client (Dnscache) is not running (docs/knowledge/host-network-probes.md#dns-client).
+  info(0x80070426, 'ERROR_SERVICE_NOT_ACTIVE', 'service-not-active'),
+  // docs/knowledge/error-codes.md#hresult-table "0x800704db / vfpext": Win32 1243, "The specified service does not exist" (#10666).
   info(0x800704db, 'ERROR_SERVICE_NOT_FOUND', 'service-not-found'),
   info(0x80070032, 'ERROR_NOT_SUPPORTED', 'not-supported'),
   info(0x800706d9, 'EPT_S_NOT_REGISTERED', 'endpoint-mapper-not-registered'),
   info(0x800706ba, 'RPC_S_SERVER_UNAVAILABLE', 'rpc-server-unavailable'),
   info(0x800706be, 'RPC_S_CALL_FAILED', 'rpc-call-failed'),
   info(0x800706bf, 'RPC_S_CALL_FAILED_DNE', 'rpc-call-failed'),
-  // C.4 lists 0x80370102 ("a required feature is not installed") and HCS_E_HYPERV_NOT_INSTALLED as
+  // docs/knowledge/error-codes.md#hresult-table lists 0x80370102 ("a required feature is not installed") and HCS_E_HYPERV_NOT_INSTALLED as
   // the same failure; winerror.h gives that name this value.
   info(0x80370102, 'HCS_E_HYPERV_NOT_INSTALLED', 'virtualization-feature-missing'),
   info(0x8007273d, 'WSAEOPNOTSUPP', 'winsock-lsp-unsupported'),
   info(0x80070005, 'E_ACCESSDENIED', 'access-denied'),
   info(0x80070002, 'ERROR_FILE_NOT_FOUND', 'file-not-found'),
   info(0x8004032d, 'WSL_E_VIRTUAL_MACHINE_PLATFORM_REQUIRED', 'vmp-required'),
-  // C.4 "0xffffffff / DNS timeouts": -1 with no specific cause (#10709, #11533).
+  // docs/knowledge/error-codes.md#hresult-table "0xffffffff / DNS timeouts": -1 with no specific cause (#10709, #11533).
   info(0xffffffff, null, 'unspecified-failure'),
 ]
 
-/** All known codes, in C.4 order. */
+/** All known codes, in docs/knowledge/error-codes.md#hresult-table order. */
 export const knownHresults: readonly HresultInfo[] = table
 
 /** Formats an HRESULT as WSL prints it: `0x` and 8 lower-case hex digits. */

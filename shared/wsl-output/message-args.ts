@@ -10,7 +10,7 @@ const n = 'int'
  * Argument kinds in WSL's call order, for messages with numeric arguments. WSL fills `{}` in call
  * order even where a translation moved the words around (zh-CN `{}:{} 中应为 {}` still receives
  * what, file, line), so the n-th `{}` of every language is the n-th argument. Knowing which one is
- * a line number lets `C:\Users\…\.wslconfig:3` split at the right colon (wsl-networking.md B.3).
+ * a line number lets `C:\Users\…\.wslconfig:3` split at the right colon (docs/knowledge/wslconfig.md).
  */
 const kinds: Partial<Record<WslMessageId, readonly ArgKind[]>> = {
   MessageConfigExpected: [t, t, n],

@@ -39,8 +39,8 @@ type Token =
 
 /**
  * Compiles one template of wsl-messages.json (or a legacy text) so that WSL output matches it
- * whatever small typographic drift the translation or WSL version has (wsl-networking.md
- * "Localized text": match tolerantly, on stable tokens):
+ * whatever small typographic drift the translation or WSL version has
+ * (docs/knowledge/wsl-checks.md#mirrored-fallback-messages: match tolerantly, on stable tokens):
  * - `{}` is a lazy one-line capture (`\d+` for `int` arguments when `strict`); `{2}` names the
  *   call-order argument explicitly (legacy translations that reordered arguments);
  * - whitespace between words is one or more spaces of any kind, and optional next to punctuation

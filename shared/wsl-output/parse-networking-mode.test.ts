@@ -4,7 +4,7 @@ import { wslLanguages } from './message-catalog'
 import { parseNetworkingMode } from './parse-networking-mode'
 
 describe('parseNetworkingMode', () => {
-  it('reads every mode wslinfo prints (D.3, A.6)', () => {
+  it('reads every mode wslinfo prints (docs/knowledge/probes.md#wsl-startup, docs/knowledge/wsl-checks.md#virtioproxy-and-consomme)', () => {
     for (const mode of ['nat', 'mirrored', 'bridged', 'virtioproxy', 'consomme', 'none', 'wsl1'] as const) {
       expect(parseNetworkingMode(`${mode}\n`)).toBe(mode)
     }

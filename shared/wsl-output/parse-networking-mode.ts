@@ -2,14 +2,14 @@ import { wslMessageTemplate } from '../wsl-messages/messages'
 import { wslLanguages } from './message-catalog'
 import { normalizeWslText } from './text'
 
-/** What `wslinfo --networking-mode` prints (wsl-networking.md D.3, A.6). */
+/** What `wslinfo --networking-mode` prints (docs/knowledge/probes.md#wsl-startup, docs/knowledge/wsl-checks.md#virtioproxy-and-consomme). */
 export type NetworkingMode = 'nat' | 'mirrored' | 'bridged' | 'virtioproxy' | 'consomme' | 'none' | 'wsl1'
 
 const MODES: readonly NetworkingMode[] = ['nat', 'mirrored', 'bridged', 'virtioproxy', 'consomme', 'none', 'wsl1']
 
 /**
  * The effective networking mode from `wsl.exe -d <distro> -e wslinfo --networking-mode` output
- * (D.3). `consomme` is what 2.9+ prints for the mode older versions call `virtioproxy` (A.6); both
+ * (docs/knowledge/probes.md#wsl-startup). `consomme` is what 2.9+ prints for the mode older versions call `virtioproxy` (docs/knowledge/wsl-checks.md#virtioproxy-and-consomme); both
  * are returned as printed. Startup warnings (`wsl: …`) may come first, so the last line that is
  * exactly a mode wins. Null when wslinfo printed MessageFailedToQueryNetworkingMode (any
  * language), was missing, or printed anything else.

@@ -3,7 +3,7 @@ import { blankLongLines, normalizeWslText } from './text'
 /** One row of `wsl --list --verbose`. */
 export interface WslDistro {
   readonly name: string
-  /** As printed: `Running`, `Stopped`, `Installing`, `Converting`, `Uninstalling`… (not localized, D.2). */
+  /** As printed: `Running`, `Stopped`, `Installing`, `Converting`, `Uninstalling`… (not localized, docs/knowledge/wsl-checks.md#console-output-of-wsl). */
   readonly state: string
   readonly running: boolean
   /** 1 or 2 (WSL version of the distro). */
@@ -31,7 +31,7 @@ const ROW = /^\s*(\*)?\s*(\S(?:.*?\S)?)\s+(\S+)\s+(\d+)\s*$/
 const NO_DISTRIBUTIONS = /WSL_E_DEFAULT_DISTRO_NOT_FOUND|aka\.ms\/wslstore|--list --online|has no installed distributions/i
 
 /**
- * Parses `wsl --list --verbose` (wsl-networking.md D.2: header `NAME STATE VERSION` and the state
+ * Parses `wsl --list --verbose` (docs/knowledge/wsl-checks.md#console-output-of-wsl: header `NAME STATE VERSION` and the state
  * words are not localized; `*` marks the default). Tolerates CRLF and the NULs left when UTF-16LE
  * output is read as 8-bit text. Lines before the header (warnings) are ignored; the table ends at
  * the first line that is not a row. Returns null for anything else (inbox usage text, errors).

@@ -97,7 +97,7 @@ describe('parseWslVersionOutput', () => {
     })
   })
 
-  it('returns null for inbox wsl.exe usage text (D.2)', () => {
+  it('returns null for inbox wsl.exe usage text (docs/knowledge/wsl-checks.md#console-output-of-wsl)', () => {
     const usage = [
       'Copyright (c) Microsoft Corporation. All rights reserved.',
       '',

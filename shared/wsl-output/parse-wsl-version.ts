@@ -2,7 +2,7 @@ import { wslMessageTemplate } from '../wsl-messages/messages'
 import { wslLanguages } from './message-catalog'
 import { blankLongLines, normalizeWslText } from './text'
 
-/** What `wsl --version` reports (wsl-networking.md D.2). Only `wslVersion` is always present. */
+/** What `wsl --version` reports (docs/knowledge/wsl-checks.md#console-output-of-wsl). Only `wslVersion` is always present. */
 export interface WslVersionInfo {
   readonly wslVersion: string
   readonly kernelVersion: string | null
@@ -29,7 +29,7 @@ let labels: ReadonlyMap<string, Field> | undefined
  * Parses `wsl --version` output in any of WSL's languages. Labels are localized (zh-CN
  * `WSL 版本： 2.3.26.0`, #12486), so each `label: version` line is placed by its label where the label is
  * one of MessagePackageVersions' 22 translations, and otherwise by position in the first run of seven
- * such lines (D.2: "parse by regex on version-shaped tokens, in order").
+ * such lines (docs/knowledge/wsl-checks.md#console-output-of-wsl: "parse by regex on version-shaped tokens, in order").
  *
  * Returns null when no WSL version can be found: inbox `wsl.exe` printing its usage text because it
  * does not know `--version` (treat as "inbox WSL, please update"), an error, or anything else.

@@ -162,14 +162,14 @@ describe('recognizeWslMessages: real output quoted in the knowledge base and its
     ])
   })
 
-  it('A.7/C.5: an invalid networkingMode value, with the valid values after the location', () => {
+  it('docs/knowledge/wsl-checks.md#mirrored-mode/C.5: an invalid networkingMode value, with the valid values after the location', () => {
     const text =
       "wsl: Invalid value 'mirror' for config key 'wsl2.networkingMode' in C:\\Users\\alex\\.wslconfig:2 (Valid values: Bridged, Consomme, Mirrored, Nat, None, VirtioProxy)"
     const [message] = recognizeWslMessages(text)
     expect(message?.args).toEqual(['mirror', 'wsl2.networkingMode', 'C:\\Users\\alex\\.wslconfig', '2', 'Bridged, Consomme, Mirrored, Nat, None, VirtioProxy'])
   })
 
-  it('C.4: the virtualization message followed by its error code links the two', () => {
+  it('docs/knowledge/error-codes.md#hresult-table: the virtualization message followed by its error code links the two', () => {
     const text = `${wslMessageTemplate('MessageEnableVirtualization', 'en-US')}\nError code: Wsl/Service/RegisterDistro/CreateVm/HCS/HCS_E_HYPERV_NOT_INSTALLED`
     const messages = recognizeWslMessages(text)
     expect(ids(messages)).toEqual(['MessageEnableVirtualization', 'MessageErrorCode'])

@@ -53,7 +53,7 @@ const nestedArg: Partial<Record<RecognizedMessageId, number>> = {
 
 /**
  * Finds WSL's own messages in raw wsl.exe output, in any of WSL's 22 languages, plus older English
- * texts and the Windows error texts seen in networking failures (wsl-networking.md A.2, B.3, C.1–C.5).
+ * texts and the Windows error texts seen in networking failures (docs/knowledge/wsl-checks.md#mirrored-checks, docs/knowledge/wslconfig.md, docs/knowledge/error-codes.md#anatomy-of-a-wsl-error).
  *
  * WSL prints localized sentences whose wording changed between versions, so each template is matched
  * tolerantly (message-pattern.ts) and only on whole lines. When several templates match the same

@@ -1,6 +1,6 @@
 /**
  * Cleans raw wsl.exe output before parsing: drops UTF-16 leftovers (NULs and BOMs that appear when
- * UTF-16LE output is read as 8-bit text, wsl-networking.md D.2) and turns CRLF / lone CR into LF.
+ * UTF-16LE output is read as 8-bit text, docs/knowledge/wsl-checks.md#console-output-of-wsl) and turns CRLF / lone CR into LF.
  * Line count is unchanged, so line numbers found in the result match the original text.
  */
 export function normalizeWslText(text: string): string {

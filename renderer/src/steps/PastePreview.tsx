@@ -1,14 +1,17 @@
 import { useMemo } from 'react'
 import { diagnosePaste } from '../../../shared/diagnosis/diagnose-paste'
+import { verdictOf } from '../../../shared/diagnosis/finding-kind'
 import { findErrorCodes } from '../../../shared/wsl-output/error-codes'
 import { recognizeWslMessages } from '../../../shared/wsl-output/recognize-messages'
 import { useDiagnosisText } from '../i18n/use-diagnosis-text'
 import { useT } from '../i18n/use-t'
+import { VerdictLine } from './findings/VerdictLine'
 
 /**
  * What the pasted WSL output already tells, before any scan: the messages and error codes
  * recognised (in any of WSL's 22 languages) and the finding they point to. The scan then checks
- * the cause on this PC.
+ * the cause on this PC. When the paste alone cannot decide, it says so and names the check of the
+ * scan that will (issue 11 #4), rather than presenting a symptom as the answer.
  */
 export function PastePreview({ text }: { readonly text: string }) {
   const t = useT()
@@ -18,10 +21,12 @@ export function PastePreview({ text }: { readonly text: string }) {
     const messages = recognizeWslMessages(text).filter((m) => !m.within)
     const codes = findErrorCodes(text)
     // The same path as `npm run diagnose -- --evidence` (diagnose-paste.ts).
-    return { messages, codes, top: diagnosePaste(text)[0] ?? null }
+    const findings = diagnosePaste(text)
+    const recognised = messages.length > 0 || codes.length > 0
+    return { messages, codes, findings, top: findings[0] ?? null, undecided: recognised && verdictOf(findings, true).kind === 'undecided' }
   }, [text])
   if (result === null) return null
-  const { messages, codes, top } = result
+  const { messages, codes, findings, top, undecided } = result
   return (
     <div className="paste-preview" role="status" data-testid="paste-preview">
       {messages.length === 0 && codes.length === 0 ? (
@@ -30,6 +35,7 @@ export function PastePreview({ text }: { readonly text: string }) {
         <>
           <p className="muted">{t('welcome.paste.recognised', { messages: messages.length, codes: codes.map((c) => c.code).join(', ') || '—', language: messages[0]?.language ?? '—' })}</p>
           {top && <p data-testid="paste-top-finding">{t('welcome.paste.looksLike', { title: d(`finding.${top.id}.title`, top.args) })}</p>}
+          {undecided && <VerdictLine findings={findings} observedFailure context="scan" />}
         </>
       )}
     </div>
