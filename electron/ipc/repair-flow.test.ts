@@ -117,3 +117,24 @@ describe('UAC and failures', () => {
     expect(statuses.indexOf('failed')).toBe(result.failedStep)
   })
 })
+
+describe('verify and resume carry the journey', () => {
+  it('apply returns the re-read snapshot, with the networking check when WSL may start', async () => {
+    const seed = pc('seed-22000-mirrored')
+    await seed.scan()
+    const result = await seed.apply('wslconfig-set-nat')
+    expect(result.status).toBe('completed')
+    if (result.status !== 'completed') return
+    expect(result.snapshot?.facts['wslconfig-file']).toBeDefined()
+    expect(result.snapshot?.facts['wsl-network-check']?.status).toBe('known')
+    expect(result.verification).toMatchObject({ resolved: ['mirrored-unsupported-windows'], remaining: [], appeared: [] })
+  })
+
+  it('a restart keeps the consent to start WSL and the number of parts', async () => {
+    const nat = pc('nat-0x80041002')
+    await nat.scan()
+    expect(await nat.apply('toggle-vmp', 0)).toMatchObject({ status: 'completed', nextPhase: 1 })
+    await nat.call('system:restart', { fixId: 'toggle-vmp', options: {}, nextPhase: 1 })
+    expect(await nat.call('session:resume', undefined)).toMatchObject({ allowWslStart: true, parts: 2, nextPhase: 1 })
+  })
+})

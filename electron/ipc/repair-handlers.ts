@@ -62,35 +62,44 @@ export function createRepairHandlers(scan: Omit<ScanDeps, 'source'> & { source: 
     return { plan: buildPlan(fix, view, options) }
   }
 
-  const verify = async (plan: Pick<FixPlan, 'verifyProbes' | 'addresses'>): Promise<Verification | null> => {
-    if (session.snapshot === null) return null
+  const verify = async (plan: Pick<FixPlan, 'verifyProbes' | 'addresses'>): Promise<{ verification: Verification | null; snapshot: MachineSnapshot | null }> => {
+    if (session.snapshot === null) return { verification: null, snapshot: null }
     const result = await verifyFix(scan, session.snapshot, plan, session.allowWslStart)
     session.snapshot = result.snapshot
-    return result.verification
+    return result
+  }
+
+  /** The number of parts of a fix, for "part 1 of 2 done" (planned as a later part: no availability check). */
+  const partsOf = (fixId: FixId, options: FixOptions): { parts?: number } => {
+    const result = planFor(fixId, options, 1)
+    return 'plan' in result ? { parts: result.plan.phases.length } : {}
   }
 
   /** Undo of one entry; the caller holds the lock. */
-  const undoEntry = async (entryId: string): Promise<Output<'fix:undo'>> => {
+  const undoEntry = async (entryId: string, overwrite?: { readonly currentBase64: string | null }): Promise<Output<'fix:undo'>> => {
     const entry = await runtime.journal.find(entryId)
     if (!entry || entry.undoneAt !== null || entry.undo.length === 0) return { status: 'nothing-to-undo' }
     const checked = checkedUndoRecords(entry)
     if (!checked.ok) return { status: 'refused', detail: checked.detail }
-    const plan = undoPlan(entry)
-    if (!plan) return { status: 'nothing-to-undo' }
-    // Never destroy newer work: restore the file only while it still holds what our fix wrote.
+    // Never destroy newer work: restore the file only while it still holds what our fix wrote —
+    // or, once the user chose "restore the version before our fix" over the three versions, exactly
+    // the current bytes they saw. The script checks the same bytes again right before it writes.
     for (const record of checked.records) {
       if (record.kind !== 'restore-file' || record.writtenBase64 == null) continue
       const current = await currentFileBase64(scan)
       if (current.kind === 'unknown') return { status: 'failed', detail: `could not read ${record.path} before restoring it: ${current.detail}` }
-      if (current.base64 !== record.writtenBase64 && current.base64 !== record.previousBase64) {
+      const allowed = overwrite === undefined ? [record.writtenBase64, record.previousBase64] : [overwrite.currentBase64]
+      if (!allowed.includes(current.base64)) {
         return { status: 'file-changed', path: record.path, beforeBase64: record.previousBase64, oursBase64: record.writtenBase64, currentBase64: current.base64 }
       }
     }
+    const plan = undoPlan(entry, overwrite)
+    if (!plan) return { status: 'nothing-to-undo' }
     const outcome = await applyPhase(deps, plan, 0, () => undefined, { undoOf: entry.id })
     switch (outcome.status) {
       case 'completed':
         await runtime.journal.update(entry.id, (e) => ({ ...e, undoneAt: runtime.journal.stamp() }))
-        return { status: 'undone', verification: await verify({ verifyProbes: plan.verifyProbes, addresses: [] }) }
+        return { status: 'undone', verification: (await verify({ verifyProbes: plan.verifyProbes, addresses: [] })).verification }
       case 'declined':
         return { status: 'declined' }
       case 'failed':
@@ -122,14 +131,14 @@ export function createRepairHandlers(scan: Omit<ScanDeps, 'source'> & { source: 
       const outcome = await applyPhase(deps, plan, phase, (report) => context.emit('fix:progress', { fixId, phase, ...report }))
       if (outcome.status !== 'completed') return { ...outcome, steps: [...outcome.steps] }
       const nextPhase = phase + 1 < plan.phases.length ? phase + 1 : null
-      const verification = !outcome.rebootRequired && nextPhase === null ? await verify(plan) : null
-      return { ...outcome, steps: [...outcome.steps], nextPhase, verification }
+      const verified = !outcome.rebootRequired && nextPhase === null ? await verify(plan) : { verification: null, snapshot: null }
+      return { ...outcome, steps: [...outcome.steps], nextPhase, ...verified }
       })
       return locked.ran ? locked.value : { status: 'busy' }
     },
 
-    'fix:undo': async ({ entryId }) => {
-      const locked = await lock.run('undo', () => undoEntry(entryId))
+    'fix:undo': async ({ entryId, overwrite }) => {
+      const locked = await lock.run('undo', () => undoEntry(entryId, overwrite))
       return locked.ran ? locked.value : { status: 'busy' }
     },
 
@@ -168,6 +177,8 @@ export function createRepairHandlers(scan: Omit<ScanDeps, 'source'> & { source: 
         findingsBefore:
           session.findingsBefore?.fixId === fixId ? session.findingsBefore.ids : session.snapshot ? diagnose(session.snapshot).map((f) => f.id) : [],
         savedAt: runtime.journal.stamp(),
+        allowWslStart: session.allowWslStart,
+        ...partsOf(fixId, options),
       })
       if (!(await runtime.restart.registerResume())) return { status: 'failed', detail: 'could not register the app to reopen after the restart' }
       return (await runtime.restart.restart()) ? { status: 'restarting' } : { status: 'failed', detail: 'Windows did not accept the restart request' }

@@ -1,12 +1,16 @@
+import { compareFindings } from '../../shared/diagnosis/compare-findings'
 import { diagnose } from '../../shared/diagnosis/diagnose'
 import type { MachineSnapshot } from '../../shared/machine/snapshot'
+import type { ProbeId } from '../../shared/probes/probe-ids'
 import type { FixPlan } from '../../shared/repair/fix-plan'
 import type { Verification } from '../../shared/repair/repair-contract'
 import { runScan, type ScanDeps } from '../scan/run-scan'
 
 /**
- * Re-runs the probes a fix names, unelevated, and compares the findings before and after
- * (the elevated side's own report is advisory: engineering.md §4). Returns the merged snapshot.
+ * Re-runs the probes a fix names, unelevated, and — with the user's consent to start WSL — the
+ * networking check inside WSL, then compares the findings before and after with the one
+ * `compareFindings` (the elevated side's own report is advisory: docs/knowledge/fix-ladder.md#verify).
+ * Returns the merged snapshot.
  */
 export async function verifyFix(
   deps: ScanDeps,
@@ -14,24 +18,24 @@ export async function verifyFix(
   plan: Pick<FixPlan, 'verifyProbes' | 'addresses'>,
   allowWslStart: boolean,
 ): Promise<{ snapshot: MachineSnapshot; verification: Verification }> {
+  const probes: ProbeId[] = [...new Set<ProbeId>([...plan.verifyProbes, ...(allowWslStart ? (['wsl-network-check'] as const) : [])])]
   const { snapshot: fresh } = await runScan(deps, {
     scanId: 'verify-0001',
     allowWslStart,
-    probes: plan.verifyProbes,
+    probes,
     signal: new AbortController().signal,
     onProgress: () => undefined,
   })
   const merged: MachineSnapshot = { ...before, takenAt: fresh.takenAt, facts: { ...before.facts, ...fresh.facts } }
-  const beforeIds = diagnose(before).map((f) => f.id)
-  const afterIds = diagnose(merged).map((f) => f.id)
-  const addressed = new Set(plan.addresses)
+  const comparison = compareFindings(diagnose(before), diagnose(merged), plan.addresses)
   return {
     snapshot: merged,
     verification: {
-      before: beforeIds,
-      after: afterIds,
-      resolved: beforeIds.filter((id) => addressed.has(id) && !afterIds.includes(id)),
-      remaining: afterIds.filter((id) => addressed.has(id)),
+      before: [...comparison.before],
+      after: [...comparison.after],
+      resolved: [...comparison.resolved],
+      remaining: [...comparison.remaining],
+      appeared: [...comparison.appeared],
     },
   }
 }

@@ -30,13 +30,13 @@ export function configuredMode(view: MachineView): NetworkingMode | null {
   }
 }
 
-/** WSL policy values (B.4), `{}` when the key does not exist, null when unknown. */
+/** WSL policy values (docs/knowledge/wsl-checks.md#enterprise-policy), `{}` when the key does not exist, null when unknown. */
 export function policy(view: MachineView): Readonly<Record<string, number | string>> | null {
   if (!view.config.known) return null
   return view.config.value?.policy ?? {}
 }
 
-/** Whether policy ignores the user's networkingMode (AllowNetworkingModeUserSetting = 0, B.4). */
+/** Whether policy ignores the user's networkingMode (AllowNetworkingModeUserSetting = 0, docs/knowledge/wsl-checks.md#enterprise-policy). */
 export function policyLocksMode(view: MachineView): boolean | null {
   const values = policy(view)
   return values === null ? null : values['AllowNetworkingModeUserSetting'] === 0
@@ -88,7 +88,7 @@ export function natInUse(view: MachineView): boolean | null {
   return mode === 'nat' || (mode === 'mirrored' && mirroredBlocked(view) === true)
 }
 
-/** Windows lacks the mirrored APIs by build (A.1/A.2), when the build is known. */
+/** Windows lacks the mirrored APIs by build (docs/knowledge/wsl-checks.md#windows-builds/A.2), when the build is known. */
 export function buildLacksMirrored(view: MachineView): boolean | null {
   if (!view.windows.known) return null
   const { build, ubr } = view.windows.value
@@ -111,13 +111,15 @@ export function mirroredBlocked(view: MachineView): boolean | null {
   return byBuild === false ? null : byBuild
 }
 
-/** DNS tunneling is in effect: not turned off, WSL ≥ 2.2.1 default, dnsapi support, no GSA (A.3). */
+/** DNS tunneling is in effect: not turned off, WSL ≥ 2.2.1 default, dnsapi support, no GSA (docs/knowledge/wsl-checks.md#dns-tunneling). */
 export function dnsTunnelingActive(view: MachineView): boolean | null {
   if (view.config.known && view.config.value?.parse.values['wsl2.dnsTunneling'] === 'false') return false
   const gsa = service(view, 'GlobalSecureAccessTunnelingService')
   if (gsa?.status === 'Running') return false
   if (view.readiness.known && view.readiness.value.exports) {
     if (Object.values(view.readiness.value.exports.dnsapi).some((present) => !present)) return false
+    // Asked for explicitly, with the Windows support present and nothing turning it off: in effect.
+    if (view.config.known && view.config.value?.parse.values['wsl2.dnsTunneling'] === 'true') return true
   } else if (buildLacksMirrored(view) === true) {
     return false
   }

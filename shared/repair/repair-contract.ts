@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { FINDING_IDS } from '../diagnosis/finding-ids'
 import { FIX_IDS } from '../diagnosis/fix-ids'
+import { MachineSnapshot } from '../machine/snapshot'
 import { FixPlanSchema } from './fix-plan'
 
 /** The user's choices for a fix; distro names are checked against the scan in the plan. */
@@ -30,6 +31,8 @@ export const Verification = z.object({
   resolved: z.array(z.enum(FINDING_IDS)),
   /** The findings this fix addresses that are still there: offer the next rung. */
   remaining: z.array(z.enum(FINDING_IDS)),
+  /** Findings that were not there before the fix. */
+  appeared: z.array(z.enum(FINDING_IDS)),
 })
 export type Verification = z.infer<typeof Verification>
 
@@ -41,6 +44,11 @@ export const ApplyResponse = z.discriminatedUnion('status', [
     nextPhase: z.number().int().nullable(),
     steps: z.array(StepReportSchema),
     verification: Verification.nullable(),
+    /**
+     * The scan with the re-run probes merged in (null when nothing was re-run): the renderer shows
+     * it on Findings, Verify and the report, so none of them goes stale after a fix.
+     */
+    snapshot: MachineSnapshot.nullable(),
   }),
   z.object({ status: z.literal('declined'), steps: z.array(StepReportSchema) }),
   z.object({ status: z.literal('elevation-failed'), entryId: z.string(), detail: z.string(), steps: z.array(StepReportSchema) }),
@@ -122,6 +130,10 @@ export const ResumeState = z.object({
   savedAt: z.string(),
   /** Set when the app found the PC really restarted (boot time changed). */
   rebooted: z.boolean().optional(),
+  /** The consent to start WSL given before the restart: kept, so the journey goes on as agreed. */
+  allowWslStart: z.boolean().optional(),
+  /** How many parts the fix has ("part 1 of 2 done"). */
+  parts: z.number().int().positive().optional(),
 })
 export type ResumeState = z.infer<typeof ResumeState>
 

@@ -82,7 +82,7 @@ function versionNumbers(snapshot: MachineSnapshot): string[] {
 
 function walk(value: Json, key: string, visit: (text: string, key: string) => void): void {
   if (typeof value === 'string') visit(value, key)
-  else if (Array.isArray(value)) value.forEach((item) => walk(item, key, visit))
+  else if (Array.isArray(value)) value.forEach((item: Json) => walk(item, key, visit))
   else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k, visit)
 }
 

@@ -1,6 +1,7 @@
 import { configuredMode } from '../diagnosis/derived'
 import type { Known, MachineView } from '../diagnosis/machine-view'
 import { formatDiagnosis, type DiagnosisLanguage } from '../diagnosis/messages/format'
+import { windowsTerm, type WindowsTermKind } from '../i18n/windows-terms'
 import type { MachineSnapshot } from '../machine/snapshot'
 import { mdCode, mdInline } from './markdown-escape'
 import { REPORT_TEXT, fill } from './markdown-text'
@@ -16,9 +17,15 @@ export function versionsTable(view: MachineView, snapshot: MachineSnapshot, lang
     value.known ? t.unknown : `${t.unknown} (${formatDiagnosis(language, `reason.${value.reason}`)})`
   // Values are plain text, escaped when the table is written; `code` values are shown as code.
   const rows: [string, string | { readonly code: string; readonly rest: string }][] = []
+  // Windows' name in the reader's language, with the identifier as read for a helpdesk ("专业版 (Professional)").
+  const term = (kind: WindowsTermKind, raw: string | null | undefined): string | null => {
+    if (raw === null || raw === undefined) return null
+    const name = windowsTerm(language, kind, raw)
+    return name.toLowerCase() === raw.toLowerCase() ? name : `${name} (${raw})`
+  }
 
   const w = view.windows
-  rows.push([t.windows, w.known ? [w.value.isServer ? null : `Windows ${w.value.build >= 22000 ? 11 : 10}`, w.value.version, w.value.edition, w.value.displayVersion, w.value.isServer ? t.server : null].filter((x) => x).join(' · ') : unknown(w)])
+  rows.push([t.windows, w.known ? [w.value.isServer ? null : `Windows ${w.value.build >= 22000 ? 11 : 10}`, w.value.version, term('edition', w.value.edition), w.value.displayVersion, w.value.isServer ? t.server : null].filter((x) => x).join(' · ') : unknown(w)])
   if (w.known && w.value.uiCulture) rows.push([t.uiLanguage, w.value.uiCulture])
 
   const wsl = view.wsl
@@ -28,7 +35,7 @@ export function versionsTable(view: MachineView, snapshot: MachineSnapshot, lang
     const distros = wsl.value.distros
     rows.push([
       t.distros,
-      distros === null ? t.unknown : distros.length === 0 ? t.noDistros : distros.map((d) => `${d.name} (WSL ${d.version}, ${d.state}${d.isDefault ? `, ${t.defaultDistro}` : ''})`).join('; '),
+      distros === null ? t.unknown : distros.length === 0 ? t.noDistros : distros.map((d) => `${d.name} (WSL ${d.version}, ${windowsTerm(language, 'distroState', d.state)}${d.isDefault ? `, ${t.defaultDistro}` : ''})`).join('; '),
     ])
   } else {
     rows.push([t.wsl, unknown(wsl)])
@@ -39,7 +46,7 @@ export function versionsTable(view: MachineView, snapshot: MachineSnapshot, lang
   const rawAsked = config.known && config.value !== null ? config.value.parse.values['wsl2.networkingMode'] : undefined
   rows.push([
     t.modeAsked,
-    !config.known ? unknown(config) : config.value === null || !config.value.exists ? t.noConfig : (asked ?? rawAsked ?? t.modeDefault),
+    !config.known ? unknown(config) : config.value === null || !config.value.exists ? t.noConfig : (term('networkingMode', asked ?? rawAsked) ?? t.modeDefault),
   ])
   if (config.known && config.value !== null) {
     const c = config.value
@@ -48,7 +55,7 @@ export function versionsTable(view: MachineView, snapshot: MachineSnapshot, lang
     rows.push([t.configFile, c.path ? { code: c.path, rest } : rest])
   }
   const output = view.output
-  rows.push([t.modeInUse, output.known ? (output.value.effectiveMode ?? t.unknown) : unknown(output)])
+  rows.push([t.modeInUse, output.known ? (term('networkingMode', output.value.effectiveMode) ?? t.unknown) : unknown(output)])
 
   const source = snapshot.source
   const from = source.kind === 'simulated' ? fill(t.source.simulated, { id: source.scenarioId }) : t.source[source.kind]

@@ -25,7 +25,7 @@ export function createFakeBridge(options: {
     },
     runScan: async ({ scanId, allowWslStart }) => {
       calls.push(`runScan:${allowWslStart}`)
-      for (const p of options.progress ?? []) listeners.forEach((l) => l({ ...p, scanId } as ScanProgress))
+      for (const p of options.progress ?? []) listeners.forEach((l) => l({ ...p, scanId }))
       const snapshot = options.snapshot ?? { schemaVersion: 1, appVersion: '0.1.0', takenAt: '2026-11-21T00:00:00Z', source: { kind: 'windows' }, facts: {} }
       return ok({ outcome: 'completed', snapshot })
     },

@@ -11,6 +11,10 @@ import type { Input, Output } from '../../../shared/ipc/contract'
 import type { DistributiveOmit } from '../../../shared/util/distributive-omit'
 import { pickLocale, type Locale } from '../i18n/i18n'
 import { assertNever } from '../../../shared/util/assert-never'
+import type { FindingId } from '../../../shared/diagnosis/finding-ids'
+import type { VerifyVerdict } from '../../../shared/repair/verify-verdict'
+import { currentFindings } from './current-findings'
+import { verifyOutcome, type VerifyContext } from './verify-state'
 
 /** A probe's latest status, without its fact (kept in `facts`), and when that status began. */
 export type ProbeProgress = DistributiveOmit<DistributiveOmit<ScanProgress, 'scanId' | 'probeId'>, 'fact'> & { readonly since: number }
@@ -54,6 +58,21 @@ export type ResumeInfo = Output<'session:resume'>
 export type HistoryItem = Output<'fix:history'>[number]
 export type InterruptedRunInfo = Output<'fix:interrupted'>[number]
 export type UndoResult = Output<'fix:undo'>
+/** The three versions of a file an undo found changed since our fix (base64 of the bytes; null: no file). */
+export type FileVersions = Omit<Extract<UndoResult, { status: 'file-changed' }>, 'status'>
+
+/** One Verify verdict, for the report's "what was tried". */
+export interface VerifyLogEntry {
+  readonly fixId: FixId
+  readonly verdict: VerifyVerdict['kind']
+  readonly at: string
+}
+
+/** The PC before the first fix of this session, for the report. */
+export interface StateBeforeFirstFix {
+  readonly takenAt: string
+  readonly findings: readonly FindingId[]
+}
 
 export interface WizardState {
   readonly step: WizardStep
@@ -65,11 +84,26 @@ export interface WizardState {
   readonly allowWslStart: boolean
   /** What the user pasted from WSL's output (any language); the rules read it with the scan. */
   readonly pastedOutput: string
+  /** A fix ran since the paste: it describes the PC before that fix, so the rules no longer read it. */
+  readonly pasteStale: boolean
+  /** The fix Verify checks, and the PC before it (`verify-state.ts`). */
+  readonly verifyContext: VerifyContext | null
+  readonly verifyLog: readonly VerifyLogEntry[]
+  readonly stateBeforeFirstFix: StateBeforeFirstFix | null
   readonly scan: ScanState
   readonly fix: FixState
   readonly history: readonly HistoryItem[]
   readonly resume: ResumeInfo
-  readonly undoStatus: { readonly entryId: string; readonly status: 'running' | UndoResult['status']; readonly detail?: string } | null
+  /**
+   * What the last undo answered. `versions`: the file changed since our fix — the three versions to
+   * choose from; `kept-current`: the user chose to keep the current file (nothing was restored).
+   */
+  readonly undoStatus: {
+    readonly entryId: string
+    readonly status: 'running' | 'kept-current' | UndoResult['status']
+    readonly detail?: string
+    readonly versions?: FileVersions
+  } | null
   /** Runs the journal shows as never finished, found at start (recovery panel). */
   readonly interrupted: readonly InterruptedRunInfo[]
   /** Finish (plan again), undo or keep one interrupted run; needs a scan first (current state). */
@@ -79,13 +113,19 @@ export interface WizardState {
   readonly planFix: (fixId: FixId, options?: FixOptions, planPhase?: number) => Promise<void>
   readonly applyFix: () => Promise<void>
   readonly closeFix: () => void
-  readonly undoFix: (entryId: string) => Promise<void>
+  /** `overwrite`: restore the version before our fix over this current file (the three-version choice). */
+  readonly undoFix: (entryId: string, overwrite?: { readonly currentBase64: string | null }) => Promise<void>
+  /** The three-version choice "keep the current file": nothing is restored. */
+  readonly keepCurrentFile: (entryId: string) => void
   readonly restartWindows: () => Promise<void>
   readonly goTo: (step: WizardStep) => void
   readonly setLocale: (locale: Locale) => void
   readonly setAllowWslStart: (allow: boolean) => void
   readonly setPastedOutput: (text: string) => void
-  readonly startScan: () => Promise<void>
+  /** `stay`: scan without leaving the current step (resuming a fix after a restart). */
+  readonly startScan: (options?: { readonly stay?: boolean }) => Promise<void>
+  /** After a restart: scan again, then open the next part's confirm screen (one journey). */
+  readonly continueFix: () => Promise<void>
   readonly cancelScan: () => Promise<void>
 }
 
@@ -107,7 +147,14 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
   const newScanId = options.newScanId ?? randomScanId
   let unsubscribe: (() => void) | null = null
 
-  return createStore<WizardState>()((set, get) => ({
+  return createStore<WizardState>()((set, get) => {
+  /** Records the verdict Verify shows now (for the report's "what was tried"). */
+  const logVerdict = () => {
+    const outcome = verifyOutcome(get())
+    if (outcome === null) return
+    set({ verifyLog: [...get().verifyLog, { fixId: outcome.fixId, verdict: outcome.verdict.kind, at: new Date(now()).toISOString() }] })
+  }
+  return {
     step: 'welcome',
     locale: pickLocale(options.browserLocales ?? []),
     localeChosen: false,
@@ -115,6 +162,10 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
     startupError: null,
     allowWslStart: false,
     pastedOutput: '',
+    pasteStale: false,
+    verifyContext: null,
+    verifyLog: [],
+    stateBeforeFirstFix: null,
     scan: { phase: 'idle' },
     fix: { phase: 'idle' },
     history: [],
@@ -144,7 +195,17 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
       const osLocale = info.value.osLocales.length > 0 ? pickLocale(info.value.osLocales) : get().locale
       set({ appInfo: info.value, locale: get().localeChosen ? get().locale : osLocale })
       const resume = await api.resumeState()
-      if (resume.ok && resume.value !== null) set({ resume: resume.value, step: 'fix' })
+      if (resume.ok && resume.value !== null) {
+        const r = resume.value
+        // One journey over restarts: the consent given before the restart still holds, and the
+        // fix's "before" comes from the resume state (the page was reloaded).
+        set({
+          resume: r,
+          step: 'fix',
+          allowWslStart: r.allowWslStart ?? get().allowWslStart,
+          verifyContext: r.rebooted ? { fixId: r.fixId, findingsBefore: [], idsBefore: r.findingsBefore, snapshotBefore: null, ready: r.nextPhase === null } : get().verifyContext,
+        })
+      }
       const history = await api.fixHistory()
       if (history.ok) set({ history: history.value })
       const interrupted = await api.interruptedRuns()
@@ -159,7 +220,7 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
       const value = result.value
       if (value.status === 'busy') return set({ undoStatus: { entryId, status: 'busy' } })
       if (value.status === 'undo') {
-        set({ undoStatus: value.undo.status === 'failed' || value.undo.status === 'refused' ? { entryId, status: value.undo.status, detail: value.undo.detail } : { entryId, status: value.undo.status } })
+        set({ undoStatus: undoStatusOf(entryId, value.undo) })
         if (value.undo.status !== 'undone' && value.undo.status !== 'nothing-to-undo') return
       }
       set({ interrupted: get().interrupted.filter((r) => r.entryId !== entryId) })
@@ -181,24 +242,47 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
       const fix = get().fix
       if (fix.phase !== 'confirm') return
       const steps = (fix.plan.phases[fix.planPhase]?.steps ?? []).map((_, index) => ({ index, status: 'pending' as const, detail: null }))
+      const state = get()
+      // "Before" is the PC before the fix's first part, kept across its later parts.
+      if (fix.planPhase === 0 || state.verifyContext?.fixId !== fix.fixId) {
+        const before = currentFindings(state)
+        const snapshotBefore = state.scan.phase === 'finished' ? state.scan.snapshot : null
+        set({
+          verifyContext: { fixId: fix.fixId, findingsBefore: before, idsBefore: before.map((f) => f.id), snapshotBefore, ready: false },
+          stateBeforeFirstFix: state.stateBeforeFirstFix ?? (snapshotBefore ? { takenAt: snapshotBefore.takenAt, findings: before.map((f) => f.id) } : null),
+        })
+      }
       set({ fix: { phase: 'applying', fixId: fix.fixId, plan: fix.plan, planPhase: fix.planPhase, steps } })
       const result = await api.applyFix({ fixId: fix.fixId, options: fix.options, phase: fix.planPhase, digest: fix.digest })
       if (!result.ok) return set({ fix: { phase: 'error', fixId: fix.fixId, error: result.error } })
-      set({ fix: { phase: 'result', fixId: fix.fixId, plan: fix.plan, planPhase: fix.planPhase, options: fix.options, result: result.value }, resume: null })
+      const value = result.value
+      set({ fix: { phase: 'result', fixId: fix.fixId, plan: fix.plan, planPhase: fix.planPhase, options: fix.options, result: value }, resume: null })
+      if (value.status === 'completed') {
+        // The probes the fix re-ran, merged into the scan: Findings, Verify and the report show the PC as it is now.
+        const scan = get().scan
+        if (value.snapshot !== null && scan.phase === 'finished') set({ scan: { ...scan, snapshot: value.snapshot } })
+        const context = get().verifyContext
+        const done = value.nextPhase === null && !value.rebootRequired
+        set({ pasteStale: get().pastedOutput.trim() !== '', ...(context && done ? { verifyContext: { ...context, ready: true } } : {}) })
+      }
       const history = await api.fixHistory()
       if (history.ok) set({ history: history.value })
+      if (value.status === 'completed' && value.nextPhase === null && !value.rebootRequired) logVerdict()
+    },
+
+    keepCurrentFile(entryId) {
+      set({ undoStatus: { entryId, status: 'kept-current' } })
     },
 
     closeFix() {
       set({ fix: { phase: 'idle' } })
     },
 
-    async undoFix(entryId) {
+    async undoFix(entryId, overwrite) {
       set({ undoStatus: { entryId, status: 'running' } })
-      const result = await api.undoFix({ entryId })
+      const result = await api.undoFix(overwrite === undefined ? { entryId } : { entryId, overwrite })
       if (!result.ok) return set({ undoStatus: { entryId, status: 'failed', detail: result.error.code } })
-      const value = result.value
-      set({ undoStatus: value.status === 'failed' || value.status === 'refused' ? { entryId, status: value.status, detail: value.detail } : { entryId, status: value.status } })
+      set({ undoStatus: undoStatusOf(entryId, result.value) })
       const history = await api.fixHistory()
       if (history.ok) set({ history: history.value })
     },
@@ -225,14 +309,22 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
 
     setPastedOutput(text) {
       // Bounded: this is pasted terminal output, not a file.
-      set({ pastedOutput: text.slice(0, 20_000) })
+      set({ pastedOutput: text.slice(0, 20_000), pasteStale: false })
     },
 
-    async startScan() {
+    async continueFix() {
+      const resume = get().resume
+      if (resume === null || !resume.rebooted || resume.nextPhase === null) return
+      await get().startScan({ stay: true })
+      if (get().scan.phase !== 'finished') return
+      await get().planFix(resume.fixId, resume.options, resume.nextPhase)
+    },
+
+    async startScan(scanOptions = {}) {
       if (get().scan.phase === 'running') return
       const scanId = newScanId()
       const startedAt = now()
-      set({ step: 'scan', scan: { phase: 'running', scanId, startedAt, probes: {}, facts: {} } })
+      set({ ...(scanOptions.stay ? {} : { step: 'scan' as const }), scan: { phase: 'running', scanId, startedAt, probes: {}, facts: {} } })
       const result = await api.runScan({ scanId, allowWslStart: get().allowWslStart })
       const current = get().scan
       const probes = current.phase === 'running' ? current.probes : {}
@@ -249,6 +341,8 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
           snapshot: result.value.snapshot,
         },
       })
+      // The scan after the last restart of a fix is its "after": Verify has its verdict now.
+      if (get().verifyContext?.ready === true && get().resume?.rebooted === true) logVerdict()
     },
 
     async cancelScan() {
@@ -256,7 +350,8 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
       if (scan.phase !== 'running') return
       await api.cancelScan({ scanId: scan.scanId })
     },
-  }))
+  }
+  })
 }
 
 type RunningScan = Extract<ScanState, { phase: 'running' }>
@@ -288,4 +383,22 @@ function withProgress(scan: RunningScan, progress: ScanProgress, at: number): Ru
 function randomScanId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16))
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** The store's undo status for an undo answer (the three versions kept for the chooser). */
+function undoStatusOf(entryId: string, value: UndoResult): NonNullable<WizardState['undoStatus']> {
+  switch (value.status) {
+    case 'failed':
+    case 'refused':
+      return { entryId, status: value.status, detail: value.detail }
+    case 'file-changed': {
+      const { status, ...versions } = value
+      return { entryId, status, versions }
+    }
+    case 'undone':
+    case 'declined':
+    case 'nothing-to-undo':
+    case 'busy':
+      return { entryId, status: value.status }
+  }
 }

@@ -1,15 +1,18 @@
 import type { Finding } from '../../../shared/diagnosis/finding'
 import type { MachineView } from '../../../shared/diagnosis/machine-view'
 import type { ProbeId } from '../../../shared/probes/probe-ids'
-import { fixTraits } from './fix/fix-traits'
-import { FixTraitBadges } from './fix/FixTraitBadges'
+import { fixLadder } from '../../../shared/repair/ladder'
+import { FixLadder, FixThisButton } from './fix/FixLadder'
+import { useOnPurpose } from '../state/verify-state'
 import { useDiagnosisText } from '../i18n/use-diagnosis-text'
 import { useT } from '../i18n/use-t'
 
 /**
  * One finding: a one-sentence diagnosis, its severity and confidence (the knowledge base's own
  * certainty), the facts it rests on, what WSL itself printed, what is still unknown, and the fix
- * ladder. Fixes are listed as guidance here; applying them is the Fix step's job.
+ * ladder on this PC — only the rungs that fit, one recommended — with "Fix this" leading straight to
+ * the recommended rung's confirm screen. A finding a multi-part fix caused on purpose (VMP off
+ * between its restarts) says so instead of offering fixes.
  */
 export function FindingCard({
   finding,
@@ -24,6 +27,8 @@ export function FindingCard({
   const t = useT()
   const d = useDiagnosisText()
   const titleId = `finding-${finding.id}-title`
+  const onPurpose = useOnPurpose()(finding.id)
+  const rungs = view ? fixLadder(finding, view) : null
   return (
     <article
       className={`finding finding-${finding.severity}`}
@@ -42,6 +47,13 @@ export function FindingCard({
         </p>
       )}
       <p className="finding-summary">{d(`finding.${finding.id}.summary`, finding.args)}</p>
+      {onPurpose !== null ? (
+        <p className="panel panel-safe" data-testid="on-purpose">
+          {t('ladder.onPurpose', { part: onPurpose.part, fix: d(`fix.${onPurpose.fixId}.title`) })}
+        </p>
+      ) : (
+        rungs !== null && waitingFor.length === 0 && <FixThisButton finding={finding} rungs={rungs} />
+      )}
       {finding.evidence.length > 0 && (
         <section aria-label={t('findings.evidence')}>
           <h4>{t('findings.evidence')}</h4>
@@ -70,16 +82,22 @@ export function FindingCard({
           </ul>
         </section>
       )}
-      <section aria-label={t('findings.fixes')}>
-        <h4>{t('findings.fixes')}</h4>
-        <ol className="fixes" data-testid="fixes">
-          {finding.fixes.map((fix) => (
-            <li key={fix} data-fix={fix}>
-              <strong>{d(`fix.${fix}.title`)}</strong> — {d(`fix.${fix}.how`)} {view && <FixTraitBadges traits={fixTraits(fix, view)} />}
-            </li>
-          ))}
-        </ol>
-      </section>
+      {onPurpose === null && (
+        <section aria-label={t('findings.fixes')}>
+          <h4>{t('findings.fixes')}</h4>
+          {rungs !== null && view ? (
+            <FixLadder finding={finding} rungs={rungs} view={view} review={false} />
+          ) : (
+            <ol className="fixes" data-testid="fixes">
+              {finding.fixes.map((fix) => (
+                <li key={fix} data-fix={fix}>
+                  <strong>{d(`fix.${fix}.title`)}</strong> — {d(`fix.${fix}.how`)}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      )}
       <details className="finding-why">
         <summary>{t('findings.why')}</summary>
         <p>{d(`finding.${finding.id}.why`, finding.args)}</p>

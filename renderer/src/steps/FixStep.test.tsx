@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest'
 import { renderWithStore } from '../test-render'
 import { createFakeBridge } from '../state/fake-bridge'
 import { FixStep } from './FixStep'
-import { VerifyStep } from './VerifyStep'
 
 describe('FixStep states', () => {
   it('before a scan: asks for a scan first', async () => {
@@ -85,52 +84,5 @@ describe('FixStep states', () => {
     expect(items[1]?.textContent).toMatch(/2026年11月20日.*在 \.wslconfig 中设置 networkingMode=nat/)
     expect(screen.queryByTestId('history-undo-j2')).toBeNull()
     expect(screen.getByTestId('history-undo-j1')).toBeTruthy()
-  })
-})
-
-describe('VerifyStep states', () => {
-  it('before any fix: nothing to verify', async () => {
-    await renderWithStore(<VerifyStep />)
-    expect(screen.getByText('Nothing to verify: no fix was applied.')).toBeTruthy()
-  })
-
-  const plan = {
-    fixId: 'delete-wsl-hns-network' as const,
-    addresses: ['nat-vmswitch-not-found' as const],
-    phases: [{ steps: [], rebootAfter: false }],
-    needsAdmin: true,
-    reboots: 0,
-    stopsDistros: true,
-    runningDistros: [],
-    affects: [],
-    reversibility: { kind: 'self-healing' as const, key: 'reversible.hnsRecreated' },
-    restorePoint: false,
-    verifyProbes: [],
-  }
-  const completed = (resolved: 'nat-vmswitch-not-found'[], remaining: 'nat-vmswitch-not-found'[]) => ({
-    fix: {
-      phase: 'result' as const,
-      fixId: 'delete-wsl-hns-network' as const,
-      plan,
-      planPhase: 0,
-      options: {},
-      result: { status: 'completed' as const, entryId: 'j1', rebootRequired: false, nextPhase: null, steps: [], verification: { before: ['nat-vmswitch-not-found' as const], after: remaining, resolved, remaining } },
-    },
-  })
-
-  it('fixed: the finding is listed as fixed and nothing is left', async () => {
-    await renderWithStore(<VerifyStep />, { state: completed(['nat-vmswitch-not-found'], []) })
-    expect(screen.getByTestId('resolved').textContent).toContain("Windows cannot create WSL's virtual switch (0x80041002)")
-    expect(screen.getByTestId('verify-ok')).toBeTruthy()
-    expect(screen.queryByTestId('next-rung')).toBeNull()
-  })
-
-  it('did not help: still there, and the next rung leads back to the fix list', async () => {
-    const { store } = await renderWithStore(<VerifyStep />, { state: { ...completed([], ['nat-vmswitch-not-found']), locale: 'zh-CN' } })
-    expect(screen.getByTestId('remaining').textContent).toContain('0x80041002')
-    expect(screen.queryByTestId('verify-ok')).toBeNull()
-    fireEvent.click(screen.getByTestId('next-rung'))
-    expect(store.getState().step).toBe('fix')
-    expect(store.getState().fix.phase).toBe('idle')
   })
 })

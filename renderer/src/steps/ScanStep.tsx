@@ -1,4 +1,6 @@
 import { findingsReadiness } from '../../../shared/scan/findings-readiness'
+import { scanSummary, type CheckOutcome, type ScanSummary } from '../../../shared/diagnosis/scan-summary'
+import { useCurrentDiagnosis } from '../state/current-findings'
 import { PROBE_IDS, type ProbeId } from '../../../shared/probes/probe-ids'
 import { assertNever } from '../../../shared/util/assert-never'
 import { ErrorPanel } from '../shell/ErrorPanel'
@@ -19,6 +21,7 @@ export function ScanStep() {
   const cancelScan = useWizard((s) => s.cancelScan)
   const goTo = useWizard((s) => s.goTo)
   const now = useNow(scan.phase === 'running')
+  const current = useCurrentDiagnosis()
 
   if (scan.phase === 'idle') {
     return (
@@ -40,15 +43,18 @@ export function ScanStep() {
   const title = running ? t('scan.title') : scan.outcome === 'cancelled' ? t('scan.titleCancelled') : t('scan.titleDone')
   const seconds = Math.round((running ? Math.max(0, now - scan.startedAt) : scan.durationMs) / 100) / 10
   const readiness = findingsReadiness(scan.probes)
+  // Once finished, each check shows what it found, and the summary counts it (issue 12).
+  const summary = !running && current !== null ? scanSummary(scan.snapshot, current.diagnosis.findings) : null
   return (
     <section className="step-page" aria-labelledby="scan-title">
       <h2 id="scan-title">{title}</h2>
       <p className="muted" aria-live="off">
         {t('scan.elapsed', { seconds })}
       </p>
+      {summary !== null && <SummaryLine summary={summary} />}
       <ul className="probe-list" aria-live="polite" data-testid="probe-list">
         {PROBE_IDS.map((id) => (
-          <ProbeRow key={id} id={id} progress={scan.probes[id]} now={now} />
+          <ProbeRow key={id} id={id} progress={scan.probes[id]} now={now} outcome={summary?.outcomes[id] ?? null} />
         ))}
       </ul>
       {running && readiness.slow.length > 0 && (
@@ -83,15 +89,58 @@ export function ScanStep() {
   )
 }
 
-function ProbeRow({ id, progress, now }: { readonly id: ProbeId; readonly progress: ProbeProgress | undefined; readonly now: number }) {
+/** "2 problems, 1 warning, 9 checks passed, 1 not checked" (plurals by Intl.PluralRules). */
+function SummaryLine({ summary }: { readonly summary: ScanSummary }) {
+  const t = useT()
+  const parts = [
+    ...(summary.problems > 0 ? [t('scanSummary.problems', { count: summary.problems })] : []),
+    ...(summary.warnings > 0 ? [t('scanSummary.warnings', { count: summary.warnings })] : []),
+    t('scanSummary.passed', { count: summary.passed }),
+    ...(summary.notChecked > 0 ? [t('scanSummary.notChecked', { count: summary.notChecked })] : []),
+  ]
+  const tone = summary.problems > 0 ? 'panel-error' : summary.warnings > 0 ? 'panel-warn' : 'panel-safe'
+  return (
+    <p className={`panel ${tone} scan-summary`} data-testid="scan-summary" data-problems={summary.problems} data-warnings={summary.warnings}>
+      <strong>{summary.problems + summary.warnings === 0 ? `${t('scanSummary.none')} · ` : ''}</strong>
+      {parts.join(t('list.separator'))}
+    </p>
+  )
+}
+
+const OUTCOME_KEY = {
+  problem: 'scan.outcome.problem',
+  warning: 'scan.outcome.warning',
+  passed: 'scan.outcome.passed',
+  'not-checked': 'scan.outcome.notChecked',
+} as const
+
+function ProbeRow({
+  id,
+  progress,
+  now,
+  outcome,
+}: {
+  readonly id: ProbeId
+  readonly progress: ProbeProgress | undefined
+  readonly now: number
+  readonly outcome: CheckOutcome | null
+}) {
   const t = useT()
   const d = useDiagnosisText()
   const status = progress?.status ?? 'queued'
   return (
-    <li className={`probe probe-${status}`} data-testid={`probe-${id}`} data-status={status}>
+    <li
+      className={`probe probe-${status}${outcome ? ` probe-outcome-${outcome}` : ''}`}
+      data-testid={`probe-${id}`}
+      data-status={status}
+      data-outcome={outcome ?? undefined}
+    >
       <span className="probe-icon" aria-hidden="true" />
       <span className="probe-name">{d(`probe.${id}`)}</span>
-      <span className="probe-status">{statusText(progress, now, t, d)}</span>
+      <span className="probe-status">
+        {outcome ? `${t(OUTCOME_KEY[outcome])} · ` : ''}
+        {statusText(progress, now, t, d)}
+      </span>
     </li>
   )
 }

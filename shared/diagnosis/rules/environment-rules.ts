@@ -17,12 +17,12 @@ export const environmentRules: readonly Rule[] = [
 
 const LOCALHOST = /(^|[=;\s])(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?/i
 
-/** F.5: a proxy on 127.0.0.1/localhost cannot be mirrored into WSL in NAT mode. */
+/** docs/knowledge/host-causes.md#localhost-proxy: a proxy on 127.0.0.1/localhost cannot be mirrored into WSL in NAT mode. */
 function localhostProxyRule(view: MachineView): Finding[] {
   const message = said(view, 'MessageProxyLocalhostSettingsDropped', 'MessageProxyLoopbackV6SettingsDropped')
   const p = view.proxy.known ? view.proxy.value : null
   const winHttp = p?.winHttpSettingsBase64 ? decodeWinHttpSettings(p.winHttpSettingsBase64) : null
-  // WinINET (per user) first, then the machine WinHTTP proxy: autoProxy mirrors both (A.5).
+  // WinINET (per user) first, then the machine WinHTTP proxy: autoProxy mirrors both (docs/knowledge/wsl-checks.md#autoproxy).
   const candidates = [p?.winInet.proxyEnable === 1 ? p.winInet.proxyServer : null, winHttp?.kind === 'proxy' ? winHttp.server : null]
   const server = candidates.find((c): c is string => c !== null && LOCALHOST.test(c)) ?? null
   const localhost = server !== null
@@ -44,10 +44,10 @@ function localhostProxyRule(view: MachineView): Finding[] {
   ]
 }
 
-/** D.8 heuristics on adapter descriptions (Medium). */
+/** docs/knowledge/probes.md#network-adapters heuristics on adapter descriptions (Medium). */
 const VPN_PATTERN = /AnyConnect|Cisco|PANGP|GlobalProtect|Fortinet|FortiClient|Juniper|Pulse|Ivanti|WireGuard|TAP-Windows|OpenVPN|Wintun|Zscaler|Global Secure Access|Tailscale|ZeroTier/i
 
-/** F.4: a VPN adapter is up; in NAT without DNS tunneling, VPN DNS/routes often break WSL. */
+/** docs/knowledge/host-causes.md#vpn-clients: a VPN adapter is up; in NAT without DNS tunneling, VPN DNS/routes often break WSL. */
 function vpnRule(view: MachineView): Finding[] {
   // No adapter list (a paste): the products the user names stand in for it, as "You said …" (issue 11).
   const said = view.pastedFacts.vpnProducts
@@ -59,7 +59,7 @@ function vpnRule(view: MachineView): Finding[] {
         confidence: 'medium',
         evidence: [evidence('ev.youSaidVpn', 'pasted', { products: said.join(', ') })],
         fixes: ['wslconfig-enable-dns-tunneling', 'wslconfig-set-mirrored'],
-        args: { adapters: said.join(', ') },
+        args: { adapters: said.join(', '), count: said.length },
       }),
     ]
   }
@@ -73,14 +73,14 @@ function vpnRule(view: MachineView): Finding[] {
       id: 'vpn-detected',
       severity: nat && tunneling !== true ? 'warning' : 'info',
       confidence: 'medium',
-      evidence: [evidence('ev.vpnAdapter', 'network-adapters', { adapters: vpns.map((a) => `${a.name} (${a.interfaceDescription})`).join(', ') })],
+      evidence: [evidence('ev.vpnAdapter', 'network-adapters', { adapters: vpns.map((a) => `${a.name} (${a.interfaceDescription})`).join(', '), count: vpns.length })],
       fixes: ['wslconfig-enable-dns-tunneling', 'wslconfig-set-mirrored'],
-      args: { adapters: vpns.map((a) => a.interfaceDescription).join(', ') },
+      args: { adapters: vpns.map((a) => a.interfaceDescription).join(', '), count: vpns.length },
     }),
   ]
 }
 
-/** A.3, F.4: the Entra Global Secure Access client turns DNS tunneling off. */
+/** docs/knowledge/wsl-checks.md#dns-tunneling, docs/knowledge/host-causes.md#vpn-clients: the Entra Global Secure Access client turns DNS tunneling off. */
 function gsaRule(view: MachineView): Finding[] {
   const gsa = service(view, 'GlobalSecureAccessTunnelingService')
   const message = said(view, 'MessageDnsTunnelingDisabled')
@@ -94,13 +94,13 @@ function gsaRule(view: MachineView): Finding[] {
         ...(gsa?.status === 'Running' ? [evidence('ev.gsaRunning', 'services')] : []),
         ...(message.length > 0 ? [evidence('ev.wslSaidGsa', outputSource(view))] : []),
       ],
-      fixes: ['wslconfig-fix-key', 'wslconfig-set-nat'],
+      fixes: ['wslconfig-disable-dns-tunneling', 'wslconfig-set-nat'],
       wslSaid: message.map((m) => m.text),
     }),
   ]
 }
 
-/** F.1, F.3: local rules ignored or all inbound blocked → HNS's DNS rule has no effect in NAT. */
+/** docs/knowledge/host-causes.md#dns-blocked-by-the-firewall, docs/knowledge/host-causes.md#enterprise-and-third-party-firewalls: local rules ignored or all inbound blocked → HNS's DNS rule has no effect in NAT. */
 function firewallRule(view: MachineView): Finding[] {
   if (!view.firewall.known || natInUse(view) === false || dnsTunnelingActive(view) === true) return []
   const blocking = view.firewall.value.profiles.filter((p) => p.enabled !== false && (p.allowLocalFirewallRules === false || p.allowInboundRules === false))
@@ -122,7 +122,7 @@ function firewallRule(view: MachineView): Finding[] {
 const SYSTEM_DIR = /^(%SystemRoot%|%windir%|[A-Z]:\\Windows)\\(System32|SysWOW64)\\/i
 
 /**
- * F.12, C.4 0x8007273d: a third-party layered provider can break WSL's hvsocket traffic.
+ * docs/knowledge/host-causes.md#winsock-lsp, docs/knowledge/error-codes.md#hresult-table 0x8007273d: a third-party layered provider can break WSL's hvsocket traffic.
  * Windows itself installs no layered protocol providers (chain length ≠ 1) since LSPs were
  * deprecated, so any layered protocol entry, or a base provider outside System32, is third party.
  * Namespace providers (name resolution only) are not counted.
@@ -145,7 +145,7 @@ function lspRule(view: MachineView): Finding[] {
       severity: code || message.length > 0 ? 'error' : 'warning',
       confidence: 'medium',
       evidence: [
-        ...(thirdParty.length > 0 ? [evidence('ev.thirdPartyLsp', 'winsock-catalog', { providers: [...new Set(thirdParty.map((e) => e.providerPath))].join(', ') })] : []),
+        ...(thirdParty.length > 0 ? [evidence('ev.thirdPartyLsp', 'winsock-catalog', { providers: [...new Set(thirdParty.map((e) => e.providerPath))].join(', '), count: new Set(thirdParty.map((e) => e.providerPath)).size })] : []),
         ...(code ? [evidence('ev.code0x8007273d', outputSource(view), { path: code.path })] : []),
         ...(message[0] !== undefined ? [evidence('ev.wslSaidWinsock', outputSource(view), { text: message[0].trim() })] : []),
       ],
@@ -155,7 +155,7 @@ function lspRule(view: MachineView): Finding[] {
   ]
 }
 
-/** F.14: `PortTrackerEnabledMode` set while the FSE service is missing. */
+/** docs/knowledge/host-causes.md#fse-and-porttrackerenabledmode: `PortTrackerEnabledMode` set while the FSE service is missing. */
 function portTrackerRule(view: MachineView): Finding[] {
   if (!view.hostNetworking.known) return []
   const h = view.hostNetworking.value
@@ -171,7 +171,7 @@ function portTrackerRule(view: MachineView): Finding[] {
   ]
 }
 
-/** F.17: WSL says the hosts file is too large to reflect into Linux. */
+/** docs/knowledge/host-causes.md#hosts-file-too-large: WSL says the hosts file is too large to reflect into Linux. */
 function hostsRule(view: MachineView): Finding[] {
   const lines = view.output.known ? view.output.value.lines.filter((l) => /hosts file is too large/i.test(l)) : []
   if (lines.length === 0) return []

@@ -32,6 +32,12 @@ export function FixResult({ fix }: { readonly fix: Extract<FixState, { phase: 'r
           <FixStepList steps={steps} reports={result.steps} />
           {result.rebootRequired ? (
             <div className="panel panel-warn" data-testid="restart-offer">
+              {/* A fix over several restarts is one journey: say which part is done (issue 12). */}
+              {result.nextPhase !== null && (
+                <p data-testid="part-done">
+                  <strong>{t('verify.partDone', { part: fix.planPhase + 1, parts: fix.plan.phases.length })}</strong>
+                </p>
+              )}
               <p>{t('fix.result.restartNeeded')}</p>
               {restartStatus === 'restarting' && <p>{t('fix.result.restarting')}</p>}
               {restartStatus === 'failed' && <p>{t('fix.result.restartFailed')}</p>}

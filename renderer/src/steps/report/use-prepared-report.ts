@@ -23,26 +23,37 @@ export function usePreparedReport(snapshot: MachineSnapshot, redact: boolean): {
   const pasted = useWizard((s) => s.pastedOutput)
   const history = useWizard((s) => s.history)
   const appVersion = useWizard((s) => s.appInfo?.appVersion ?? snapshot.appVersion)
-  const options = useMemo<PrepareOptions>(() => ({ language: locale, redact, pasted, tried: history, appVersion }), [locale, redact, pasted, history, appVersion])
+  // The story of the session: Verify's verdicts, the PC before the first fix, a paste made stale by a fix.
+  const verdicts = useWizard((s) => s.verifyLog)
+  const before = useWizard((s) => s.stateBeforeFirstFix)
+  const pastedBeforeFix = useWizard((s) => s.pasteStale)
+  const options = useMemo<PrepareOptions>(
+    () => ({ language: locale, redact, pasted, tried: history, appVersion, verdicts, before, pastedBeforeFix }),
+    [locale, redact, pasted, history, appVersion, verdicts, before, pastedBeforeFix],
+  )
   const [attempt, setAttempt] = useState(0)
   const inWorker = workersAvailable()
   const sync = useMemo<ReportState | null>(() => (inWorker ? null : { status: 'ready', report: prepareReport(snapshot, options) }), [inWorker, snapshot, options])
-  const [async, setAsync] = useState<ReportState>({ status: 'working' })
+  // Each worker result is kept with the request it answers; a result for older inputs (or an older
+  // attempt) is stale, so the state reads "working" until the current request settles. Derived, not
+  // reset in the effect: a synchronous setState there would render twice per change.
+  const request = useMemo(() => ({ snapshot, options, attempt }), [snapshot, options, attempt])
+  const [settled, setSettled] = useState<{ readonly request: typeof request; readonly state: ReportState } | null>(null)
 
   useEffect(() => {
     if (!inWorker) return
     const controller = new AbortController()
-    setAsync({ status: 'working' })
-    prepareReportInWorker(snapshot, options, controller.signal).then(
-      (report) => setAsync({ status: 'ready', report }),
+    prepareReportInWorker(request.snapshot, request.options, controller.signal).then(
+      (report) => setSettled({ request, state: { status: 'ready', report } }),
       (error: unknown) => {
         if (controller.signal.aborted) return
-        if (error instanceof PrepareTimeoutError) setAsync({ status: 'failed', reason: 'timeout', seconds: PREPARE_TIMEOUT_MS / 1000 })
-        else setAsync({ status: 'failed', reason: 'error', message: error instanceof Error ? error.message : String(error) })
+        if (error instanceof PrepareTimeoutError) setSettled({ request, state: { status: 'failed', reason: 'timeout', seconds: PREPARE_TIMEOUT_MS / 1000 } })
+        else setSettled({ request, state: { status: 'failed', reason: 'error', message: error instanceof Error ? error.message : String(error) } })
       },
     )
     return () => controller.abort()
-  }, [inWorker, snapshot, options, attempt])
+  }, [inWorker, request])
 
+  const async: ReportState = settled?.request === request ? settled.state : { status: 'working' }
   return { state: sync ?? async, retry: () => setAttempt((n) => n + 1) }
 }
