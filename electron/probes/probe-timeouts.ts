@@ -19,8 +19,10 @@ export const PROBE_TIMEOUT_MS: Readonly<Record<ProbeId, number>> = {
   'proxy-settings': 10_000,
   'winsock-catalog': 10_000,
   'firewall-profiles': 20_000,
+  'hyperv-firewall': 20_000,
   'host-networking': 20_000,
   'wsl-startup': 110_000,
+  'wsl-network-check': 150_000,
 }
 
 /**
@@ -41,8 +43,10 @@ export const PROBE_TYPICAL_MS: Readonly<Record<ProbeId, number>> = {
   'proxy-settings': 90,
   'winsock-catalog': 150,
   'firewall-profiles': 500,
+  'hyperv-firewall': 500,
   'host-networking': 350,
   'wsl-startup': 2500,
+  'wsl-network-check': 6000,
 }
 
 /** The scan's promise: findings usable this soon after it starts, whatever one probe does. */

@@ -7,8 +7,8 @@ import { PROBE_IDS, type ProbeId } from '../../shared/probes/probe-ids'
 import { ScriptContractError, compareKeys, extractReturnedKeys } from './script-contract'
 
 // Static contract between each probe script and its zod fact schema: the script exists, cites the
-// knowledge-base section it implements, and its final `return [ordered]@{ ... }` has exactly the
-// schema's top-level keys. PowerShell cannot run here (toolchain.md), so this is what catches a
+// docs/knowledge section it implements (docs/…md#anchor), and its final `return [ordered]@{ ... }` has exactly the
+// schema's top-level keys. Windows PowerShell 5.1 cannot run here (docs/knowledge/powershell-hosting.md#powershell-7-on-linux-as-a-test-host), so this is what catches a
 // renamed field before a Windows machine does.
 
 const SCRIPTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scripts')
@@ -30,9 +30,9 @@ describe.each(PROBE_IDS.map((id) => [id]))('probe script %s', (id) => {
     expect(existsSync(scriptPath(id))).toBe(true)
   })
 
-  it('starts with a header naming the probe and the knowledge section it implements', () => {
+  it('starts with a header naming the probe and the docs section it implements', () => {
     const firstLine = readScript(id).split('\n')[0] ?? ''
-    expect(firstLine).toMatch(new RegExp(`^# Probe ${id} \\(knowledge [A-G]\\.\\d+`))
+    expect(firstLine).toMatch(new RegExp(`^# Probe ${id} \\(docs/[\\w/-]+\\.md`))
   })
 
   it('is pure ASCII', () => {

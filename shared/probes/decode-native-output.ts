@@ -16,7 +16,7 @@ export type WslUtf8 = 'honoured' | 'ignored' | 'requested'
  *   `WslClient::Main` sets the CRT mode of stdin/stdout/stderr to `_O_U8TEXT` when `WSL_UTF8` is
  *   exactly "1" and to `_O_U16TEXT` otherwise, so a redirected stream is UTF-16LE without BOM
  *   (src/windows/common/WslClient.cpp, `Main`; `SetCrtEncoding` in src/windows/common/wslutil.cpp;
- *   #4607). The inbox Windows 10 wsl.exe predates WSL_UTF8 (0.64.0, wsl-networking.md D.2).
+ *   #4607). The inbox Windows 10 wsl.exe predates WSL_UTF8 (0.64.0, docs/knowledge/wsl-checks.md#console-output-of-wsl).
  * - `linux-command`: what a Linux program run by `wsl.exe -e` printed, relayed byte for byte
  *   (UTF-8); wsl.exe's own error on the same stream is still UTF-16LE when WSL_UTF8 is ignored.
  * - `oem-console`: netsh, bcdedit, sc.exe writing to a pipe use the console (OEM) code page, e.g.

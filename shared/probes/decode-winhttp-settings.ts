@@ -5,7 +5,7 @@ export type WinHttpProxySetting = { readonly kind: 'direct' } | { readonly kind:
 
 /**
  * Reads the `WinHttpSettings` REG_BINARY (`netsh winhttp set proxy` stores it) from the
- * proxy-settings probe (wsl-networking.md D.8, F.5). Undocumented format, little-endian DWORDs:
+ * proxy-settings probe (docs/knowledge/probes.md#proxy-settings, docs/knowledge/host-causes.md#localhost-proxy). Undocumented format, little-endian DWORDs:
  * version · change counter · flags (bit 2 = manual proxy) · proxy length · proxy (ASCII) · bypass
  * length · bypass (ASCII) — community decoders agree on it (Medium). Returns null for anything that
  * does not fit, never a guess.

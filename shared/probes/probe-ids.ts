@@ -3,7 +3,7 @@
  *
  * Each id maps to one read-only PowerShell script in `electron/probes/scripts/<id>.ps1` and to one
  * fact schema in `shared/probes/facts/`. `startsWsl` probes launch the WSL VM and run only with the
- * user's consent (wsl-networking.md D.3: `wsl.exe -e …` starts the VM).
+ * user's consent (docs/knowledge/probes.md#wsl-startup: `wsl.exe -e …` starts the VM).
  */
 export const PROBE_IDS = [
   'windows-version',
@@ -17,8 +17,10 @@ export const PROBE_IDS = [
   'proxy-settings',
   'winsock-catalog',
   'firewall-profiles',
+  'hyperv-firewall',
   'host-networking',
   'wsl-startup',
+  'wsl-network-check',
 ] as const
 
 export type ProbeId = (typeof PROBE_IDS)[number]
@@ -40,8 +42,10 @@ export const PROBE_TRAITS: Readonly<Record<ProbeId, ProbeTraits>> = {
   'proxy-settings': { startsWsl: false },
   'winsock-catalog': { startsWsl: false },
   'firewall-profiles': { startsWsl: false },
+  'hyperv-firewall': { startsWsl: false },
   'host-networking': { startsWsl: false },
   'wsl-startup': { startsWsl: true },
+  'wsl-network-check': { startsWsl: true },
 }
 
 export function isProbeId(value: unknown): value is ProbeId {

@@ -1,4 +1,4 @@
-# Probe events (knowledge D.6, D.3 "Application log provider WSL", C.6, F.13 HNS events 1000/1013).
+# Probe events (docs/knowledge/probes.md#events, docs/knowledge/probes.md#wsl-startup "Application log provider WSL", docs/knowledge/error-codes.md#triage-bot-rules, docs/knowledge/host-causes.md#vmware-leftovers HNS events 1000/1013).
 # Read-only, no admin for the logs read here (a channel ACL may still deny; that is reported).
 #
 # Per log: -ListLog first, so a channel that does not exist (VMMS-Admin without the Hyper-V role)
@@ -9,7 +9,7 @@
 # was never installed or its source is broken); an XPath predicate on System/Provider/@Name just
 # matches nothing. The time window is the XPath form Event Viewer itself uses (timediff, ms).
 # - Application: provider WSL only (WSL's own warnings and errors).
-# - System: Service Control Manager failure events for the services WSL depends on (D.5). SCM puts
+# - System: Service Control Manager failure events for the services WSL depends on (docs/knowledge/probes.md#services). SCM puts
 #   the service DISPLAY name in the message and in Properties[0], and display names are localized,
 #   so the heuristic keeps an event when any property or the message mentions a service short name
 #   (WSLService, LxssManager, hns, vmcompute, SharedAccess, vmms, mpssvc) or an English display

@@ -1,4 +1,4 @@
-# Probe firewall-profiles (knowledge D.9, F.1, F.3). Read-only, no admin.
+# Probe firewall-profiles (docs/knowledge/probes.md#firewall-profiles, docs/knowledge/host-causes.md#dns-blocked-by-the-firewall, docs/knowledge/host-causes.md#enterprise-and-third-party-firewalls). Read-only, no admin.
 # ActiveStore = the settings actually enforced (local and Group Policy merged). Enabled,
 # AllowInboundRules and AllowLocalFirewallRules are GpoBoolean enums (False = 0, True = 1,
 # NotConfigured = 2): True/False map to booleans, NotConfigured (and anything else) to null.

@@ -1,8 +1,8 @@
-# Probe host-networking (knowledge F.17, F.14, B.6, F.9, D.12, F.10). Read-only, no admin.
+# Probe host-networking (docs/knowledge/host-causes.md#hosts-file-too-large, docs/knowledge/host-causes.md#fse-and-porttrackerenabledmode, docs/knowledge/wsl-checks.md#nat-network-internals, docs/knowledge/host-causes.md#address-range-conflicts, docs/knowledge/host-causes.md#reserved-port-ranges). Read-only, no admin.
 # - hostsFileBytes: size of %SystemRoot%\System32\drivers\etc\hosts (null when absent), F.17.
 # - portTrackerEnabledMode + fseServiceExists: the FSE / PortTracker breakage, F.14.
-# - natNetwork / natGatewayIpAddress: WSL's saved NAT range in HKLM Lxss, B.6 / F.9.
-# - excludedPortRanges: `netsh interface ipv4 show excludedportrange protocol=tcp`, D.12 / F.10.
+# - natNetwork / natGatewayIpAddress: WSL's saved NAT range in HKLM Lxss, docs/knowledge/wsl-checks.md#nat-network-internals / F.9.
+# - excludedPortRanges: `netsh interface ipv4 show excludedportrange protocol=tcp`, docs/knowledge/host-causes.md#reserved-port-ranges / F.10.
 #   The headers are localized, so only rows made of two integers (optionally followed by `*`,
 #   which marks an administered exclusion) are read. Decoded as OEM text (what netsh writes to a
 #   pipe; in Constrained Language Mode non-ASCII bytes become '?', which only touches the localized

@@ -1,4 +1,4 @@
-# Probe mirrored-readiness (knowledge A.2 "What WSL actually checks", A.3, A.4, A.5, D.14, F.7).
+# Probe mirrored-readiness (docs/knowledge/wsl-checks.md#mirrored-checks "What WSL actually checks", docs/knowledge/wsl-checks.md#dns-tunneling, docs/knowledge/wsl-checks.md#hyper-v-firewall, docs/knowledge/wsl-checks.md#autoproxy, docs/knowledge/probes.md#mirrored-readiness, docs/knowledge/host-causes.md#ipv6-disabled-in-the-registry).
 # Read-only, no admin. Mirrors WslCoreVm::ValidateNetworkingMode and the DNS tunneling / autoProxy
 # feature checks: WSL never compares build numbers, it looks for OS exports and WMI classes.
 #
@@ -72,7 +72,7 @@ if (Test-WndFullLanguage) {
 }
 
 # Hyper-V firewall (WslCoreFirewallSupport.cpp): the VM-creator class must exist and the profile
-# class must return instances. "Invalid class" / "Not found" is itself the signal (D.9).
+# class must return instances. "Invalid class" / "Not found" is itself the signal (docs/knowledge/probes.md#firewall-profiles).
 # A class this build does not have answers WBEM_E_INVALID_CLASS (0x80041010) or WBEM_E_NOT_FOUND
 # (0x80041002): that is the absent-class signal itself, not an error (profileCount null). The
 # FullyQualifiedErrorId carries the HRESULT untranslated; the message is localized.

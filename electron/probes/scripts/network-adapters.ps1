@@ -1,4 +1,4 @@
-# Probe network-adapters (knowledge D.8, F.4, F.13, F.15). Read-only, no admin.
+# Probe network-adapters (docs/knowledge/probes.md#network-adapters, docs/knowledge/host-causes.md#vpn-clients, docs/knowledge/host-causes.md#vmware-leftovers, docs/knowledge/host-causes.md#phantom-adapters). Read-only, no admin.
 # Adapters without MAC addresses (nothing needs them). A failing Get-NetAdapter fails the probe:
 # an empty list would wrongly read as "no VPN adapter". The optional parts degrade on their own.
 
@@ -14,7 +14,7 @@ foreach ($adapter in @(Get-NetAdapter -IncludeHidden -ErrorAction Stop)) {
   }
 }
 
-# F.13: VMware Bridge Protocol and the Hyper-V Extensible Virtual Switch binding. A component no
+# docs/knowledge/host-causes.md#vmware-leftovers: VMware Bridge Protocol and the Hyper-V Extensible Virtual Switch binding. A component no
 # adapter has is a non-terminating "no objects found" error, silenced here.
 $bindings = @()
 $found = @(Get-NetAdapterBinding -AllBindings -IncludeHidden -ComponentID 'vmware_bridge', 'vms_pp' -ErrorAction SilentlyContinue)
@@ -29,7 +29,7 @@ foreach ($binding in $found) {
 
 $vmwareClsidPresent = Test-Path -LiteralPath 'HKLM:\SOFTWARE\Classes\CLSID\{3d09c1ca-2bcc-40b7-b9bb-3f3ec143a87b}'
 
-# F.15: phantom (not present) network devices report PnP status Unknown. Null when the PnpDevice
+# docs/knowledge/host-causes.md#phantom-adapters: phantom (not present) network devices report PnP status Unknown. Null when the PnpDevice
 # module is missing or the query fails.
 $phantomAdapterCount = $null
 if ($null -ne (Get-Command -Name 'Get-PnpDevice' -ErrorAction SilentlyContinue)) {

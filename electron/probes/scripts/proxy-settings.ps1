@@ -1,4 +1,4 @@
-# Probe proxy-settings (knowledge A.5, D.8, F.5). Read-only, no admin.
+# Probe proxy-settings (docs/knowledge/wsl-checks.md#autoproxy, docs/knowledge/probes.md#proxy-settings, docs/knowledge/host-causes.md#localhost-proxy). Read-only, no admin.
 # WinINET (per user, what autoProxy mirrors) from HKCU; WinHTTP (machine) as the raw
 # WinHttpSettings REG_BINARY, decoded in TypeScript so no localized netsh text is parsed.
 # The binary value is read inline: returning a byte[] from a function would unroll it. Base64 by

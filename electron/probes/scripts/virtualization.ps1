@@ -1,4 +1,4 @@
-# Probe virtualization (knowledge D.4, D.10, D.11, F.18). Read-only, no admin (bcdedit needs admin
+# Probe virtualization (docs/knowledge/probes.md#virtualization, docs/knowledge/host-causes.md#virtualization-off). Read-only, no admin (bcdedit needs admin
 # and then simply yields null).
 # Features: one Win32_OptionalFeature query for all names (each query enumerates every feature, so
 # one OR filter is much faster than one query per name). InstallState 1/2/3/other maps to

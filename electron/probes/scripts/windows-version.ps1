@@ -1,4 +1,4 @@
-# Probe windows-version (knowledge D.1, A.1). Read-only, no admin.
+# Probe windows-version (docs/knowledge/probes.md#windows-version, docs/knowledge/wsl-checks.md#windows-builds). Read-only, no admin.
 # CurrentBuild + UBR give the version winver shows; InstallationType tells client from server
 # (Server 2025 shares build 26100 with Windows 11 24H2).
 $key = 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion'

@@ -1,4 +1,4 @@
-# Probe winsock-catalog (knowledge F.12, C.4 0x8007273d). Read-only, no admin.
+# Probe winsock-catalog (docs/knowledge/host-causes.md#winsock-lsp, docs/knowledge/error-codes.md#hresult-table 0x8007273d). Read-only, no admin.
 # Reads the Winsock catalogs from the registry instead of localized `netsh winsock show catalog`.
 #
 # Protocol catalog (Protocol_Catalog9\Catalog_Entries64 = 64-bit, Catalog_Entries = 32-bit), value

@@ -1,4 +1,4 @@
-# Probe wsl-install (knowledge D.2). Read-only, no admin; does not boot the WSL VM.
+# Probe wsl-install (docs/knowledge/wsl-checks.md#console-output-of-wsl). Read-only, no admin; does not boot the WSL VM.
 # Registry first (no process launch), then wsl.exe --version and --list --verbose with WSL_UTF8=1.
 # A plain string, not Join-Path: Join-Path resolves the drive, which a test host without C: lacks.
 $wslExe = "$env:SystemRoot\System32\wsl.exe"

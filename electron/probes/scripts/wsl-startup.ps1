@@ -1,4 +1,4 @@
-# Probe wsl-startup (knowledge D.3, C.1-C.3). Read-only but STARTS the WSL VM: consent required.
+# Probe wsl-startup (docs/knowledge/probes.md#wsl-startup, docs/knowledge/error-codes.md#anatomy-of-a-wsl-error). Read-only but STARTS the WSL VM: consent required.
 # Startup warnings ("wsl: ...") are printed only when the VM boots, so record whether it was
 # already running (from the list taken first). wslinfo prints the networking mode WSL really uses.
 # A plain string, not Join-Path: Join-Path resolves the drive, which a test host without C: lacks.

@@ -1,4 +1,4 @@
-# Probe wslconfig-file (knowledge B.1, B.2, B.4, D.13). Read-only, no admin.
+# Probe wslconfig-file (docs/knowledge/wslconfig.md, docs/knowledge/wsl-checks.md#enterprise-policy). Read-only, no admin.
 # Runs as the interactive user, so UserProfile is the profile WSL reads (GetUserProfileDirectoryW).
 # Prelude helpers instead of [Environment]/[IO.File]/[Convert], so it also runs in Constrained
 # Language Mode (there the base64 is computed in plain PowerShell: slower, same bytes).

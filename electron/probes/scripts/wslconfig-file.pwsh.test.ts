@@ -5,7 +5,7 @@
  * "Unicode" without BOM tools), UTF-8 with BOM, GBK (a Chinese ANSI editor), and the 1 MiB cap.
  * The policy key is faked (HKLM\SOFTWARE\Policies\WSL). Every shipped scenario against the simulated PC.
  *
- * Content: valid_docs_example.wslconfig of /work/shared/wsl-facts/wslconfig-samples (the example of
+ * Content: __recorded__/wslconfig-file/valid_docs_example.wslconfig (the example of
  * https://learn.microsoft.com/windows/wsl/wsl-config#example-wslconfig-file).
  */
 import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'

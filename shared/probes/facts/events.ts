@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * Recent events from the logs that record WSL networking failures (wsl-networking.md D.6).
+ * Recent events from the logs that record WSL networking failures (docs/knowledge/probes.md#events).
  * Channels that do not exist (VMMS-Admin without the Hyper-V role) are `available: false`, not
  * errors. Messages are in the OS language and can contain user and computer names: rules read ids
  * and codes; the report redacts messages.

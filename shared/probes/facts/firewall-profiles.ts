@@ -3,7 +3,7 @@ import { z } from 'zod'
 /**
  * Windows Firewall profiles as enforced (`Get-NetFirewallProfile -PolicyStore ActiveStore`) —
  * `AllowLocalFirewallRules = False` (enterprise) or `AllowInboundRules = False` ("block all
- * incoming") make HNS's DNS rule ineffective in NAT mode (wsl-networking.md F.1, F.3, D.9).
+ * incoming") make HNS's DNS rule ineffective in NAT mode (docs/knowledge/host-causes.md#dns-blocked-by-the-firewall, docs/knowledge/host-causes.md#enterprise-and-third-party-firewalls, docs/knowledge/probes.md#firewall-profiles).
  */
 export const FirewallProfilesFact = z.object({
   profiles: z.array(

@@ -8,11 +8,13 @@ import { NetworkAdaptersFact } from './network-adapters'
 import { ProxySettingsFact } from './proxy-settings'
 import { WinsockCatalogFact } from './winsock-catalog'
 import { FirewallProfilesFact } from './firewall-profiles'
+import { HyperVFirewallFact } from './hyperv-firewall'
 import { HostNetworkingFact } from './host-networking'
 import { WindowsVersionFact } from './windows-version'
 import { WslconfigFileFact } from './wslconfig-file'
 import { WslInstallFact } from './wsl-install'
 import { WslStartupFact } from './wsl-startup'
+import { WslNetworkCheckFact } from './wsl-network-check'
 
 /** The schema of each probe's data: PowerShell output is `unknown` until it passes this. */
 export const FACT_SCHEMAS = {
@@ -27,8 +29,10 @@ export const FACT_SCHEMAS = {
   'proxy-settings': ProxySettingsFact,
   'winsock-catalog': WinsockCatalogFact,
   'firewall-profiles': FirewallProfilesFact,
+  'hyperv-firewall': HyperVFirewallFact,
   'host-networking': HostNetworkingFact,
   'wsl-startup': WslStartupFact,
+  'wsl-network-check': WslNetworkCheckFact,
 } as const satisfies Record<ProbeId, z.ZodType>
 
 export type FactOf<P extends ProbeId> = z.infer<(typeof FACT_SCHEMAS)[P]>

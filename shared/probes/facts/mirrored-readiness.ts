@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 /**
  * The OS capabilities WSL checks before it uses mirrored mode, DNS tunneling and autoProxy,
- * probed the way WSL probes them (wsl-networking.md A.2–A.5, D.14) — never by build number.
+ * probed the way WSL probes them (docs/knowledge/wsl-checks.md#mirrored-checks, docs/knowledge/probes.md#mirrored-readiness) — never by build number.
  *
  * - `exports`: which named functions `ComputeNetwork.dll` (HcnReserve*), `dnsapi.dll` (DnsQueryRaw…)
  *   and `winhttp.dll` (WinHttpGetProxySettingsEx…) export (LoadLibrary + GetProcAddress), or null
@@ -10,7 +10,7 @@ import { z } from 'zod'
  * - `hyperVFirewall`: WMI class `MSFT_NetFirewallHyperVVMCreator` in root\StandardCimv2 exists, and
  *   how many `MSFT_NetFirewallHyperVProfile` instances there are (WslCoreFirewallSupport.cpp).
  * - `hyperVFirewallDisable`: `MpsSvc\Parameters\HyperVFirewallDisable` (1 = treated as unsupported).
- * - `ipv6DisabledComponents`: `Tcpip6\Parameters\DisabledComponents` (0xFF blocks mirrored, F.7).
+ * - `ipv6DisabledComponents`: `Tcpip6\Parameters\DisabledComponents` (0xFF blocks mirrored, docs/knowledge/host-causes.md#ipv6-disabled-in-the-registry).
  */
 export const MirroredReadinessFact = z.object({
   exports: z
@@ -31,7 +31,7 @@ export const MirroredReadinessFact = z.object({
 })
 export type MirroredReadinessFact = z.infer<typeof MirroredReadinessFact>
 
-/** The exports WSL requires, per DLL (A.2 item 3, A.3, A.5). */
+/** The exports WSL requires, per DLL (docs/knowledge/wsl-checks.md#mirrored-checks item 3, docs/knowledge/wsl-checks.md#dns-tunneling, docs/knowledge/wsl-checks.md#autoproxy). */
 export const REQUIRED_EXPORTS = {
   computeNetwork: [
     'HcnReserveGuestNetworkServicePortRange',

@@ -4,7 +4,7 @@ import { z } from 'zod'
  * What a native program (wsl.exe) printed, as raw bytes.
  *
  * Scripts never decode native output themselves: wsl.exe writes UTF-16LE without BOM unless
- * `WSL_UTF8=1` is honoured (WSL 0.64+; wsl-networking.md D.2), and Windows PowerShell 5.1 would
+ * `WSL_UTF8=1` is honoured (WSL 0.64+; docs/knowledge/wsl-checks.md#console-output-of-wsl), and Windows PowerShell 5.1 would
  * decode it with the OEM code page. Decoding is pure code in `shared/` (see `decode-native-output.ts`).
  */
 export const NativeOutput = z.object({

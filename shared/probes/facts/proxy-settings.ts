@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * The proxy settings WSL's autoProxy mirrors (wsl-networking.md A.5, D.8, F.5).
+ * The proxy settings WSL's autoProxy mirrors (docs/knowledge/wsl-checks.md#autoproxy, docs/knowledge/probes.md#proxy-settings, docs/knowledge/host-causes.md#localhost-proxy).
  *
  * - WinINET (per user): `HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings`
  *   `ProxyEnable`, `ProxyServer`, `AutoConfigURL` — a `127.0.0.1:7890`-style proxy (Clash, v2rayN)

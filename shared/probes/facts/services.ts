@@ -1,12 +1,12 @@
 import { z } from 'zod'
 
 /**
- * Services and drivers WSL networking depends on (wsl-networking.md D.5, C.4).
+ * Services and drivers WSL networking depends on (docs/knowledge/probes.md#services, docs/knowledge/error-codes.md#hresult-table).
  *
  * Read from `HKLM:\SYSTEM\CurrentControlSet\Services\<name>` (exists, `Start`, `TriggerInfo`) and
  * `Get-Service` / `Win32_SystemDriver` for the running state: all readable without admin.
  * `vfpext` and `vmsmp` are drivers; WSL's own "is VMP installed" test is: HNS and vmcompute exist,
- * and (build < 22621 or vfpext exists) (C.4).
+ * and (build < 22621 or vfpext exists) (docs/knowledge/error-codes.md#hresult-table).
  */
 export const SERVICE_NAMES = [
   'WSLService',
@@ -20,6 +20,8 @@ export const SERVICE_NAMES = [
   'vmsmp',
   'nvagent',
   'GlobalSecureAccessTunnelingService',
+  // DNS Client: disabled, WSL 2 fails in ConfigureNetworking with 0x80070426 (docs/knowledge/host-network-probes.md#dns-client).
+  'Dnscache',
 ] as const
 export type ServiceName = (typeof SERVICE_NAMES)[number]
 
@@ -37,7 +39,34 @@ export const ServiceState = z.object({
 })
 export type ServiceState = z.infer<typeof ServiceState>
 
-export const ServicesFact = z.object({ services: z.array(ServiceState) })
+/** Start types a Group Policy "System Services" setting can give (RSOP_SystemService.StartupMode 2, 3, 4). */
+export const PolicyStartType = z.enum(['automatic', 'manual', 'disabled'])
+export type PolicyStartType = z.infer<typeof PolicyStartType>
+
+/**
+ * Which Group Policy sets a probed service's start type (docs/knowledge/host-network-probes.md#who-set-a-start-type):
+ * the winning (precedence 1) `RSOP_SystemService` instances in `root\rsop\computer` for the probed
+ * names. `read` with no setting = no GPO's System Services policy names the service (as RSoP logged it);
+ * `unreadable` = can't tell (WMI refused, e.g. access denied to a standard user, or no RSoP namespace).
+ */
+export const ServiceStartPolicy = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('read'),
+    settings: z.array(z.object({ service: z.string(), startType: PolicyStartType, gpoId: z.string().nullable() })),
+  }),
+  z.object({
+    status: z.literal('unreadable'),
+    reason: z.enum(['access-denied', 'no-rsop-namespace', 'failed']),
+    detail: z.string(),
+  }),
+])
+export type ServiceStartPolicy = z.infer<typeof ServiceStartPolicy>
+
+export const ServicesFact = z.object({
+  services: z.array(ServiceState),
+  /** Absent in snapshots taken before the probe read it. */
+  startPolicy: ServiceStartPolicy.optional(),
+})
 export type ServicesFact = z.infer<typeof ServicesFact>
 
 /** Registry `Start` DWORD → start type (0 boot, 1 system, 2 automatic, 3 manual/demand, 4 disabled). */

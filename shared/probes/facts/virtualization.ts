@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * Optional features, hypervisor and Hyper-V tooling (wsl-networking.md D.4, D.10, D.11).
+ * Optional features, hypervisor and Hyper-V tooling (docs/knowledge/probes.md#virtualization).
  *
  * - `features`: `Win32_OptionalFeature.InstallState` by name (1 Enabled, 2 Disabled, 3 Absent,
  *   4 Unknown; readable without admin, pending states are not shown).
@@ -9,8 +9,8 @@ import { z } from 'zod'
  * - `firmwareVirtualization`: `Win32_Processor.VirtualizationFirmwareEnabled` — only meaningful when
  *   no hypervisor runs (reads False under Hyper-V), so rules ignore it when `hypervisorPresent`.
  * - `hypervisorLaunchType`: from `bcdedit /enum {current}` — admin only, so usually null.
- * - `model`/`manufacturer`: a PC that is itself a VM needs nested virtualization (F.18).
- * - `hyperVModule`: `New-VMSwitch` exists (never on Home, D.11); `hnsModule`: HostNetworkingService.
+ * - `model`/`manufacturer`: a PC that is itself a VM needs nested virtualization (docs/knowledge/host-causes.md#virtualization-off).
+ * - `hyperVModule`: `New-VMSwitch` exists (never on Home, docs/knowledge/probes.md#virtualization); `hnsModule`: HostNetworkingService.
  */
 export const FEATURE_NAMES = [
   'VirtualMachinePlatform',

@@ -3,9 +3,9 @@ import { z } from 'zod'
 /**
  * Windows identity, read from `HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion` (no admin).
  *
- * wsl-networking.md D.1: format the version as `10.0.{CurrentBuild}.{UBR}` like `winver`; decide
+ * docs/knowledge/probes.md#windows-version: format the version as `10.0.{CurrentBuild}.{UBR}` like `winver`; decide
  * Windows 11 by CurrentBuild >= 22000 because ProductName still says "Windows 10"; tell client from
- * server by InstallationType (Server 2025 shares build 26100 with client 24H2, A.1).
+ * server by InstallationType (Server 2025 shares build 26100 with client 24H2, docs/knowledge/wsl-checks.md#windows-builds).
  */
 export const WindowsVersionFact = z.object({
   currentBuild: z.string().regex(/^\d{4,6}$/),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * Winsock catalog entries (wsl-networking.md F.12, C.4 0x8007273d): a third-party layered service
+ * Winsock catalog entries (docs/knowledge/host-causes.md#winsock-lsp, docs/knowledge/error-codes.md#hresult-table 0x8007273d): a third-party layered service
  * provider can intercept WSL's AF_HYPERV sockets. Read from the registry catalog
  * (`Services\WinSock2\Parameters\Protocol_Catalog9\Catalog_Entries[64]`, `PackedCatalogItem`:
  * the provider DLL path comes first, ANSI, NUL-terminated) instead of localized `netsh` output.

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { NativeOutput } from './native-output'
 
 /**
- * How WSL is installed, without starting the VM (wsl-networking.md D.2).
+ * How WSL is installed, without starting the VM (docs/knowledge/wsl-checks.md#console-output-of-wsl).
  *
  * - `msiVersion`: `HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Lxss\MSI` `Version` (Store/MSI WSL).
  * - `appxVersion`: `Get-AppxPackage MicrosoftCorporationII.WindowsSubsystemForLinux` for this user.

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { NativeOutput } from './native-output'
 
 /**
- * What WSL prints when it starts, and the networking mode it really uses (wsl-networking.md D.3).
+ * What WSL prints when it starts, and the networking mode it really uses (docs/knowledge/probes.md#wsl-startup).
  *
  * Runs only with consent: `wsl.exe -e true` boots the VM if it is stopped. Startup warnings
  * (`wsl: …`) appear only when the VM boots, so the distro list taken first tells the rules whether their absence

@@ -4,8 +4,8 @@ import { z } from 'zod'
  * The interactive user's `%UserProfile%\.wslconfig` as raw bytes, plus WSL policy values.
  *
  * Raw bytes, because the encoding matters: WSL reads UTF-8 (BOM optional) and UTF-16LE with BOM
- * only (wsl-networking.md B.2). Lookalike files (`.wslconfig.txt`, `.wslconf`, `wsl.conf`) are listed
- * because a misnamed file is silently ignored (B.1). Policy: `HKLM\SOFTWARE\Policies\WSL` (B.4, D.13).
+ * only (docs/knowledge/wslconfig.md). Lookalike files (`.wslconfig.txt`, `.wslconf`, `wsl.conf`) are listed
+ * because a misnamed file is silently ignored (docs/knowledge/wslconfig.md). Policy: `HKLM\SOFTWARE\Policies\WSL` (docs/knowledge/wsl-checks.md#enterprise-policy).
  */
 export const WslconfigFileFact = z.object({
   path: z.string(),
