@@ -4,8 +4,12 @@ import hnsStale0x803b0001 from './hns-stale-0x803b0001.json'
 import homeVmpMissing from './home-vmp-missing.json'
 import hypervFirewallDisabledMirrored from './hyperv-firewall-disabled-mirrored.json'
 import icsDisabled from './ics-disabled.json'
+import icsDisabledByGpo from './ics-disabled-by-gpo.json'
+import dnscacheDisabledZhCn from './dnscache-disabled-zh-cn.json'
+import hypervFirewallOutboundBlock from './hyperv-firewall-outbound-block.json'
 import inboxWslWin10 from './inbox-wsl-win10.json'
 import ipv6DisabledMirrored from './ipv6-disabled-mirrored.json'
+import ipv6DisabledMirroredWsl27 from './ipv6-disabled-mirrored-wsl-2-7.json'
 import nat0x80041002 from './nat-0x80041002.json'
 import nat0x80041002FallbackVirtioproxy from './nat-0x80041002-fallback-virtioproxy.json'
 import policyForcesNat from './policy-forces-nat.json'
@@ -37,12 +41,16 @@ export const SCENARIOS: readonly Scenario[] = [
   zhCn22000Mirrored,
   server2025Mirrored,
   ipv6DisabledMirrored,
+  ipv6DisabledMirroredWsl27,
   hypervFirewallDisabledMirrored,
   policyForcesNat,
   nat0x80041002FallbackVirtioproxy,
   vmwareLeftovers,
   hnsStale0x803b0001,
   icsDisabled,
+  icsDisabledByGpo,
+  dnscacheDisabledZhCn,
+  hypervFirewallOutboundBlock,
   wslserviceDisabled,
   homeVmpMissing,
   virtualizationOffFirmware,

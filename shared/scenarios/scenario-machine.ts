@@ -2,48 +2,48 @@ import { z } from 'zod'
 import { FIX_SCRIPT_IDS } from '../repair/fix-scripts'
 
 /**
- * What ends a NAT creation failure on a simulated PC (wsl-networking.md C.4, E.4, E.5, F.13):
+ * What ends a NAT creation failure on a simulated PC (docs/knowledge/error-codes.md#hresult-table, docs/knowledge/fixes.md#delete-wsl-hns-network, docs/knowledge/fixes.md#the-fix-ladder, docs/knowledge/host-causes.md#vmware-leftovers):
  * - `delete-wsl-hns-network`: a stale network in HNS (0x803b0001 "already exists", 0x803b0017);
- *   deleting WSL's network (E.4) or a restart (E.5 step 6) clears it;
+ *   deleting WSL's network (docs/knowledge/fixes.md#delete-wsl-hns-network) or a restart (docs/knowledge/fixes.md#the-fix-ladder step 6) clears it;
  * - `reboot`: only a restart clears it;
  * - `toggle-vmp`: the vmswitch itself is broken (0x80041002 "Not found"): disable
- *   VirtualMachinePlatform, restart, enable it, restart (#10054, E.1); deleting the HNS network
+ *   VirtualMachinePlatform, restart, enable it, restart (#10054, docs/knowledge/fixes.md#commands-privileges-and-side-effects); deleting the HNS network
  *   does not help, the failure comes back at the next start;
- * - `vmware-cleanup`: VMware leftovers block the vSwitch (0x80041002, F.13): after the CLSID key and
+ * - `vmware-cleanup`: VMware leftovers block the vSwitch (0x80041002, docs/knowledge/host-causes.md#vmware-leftovers): after the CLSID key and
  *   bridge binding are gone, a restart clears it;
- * - `wsl-update`: a WSL bug fixed in a later package (#12306, E.1).
+ * - `wsl-update`: a WSL bug fixed in a later package (#12306, docs/knowledge/fixes.md#commands-privileges-and-side-effects).
  */
 export const NAT_FAILURE_CURES = ['toggle-vmp', 'vmware-cleanup', 'delete-wsl-hns-network', 'reboot', 'wsl-update'] as const
 export type NatFailureCure = (typeof NAT_FAILURE_CURES)[number]
 
 /**
- * The host-level state of a simulated PC that differs between machines (wsl-networking.md A.2,
- * D.10, D.14, F.7, F.14, F.17, F.18). Every optional field has a default that matches a stock PC of
+ * The host-level state of a simulated PC that differs between machines (docs/knowledge/wsl-checks.md#mirrored-checks,
+ * docs/knowledge/probes.md#virtualization, docs/knowledge/probes.md#mirrored-readiness, docs/knowledge/host-causes.md#ipv6-disabled-in-the-registry, docs/knowledge/host-causes.md#fse-and-porttrackerenabledmode, docs/knowledge/host-causes.md#hosts-file-too-large, docs/knowledge/host-causes.md#virtualization-off). Every optional field has a default that matches a stock PC of
  * the scenario's build and edition (see `electron/simulated-pc/`), so scenario files stay small.
  */
 export const ScenarioHost = z.strictObject({
-  /** `Tcpip6\Parameters\DisabledComponents`, null when absent (A.2, F.7). */
+  /** `Tcpip6\Parameters\DisabledComponents`, null when absent (docs/knowledge/wsl-checks.md#mirrored-checks, docs/knowledge/host-causes.md#ipv6-disabled-in-the-registry). */
   ipv6DisabledComponents: z.number().int().nullable(),
-  /** `MpsSvc\Parameters\HyperVFirewallDisable` = 1 (A.2). */
+  /** `MpsSvc\Parameters\HyperVFirewallDisable` = 1 (docs/knowledge/wsl-checks.md#mirrored-checks). */
   hyperVFirewallDisabled: z.boolean(),
-  /** HNS fails to create WSL's NAT network with this code (C.3, C.4), e.g. `0x80041002`. */
+  /** HNS fails to create WSL's NAT network with this code (docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback, docs/knowledge/error-codes.md#hresult-table), e.g. `0x80041002`. */
   natNetworkFailure: z.string().regex(/^(0x[0-9a-fA-F]{8}|[A-Z_]+)$/).nullable(),
   /**
    * The Hyper-V firewall WMI class exists but `MSFT_NetFirewallHyperVProfile` has no instances,
-   * so WSL treats the firewall as unsupported (A.2 check 4; #11952 is a Low-confidence example).
+   * so WSL treats the firewall as unsupported (docs/knowledge/wsl-checks.md#mirrored-checks check 4; #11952 is a Low-confidence example).
    */
   hyperVFirewallBroken: z.boolean().optional(),
-  /** VT-x/AMD-V switched on in firmware (default true; F.18, D.10). */
+  /** VT-x/AMD-V switched on in firmware (default true; docs/knowledge/host-causes.md#virtualization-off, docs/knowledge/probes.md#virtualization). */
   firmwareVirtualization: z.boolean().optional(),
-  /** `bcdedit` `hypervisorlaunchtype` (default Auto; Off stops the hypervisor, F.18, E.1). */
+  /** `bcdedit` `hypervisorlaunchtype` (default Auto; Off stops the hypervisor, docs/knowledge/host-causes.md#virtualization-off, docs/knowledge/fixes.md#commands-privileges-and-side-effects). */
   hypervisorLaunchType: z.enum(['Auto', 'Off']).optional(),
-  /** The PC is itself a VM and needs nested virtualization (D.10, F.18). */
+  /** The PC is itself a VM and needs nested virtualization (docs/knowledge/probes.md#virtualization, docs/knowledge/host-causes.md#virtualization-off). */
   isVirtualMachine: z.boolean().optional(),
-  /** Size of `%SystemRoot%\System32\drivers\etc\hosts` in bytes (default 824, the stock file; F.17). */
+  /** Size of `%SystemRoot%\System32\drivers\etc\hosts` in bytes (default 824, the stock file; docs/knowledge/host-causes.md#hosts-file-too-large). */
   hostsFileBytes: z.number().int().nonnegative().optional(),
-  /** `Tcpip\Parameters\PortTrackerEnabledMode`, absent by default (F.14). */
+  /** `Tcpip\Parameters\PortTrackerEnabledMode`, absent by default (docs/knowledge/host-causes.md#fse-and-porttrackerenabledmode). */
   portTrackerEnabledMode: z.number().int().nullable().optional(),
-  /** The `FSE` service exists (F.14); default false. The simulated FSE runs whenever it exists. */
+  /** The `FSE` service exists (docs/knowledge/host-causes.md#fse-and-porttrackerenabledmode); default false. The simulated FSE runs whenever it exists. */
   fseServiceExists: z.boolean().optional(),
   /**
    * Which fix ends `natNetworkFailure` (see NAT_FAILURE_CURES). Default by code: 0x803b0001 and
@@ -63,10 +63,10 @@ const FirewallProfileOverride = z.strictObject({
 
 /**
  * Network state that differs between machines: extra adapters (VPNs), VMware leftovers, proxies,
- * Winsock layered providers and firewall profile differences (D.8, D.9, F.1, F.4, F.5, F.12, F.13).
+ * Winsock layered providers and firewall profile differences (docs/knowledge/probes.md#network-adapters, docs/knowledge/probes.md#firewall-profiles, docs/knowledge/host-causes.md#dns-blocked-by-the-firewall, docs/knowledge/host-causes.md#vpn-clients, docs/knowledge/host-causes.md#localhost-proxy, docs/knowledge/host-causes.md#winsock-lsp, docs/knowledge/host-causes.md#vmware-leftovers).
  */
 export const ScenarioNetwork = z.strictObject({
-  /** Adapters besides the stock Wi-Fi/Ethernet ones, e.g. a VPN's virtual adapter (D.8, F.4). */
+  /** Adapters besides the stock Wi-Fi/Ethernet ones, e.g. a VPN's virtual adapter (docs/knowledge/probes.md#network-adapters, docs/knowledge/host-causes.md#vpn-clients). */
   adapters: z
     .array(
       z.strictObject({
@@ -77,13 +77,13 @@ export const ScenarioNetwork = z.strictObject({
       }),
     )
     .optional(),
-  /** "VMware Bridge Protocol" (`vmware_bridge`) still bound to the physical adapters (F.13). */
+  /** "VMware Bridge Protocol" (`vmware_bridge`) still bound to the physical adapters (docs/knowledge/host-causes.md#vmware-leftovers). */
   vmwareBridgeBound: z.boolean().optional(),
-  /** `HKLM\SOFTWARE\Classes\CLSID\{3d09c1ca-2bcc-40b7-b9bb-3f3ec143a87b}` left behind (F.13). */
+  /** `HKLM\SOFTWARE\Classes\CLSID\{3d09c1ca-2bcc-40b7-b9bb-3f3ec143a87b}` left behind (docs/knowledge/host-causes.md#vmware-leftovers). */
   vmwareClsidPresent: z.boolean().optional(),
-  /** Net-class PnP devices with status Unknown (F.15); default 0. */
+  /** Net-class PnP devices with status Unknown (docs/knowledge/host-causes.md#phantom-adapters); default 0. */
   phantomAdapterCount: z.number().int().nonnegative().optional(),
-  /** The user's WinINET proxy (`HKCU\…\Internet Settings`), what autoProxy mirrors (A.5, F.5). */
+  /** The user's WinINET proxy (`HKCU\…\Internet Settings`), what autoProxy mirrors (docs/knowledge/wsl-checks.md#autoproxy, docs/knowledge/host-causes.md#localhost-proxy). */
   winInetProxy: z
     .strictObject({
       enable: z.union([z.literal(0), z.literal(1)]),
@@ -91,21 +91,46 @@ export const ScenarioNetwork = z.strictObject({
       autoConfigUrl: z.string().nullable(),
     })
     .optional(),
-  /** The machine WinHTTP proxy (`netsh winhttp set proxy`); absent or null = direct access (D.8). */
+  /** The machine WinHTTP proxy (`netsh winhttp set proxy`); absent or null = direct access (docs/knowledge/probes.md#proxy-settings). */
   winHttpProxy: z.strictObject({ server: z.string().min(1), bypass: z.string() }).nullable().optional(),
   /**
-   * Third-party layered service providers in the Winsock catalog (F.12). `breaksHyperVSockets`:
+   * Third-party layered service providers in the Winsock catalog (docs/knowledge/host-causes.md#winsock-lsp). `breaksHyperVSockets`:
    * this LSP intercepts WSL's AF_HYPERV sockets, so WSL fails with 0x8007273d (Medium, #4177, #9331).
    */
   lsps: z
     .array(z.strictObject({ path: z.string().min(1), breaksHyperVSockets: z.boolean().optional() }))
     .optional(),
-  /** `Get-NetFirewallProfile -PolicyStore ActiveStore` differences from the defaults (F.1, F.3). */
+  /** `Get-NetFirewallProfile -PolicyStore ActiveStore` differences from the defaults (docs/knowledge/host-causes.md#dns-blocked-by-the-firewall, docs/knowledge/host-causes.md#enterprise-and-third-party-firewalls). */
   firewall: z.partialRecord(z.enum(['Domain', 'Private', 'Public']), FirewallProfileOverride).optional(),
+  /**
+   * The Hyper-V firewall for WSL's VM creator, where this Windows has one
+   * (docs/knowledge/host-network-probes.md#hyper-v-firewall): differences from the defaults (enabled,
+   * inbound Block, outbound Allow) and Block rules that apply to WSL, e.g. a VPN's block-all rule.
+   */
+  hyperVFirewall: z
+    .strictObject({
+      enabled: z.boolean().optional(),
+      defaultInboundAction: z.enum(['Allow', 'Block']).optional(),
+      defaultOutboundAction: z.enum(['Allow', 'Block']).optional(),
+      blockRules: z
+        .array(
+          z.strictObject({
+            name: z.string().min(1),
+            displayName: z.string().min(1),
+            direction: z.enum(['Inbound', 'Outbound']),
+            /** WSL's id, or `Any` (a rule for every VM creator). */
+            vmCreatorId: z.string().min(1),
+            remotePorts: z.string().optional(),
+            source: z.string().optional(),
+          }),
+        )
+        .optional(),
+    })
+    .optional(),
 })
 export type ScenarioNetwork = z.infer<typeof ScenarioNetwork>
 
-/** One restore point `Get-ComputerRestorePoint` lists (E.6). */
+/** One restore point `Get-ComputerRestorePoint` lists (docs/knowledge/fixes.md#restore-points). */
 export const ScenarioRestorePoint = z.strictObject({
   sequenceNumber: z.number().int().positive(),
   description: z.string(),
@@ -116,7 +141,7 @@ export type ScenarioRestorePoint = z.infer<typeof ScenarioRestorePoint>
 /**
  * What happened to the simulated PC since the scenario started: restarts, changes waiting for a
  * restart, restore points and files the fixes wrote, plus the switches tests use to make an Apply
- * go wrong (wsl-networking.md E.1, E.6; engineering.md §4). Everything is optional: a scenario
+ * go wrong (docs/knowledge/fixes.md#commands-privileges-and-side-effects, docs/knowledge/fixes.md#restore-points; docs/security.md#elevation). Everything is optional: a scenario
  * file states none of it, `electron/simulated-pc/fix-effects.ts` fills it in as fixes apply.
  */
 export const ScenarioRuntime = z.strictObject({
@@ -134,7 +159,7 @@ export const ScenarioRuntime = z.strictObject({
     .optional(),
   /** VirtualMachinePlatform was off at a restart: half of the #10054 toggle is done. */
   vmpOffAtBoot: z.boolean().optional(),
-  /** System Protection on the system drive (default true); off → restore-point fails (E.6). */
+  /** System Protection on the system drive (default true); off → restore-point fails (docs/knowledge/fixes.md#restore-points). */
   systemProtection: z.boolean().optional(),
   restorePoints: z.array(ScenarioRestorePoint).optional(),
   /** Files the fixes created: backups, exports (`base64` null when the content is not modelled). */

@@ -3,8 +3,9 @@ import { FINDING_IDS } from '../diagnosis/finding-ids'
 import { MachineSnapshot } from '../machine/snapshot'
 import { EVENT_LOGS, EventRecord } from '../probes/facts/events'
 import { PROBE_IDS } from '../probes/probe-ids'
-import { StartType } from '../probes/facts/services'
+import { PolicyStartType, SERVICE_NAMES, StartType } from '../probes/facts/services'
 import { ScenarioHost, ScenarioNetwork, ScenarioRuntime } from './scenario-machine'
+import { ScenarioInsideWsl } from './scenario-inside-wsl'
 
 const Localized = z.object({ en: z.string().min(1), 'zh-CN': z.string().min(1) })
 
@@ -17,14 +18,14 @@ const PackageVersion = z.string().regex(/^\d+\.\d+\.\d+(\.\d+)?$/)
  *
  * Only facts that differ between machines are stated; the rest follows from the build and edition
  * by the rules of `electron/simulated-pc/` (e.g. `vfpext` exists from build 22621 on, `vmms` only with
- * the Hyper-V role), each traced to wsl-networking.md.
+ * the Hyper-V role), each traced to docs/knowledge/ (wsl-checks.md, probes.md, host-causes.md).
  */
 export const Scenario = z.strictObject({
   schemaVersion: z.literal(1),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   title: Localized,
   summary: Localized,
-  /** Where the scenario comes from: a seed article, a GitHub issue, a knowledge-base section. */
+  /** Where the scenario comes from: a GitHub issue, and the docs/knowledge/…md#anchor sections it follows. */
   basedOn: z.array(z.string()).min(1),
   windows: z.strictObject({
     currentBuild: z.string().regex(/^\d{5}$/),
@@ -57,20 +58,22 @@ export const Scenario = z.strictObject({
   wslconfig: z
     .strictObject({
       text: z.string(),
-      /** `utf16le`: UTF-16 without a BOM, which WSL mis-reads as UTF-8 (B.2). */
+      /** `utf16le`: UTF-16 without a BOM, which WSL mis-reads as UTF-8 (docs/knowledge/wslconfig.md). */
       encoding: z.enum(['utf8', 'utf8-bom', 'utf16le-bom', 'utf16le']),
       lineEnding: z.enum(['crlf', 'lf']),
     })
     .nullable(),
   lookalikeFiles: z.array(z.string()),
-  /** `HKLM\SOFTWARE\Policies\WSL` values, or null when the key does not exist (B.4, D.13). */
+  /** `HKLM\SOFTWARE\Policies\WSL` values, or null when the key does not exist (docs/knowledge/wsl-checks.md#enterprise-policy). */
   policy: z.record(z.string(), z.union([z.number(), z.string()])).nullable(),
   host: ScenarioHost,
-  /** Adapters, proxies, Winsock providers and firewall differences (D.8, D.9, F.4, F.5, F.12, F.13). */
+  /** Adapters, proxies, Winsock providers and firewall differences (docs/knowledge/probes.md#network-adapters, docs/knowledge/probes.md#firewall-profiles, docs/knowledge/host-causes.md#vpn-clients, docs/knowledge/host-causes.md#localhost-proxy, docs/knowledge/host-causes.md#winsock-lsp, docs/knowledge/host-causes.md#vmware-leftovers). */
   network: ScenarioNetwork.optional(),
+  /** What the distro shows inside beyond what the Windows state implies (the networking check). */
+  insideWsl: ScenarioInsideWsl.optional(),
   /**
    * Event records the PC's logs hold besides those the simulation derives from its state
-   * (NAT failure → HNS/VmSwitch/VMMS events, WSL warnings → Application log; D.6).
+   * (NAT failure → HNS/VmSwitch/VMMS events, WSL warnings → Application log; docs/knowledge/probes.md#events).
    */
   events: z.partialRecord(z.enum(EVENT_LOGS), z.array(EventRecord)).optional(),
   /** The finding the diagnosis must rank first; null = healthy (no error or warning finding). */
@@ -86,6 +89,17 @@ export const Scenario = z.strictObject({
       status: z.string().optional(),
     }),
   ),
+  /**
+   * Group Policy "System Services" start types GPOs apply to this PC (the service's registry Start
+   * then has that value) and whether the scan can read RSoP's record of them; absent = readable, none
+   * (docs/knowledge/host-network-probes.md#who-set-a-start-type).
+   */
+  groupPolicy: z
+    .strictObject({
+      rsopReadable: z.boolean(),
+      serviceStartTypes: z.partialRecord(z.enum(SERVICE_NAMES), PolicyStartType),
+    })
+    .optional(),
   /** How the simulated host answers, per probe: latency like a real PC, or a hang / garbage to test. */
   probeBehaviour: z.partialRecord(
     z.enum(PROBE_IDS),
@@ -106,7 +120,7 @@ export const Scenario = z.strictObject({
   /**
    * What fixes and restarts changed on the simulated PC (boot counter, pending feature changes,
    * restore points, created files) and the test switches (UAC answer, a failing step); absent in
-   * scenario files (wsl-networking.md E.1, E.6).
+   * scenario files (docs/knowledge/fixes.md#commands-privileges-and-side-effects, docs/knowledge/fixes.md#restore-points).
    */
   runtime: ScenarioRuntime.optional(),
 })
