@@ -8,7 +8,7 @@ import { createFsScriptCatalog } from '../probes/fs-script-catalog'
 import { compareKeys, extractReturnedKeys, readHashtableKeys } from '../probes/script-contract'
 import { FIX_HELPER_SCRIPT_IDS } from '../probes/script-catalog'
 
-// Static contract of the fix scripts (wsl-networking.md E.1, E.4, E.6; engineering.md §4).
+// Static contract of the fix scripts (docs/knowledge/fixes.md#commands-privileges-and-side-effects, docs/knowledge/fixes.md#delete-wsl-hns-network, docs/knowledge/fixes.md#restore-points; docs/security.md#elevation).
 // PowerShell cannot run on Linux CI, so this is what catches a script that returns other keys than
 // StepResult, an elevated script without its allow-list, or a forbidden command.
 //
@@ -64,9 +64,9 @@ function undoKeysByKind(): Map<string, string[]> {
 describe.each(FIX_SCRIPT_IDS.map((id) => [id]))('fix script %s', (id: FixScriptId) => {
   const source = existsSync(path.join(SCRIPTS_DIR, `${id}.ps1`)) ? read(id) : ''
 
-  it('exists as electron/fixes/scripts/<id>.ps1 with a header citing the knowledge base', () => {
+  it('exists as electron/fixes/scripts/<id>.ps1 with a header citing the project docs', () => {
     expect(source).not.toBe('')
-    expect(source.split('\n')[0]).toMatch(new RegExp(`^# Fix ${id} \\(knowledge [A-G]\\.\\d+`))
+    expect(source.split('\n')[0]).toMatch(new RegExp(`^# Fix ${id} \\(docs/[\\w/-]+\\.md`))
   })
 
   it('is pure ASCII', () => {
@@ -147,7 +147,7 @@ describe('fix script files', () => {
 
   it('the boot-time helper returns lastBootUpTime', () => {
     const source = read('boot-time')
-    expect(source.split('\n')[0]).toMatch(/^# Helper boot-time \(knowledge [A-G]\.\d+/)
+    expect(source.split('\n')[0]).toMatch(/^# Helper boot-time \(docs\/[\w/-]+\.md/)
     expect(extractReturnedKeys(source).keys).toEqual(['lastBootUpTime'])
   })
 

@@ -11,7 +11,7 @@ export function composeStepScript(step: PlannedStep, catalog: ScriptCatalog): Ps
 export const BATCH_SCRIPT_ID = 'fix-batch'
 
 /**
- * All elevated steps of a phase as ONE script, so one UAC prompt covers them (engineering.md §4).
+ * All elevated steps of a phase as ONE script, so one UAC prompt covers them (docs/security.md#elevation).
  * Each step's body runs in its own script block with its own `$WndInput`; the batch stops at the
  * first failure and reports, per step, its StepResult or its error. Inputs travel as base64 JSON.
  * Under the elevation payload it also reports each step as it starts and ends (`$WndProgress`,

@@ -1,5 +1,5 @@
 /**
- * Restarting Windows and coming back (engineering.md §4 "Resuming after a reboot"): the real one
+ * Restarting Windows and coming back (docs/architecture.md#restart-and-resume): the real one
  * registers an HKCU RunOnce entry for the interactive user and runs `shutdown.exe /r`, the
  * simulated PC reboots its state. `bootTime` tells a real restart from a reopen.
  */

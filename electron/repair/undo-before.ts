@@ -59,7 +59,7 @@ export function undoFromSnapshot(s: PlannedStep, snapshot: MachineSnapshot): Und
   const known = <T extends z.ZodTypeAny>(probe: keyof MachineSnapshot['facts'], schema: T): z.infer<T> | null => {
     const entry = snapshot.facts[probe]
     const parsed = entry?.status === 'known' ? schema.safeParse(entry.data) : null
-    return parsed?.success ? (parsed.data as z.infer<T>) : null
+    return parsed?.success ? parsed.data : null
   }
   switch (s.script) {
     case 'service-start-type': {

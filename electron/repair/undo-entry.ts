@@ -38,8 +38,11 @@ function disallowed(record: UndoRecord): string | null {
   }
 }
 
-/** The steps that take a journal entry back, last change first; null when nothing can be undone. */
-export function undoPlan(entry: JournalEntry): FixPlan | null {
+/**
+ * The steps that take a journal entry back, last change first; null when nothing can be undone.
+ * `overwrite`: the user chose to restore the file over a newer version, these bytes (null: no file).
+ */
+export function undoPlan(entry: JournalEntry, overwrite?: { readonly currentBase64: string | null }): FixPlan | null {
   if (entry.undoneAt !== null || entry.undo.length === 0) return null
   const checked = checkedUndoRecords(entry)
   if (!checked.ok) return null
@@ -47,7 +50,7 @@ export function undoPlan(entry: JournalEntry): FixPlan | null {
   const unelevated: PlannedStep[] = []
   const elevated: PlannedStep[] = []
   for (const record of records) {
-    const s = undoStep(record)
+    const s = undoStep(record, overwrite)
     ;(s.elevated ? elevated : unelevated).push(s)
   }
   // A restored .wslconfig only takes effect once WSL restarts.
@@ -68,10 +71,19 @@ export function undoPlan(entry: JournalEntry): FixPlan | null {
   }
 }
 
-function undoStep(record: UndoRecord): PlannedStep {
+function undoStep(record: UndoRecord, overwrite?: { readonly currentBase64: string | null }): PlannedStep {
   switch (record.kind) {
-    case 'restore-file':
-      return step('undo-restore-file', { path: record.path, previousBase64: record.previousBase64 }, { key: 'step.undo-restore-file', args: { path: record.path } }, `restore ${record.path} from the journal`)
+    case 'restore-file': {
+      // The script refuses unless the file holds these bytes (what our fix wrote, or the newer
+      // version the user chose to replace) or already the previous ones.
+      const expectedCurrent = overwrite === undefined ? (record.writtenBase64 ?? null) : overwrite.currentBase64
+      return step(
+        'undo-restore-file',
+        { path: record.path, previousBase64: record.previousBase64, writtenBase64: expectedCurrent },
+        { key: 'step.undo-restore-file', args: { path: record.path } },
+        `restore ${record.path} from the journal`,
+      )
+    }
     case 'restore-registry-value':
       return step('undo-registry-value', { value: record.value, previous: record.previous }, { key: 'step.undo-registry-value', args: { value: record.value } }, `restore ${record.value} = ${record.previous}`)
     case 'restore-service-start':

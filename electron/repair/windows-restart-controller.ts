@@ -6,7 +6,7 @@ import type { FixHelperScriptId, ScriptCatalog } from '../probes/script-catalog'
 import type { RestartController } from './restart-controller'
 
 /**
- * Restart and resume on a real PC, all unelevated (engineering.md §4): `boot-time` reads
+ * Restart and resume on a real PC, all unelevated (docs/security.md#elevation): `boot-time` reads
  * `LastBootUpTime`; `register-resume` writes `HKCU\…\RunOnce` `!WslNetworkDoctorResume` =
  * `"<exe>" --resume` (the `!` keeps the entry until the app really started); `restart-computer`
  * runs `shutdown.exe /r /t 5`, which a standard user may do on client Windows.

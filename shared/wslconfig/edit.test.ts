@@ -131,3 +131,44 @@ describe.skipIf(files.length === 0)('edit properties on every sample file', () =
     }
   }
 })
+
+describe('setWslConfigKey on lines WSL skipped', () => {
+  it('replaces an unterminated-quote value in place instead of adding a second key', () => {
+    const before = '[wsl2]\nkernelCommandLine="quiet splash\nswap=0\n'
+    const after = setWslConfigKey(before, 'wsl2.kernelCommandLine', 'quiet')
+    expect(after).toBe('[wsl2]\nkernelCommandLine=quiet\nswap=0\n')
+    expect(values(after)).toEqual({ 'wsl2.kernelCommandLine': 'quiet', 'wsl2.swap': '0' })
+  })
+  it('replaces a bad-escape value in place, keeping CRLF', () => {
+    const before = '[wsl2]\r\nkernel=C:\\wsl\\kernel\r\nmemory=4GB\r\n'
+    const after = setWslConfigKey(before, 'wsl2.kernel', 'C:\\wsl\\kernel')
+    expect(after).toBe('[wsl2]\r\nkernel=C:\\\\wsl\\\\kernel\r\nmemory=4GB\r\n')
+    expect(warnings(after)).toEqual([])
+  })
+  it('keeps other lines WSL skips (invalid keys, bad headers) as they are', () => {
+    const before = '[wsl2]\n;old comment\n!bang\nnetworkingMode=mirrored\n'
+    expect(setWslConfigKey(before, 'wsl2.networkingMode', 'nat')).toBe('[wsl2]\n;old comment\n!bang\nnetworkingMode=nat\n')
+  })
+  it('a line missing its = is not a value to replace: the key is added and the line kept', () => {
+    const before = '[wsl2]\nkernel C:\\x\n'
+    expect(setWslConfigKey(before, 'wsl2.kernel', 'D:\\k')).toBe('[wsl2]\nkernel C:\\x\nkernel=D:\\\\k\n')
+  })
+})
+
+describe('setWslConfigKey takes the value as the user means it (docs/knowledge/wslconfig.md#set-values)', () => {
+  it('the user form and the form WSL stores both give the value WSL stores', () => {
+    for (const [meant, stored] of [['4GB', '4294967296'], ['nat', 'Nat'], ['C:\\temp\\kernel', 'C:\\temp\\kernel']] as const) {
+      const key = meant === 'nat' ? 'wsl2.networkingMode' : meant === '4GB' ? 'wsl2.memory' : 'wsl2.kernel'
+      const fromMeant = setWslConfigKey('[wsl2]\n', key, meant)
+      const fromStored = setWslConfigKey('[wsl2]\n', key, stored)
+      expect(values(fromMeant)[key]).toBe(stored)
+      expect(values(fromStored)[key]).toBe(stored)
+    }
+  })
+  it('non-ASCII text is written so that WSL stores its UTF-8 bytes (WSL keeps one byte per character)', () => {
+    const after = setWslConfigKey('[wsl2]\n', 'wsl2.kernel', 'C:\\Users\\张三\\kernel')
+    expect(values(after)['wsl2.kernel']).toBe('C:\\Users\\张三\\kernel')
+    // Typed as the user sees it, the same text gives WSL other bytes: that is why `set` encodes.
+    expect(values('[wsl2]\nkernel=C:\\\\Users\\\\张三\\\\kernel\n')['wsl2.kernel']).not.toBe('C:\\Users\\张三\\kernel')
+  })
+})

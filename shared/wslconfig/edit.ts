@@ -6,7 +6,7 @@
  */
 import { crtTextMode } from './decode'
 import { encodeWslValue } from './encode-value'
-import { WSL_KEYS, asciiEqualsIgnoreCase, canonicalName, splitKeyName, type WslKeyDef } from './keys'
+import { WSL_KEYS, asciiEqualsIgnoreCase, canonicalName, findWslKey, splitKeyName, type WslKeyDef } from './keys'
 import { parseWslConfigText } from './parse'
 import type { WslConfigEntry, WslConfigMessage, WslConfigParseDetailed } from './types'
 import { parseKeyValue } from './value-parsers'
@@ -58,8 +58,13 @@ export function setWslConfigKey(text: string, key: string, value: string): strin
     (e): e is Extract<WslConfigEntry, { kind: 'key' }> => e.kind === 'key' && e.canonical === canonical && e.outcome !== 'duplicate' && e.outcome !== 'unknown',
   )
   const { section, key: keyName } = splitKeyName(canonical)
+  const broken = current ? null : brokenValue(ctx, canonical)
   if (current) {
     candidates.push({ start: current.valueStart, end: current.valueEnd, insert: encoded.text })
+  } else if (broken) {
+    // WSL skipped this line (unterminated quote, bad escape): fix its value where it is instead of
+    // adding a second line for the same key.
+    candidates.push({ ...broken, insert: encoded.text })
   } else {
     const line = `${keyName}=${encoded.text}`
     const inSection = insertIntoSection(ctx, section, line)
@@ -71,6 +76,29 @@ export function setWslConfigKey(text: string, key: string, value: string): strin
     if (result !== null) return result
   }
   throw new WslConfigEditError('unsafe', `Could not set ${canonical} without changing how WSL reads the rest of the file`)
+}
+
+/**
+ * The value part of the first line WSL skipped while reading this key's value (an unterminated `"`
+ * or a bad `\\` escape): from after `=` to the end of the line. Null when there is none, or when
+ * the skipped text spans lone CRs (WSL's "line" is then several lines for the user).
+ */
+function brokenValue(ctx: EditContext, canonical: string): { start: number; end: number } | null {
+  for (const e of ctx.parsed.entries) {
+    if (e.kind !== 'invalid' || e.name === undefined) continue
+    // `Expected '"'` is raised at the line end; `Expected '='` in the middle of the line (not a value).
+    const atLineEnd = e.errorPos >= ctx.norm.length || ctx.norm[e.errorPos] === '\n' || ctx.norm[e.errorPos] === '\r'
+    if (e.message !== 'MessageConfigInvalidEscape' && !(e.message === 'MessageConfigExpected' && atLineEnd)) continue
+    const def = findWslKey(e.name)
+    if (!def || canonicalName(def) !== canonical) continue
+    const lineText = ctx.norm.slice(e.lineStart, e.end)
+    const eq = lineText.indexOf('=')
+    if (eq < 0 || lineText.includes('\r')) return null
+    let start = e.lineStart + eq + 1
+    while (ctx.norm[start] === ' ' || ctx.norm[start] === '\t') start++
+    return { start, end: e.end }
+  }
+  return null
 }
 
 /** Removes every line that sets `key` (including duplicates), so WSL falls back to its default. */

@@ -33,5 +33,7 @@ export function hintText(hint: WslConfigHint): string {
       return 'The file looks like UTF-16 without a byte order mark; WSL reads it as UTF-8 garbage. Save it as UTF-8.'
     case 'not-utf8':
       return 'The file is not valid UTF-8 (ANSI code page?); WSL replaces those bytes. Save it as UTF-8.'
+    case 'lone-cr-line-ends':
+      return `The lines end with a lone CR (old Mac style): WSL reads everything after the first '#' as one comment and ignores ${a[0]}. Save it with Windows (CR LF) line ends.`
   }
 }

@@ -62,3 +62,16 @@ describe('wslConfigHints', () => {
     for (const h of hints('[wsl2]\nnetworkMode=x\n; a\nkernel=C:\\temp\n')) expect(hintText(h).length).toBeGreaterThan(10)
   })
 })
+
+describe('lone CR line ends (docs/knowledge/wslconfig.md#lone-cr)', () => {
+  const hintsOf = (text: string) => wslConfigHints(new Uint8Array(Buffer.from(text, 'latin1')))
+  it('names the settings WSL ignores after the first #', () => {
+    expect(hintsOf('[wsl2]\rmemory=4GB # limit\rnetworkingMode=mirrored\rswap=0\r').filter((h) => h.id === 'lone-cr-line-ends')).toEqual([
+      { id: 'lone-cr-line-ends', line: 1, args: ['wsl2.swap, wsl2.networkingMode'] },
+    ])
+  })
+  it('says nothing when WSL reads every setting anyway (no #), or when lines end with CR LF', () => {
+    expect(hintsOf('[wsl2]\rnetworkingMode=mirrored\r').some((h) => h.id === 'lone-cr-line-ends')).toBe(false)
+    expect(hintsOf('# mine\r\n[wsl2]\r\nnetworkingMode=mirrored\r\n').some((h) => h.id === 'lone-cr-line-ends')).toBe(false)
+  })
+})

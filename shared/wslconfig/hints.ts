@@ -24,6 +24,7 @@ export type WslConfigHintId =
   | 'duplicate-across-sections'
   | 'utf16-without-bom'
   | 'not-utf8'
+  | 'lone-cr-line-ends'
 
 /** One piece of advice: id, the line it is about, and its arguments (see hint-text.ts for their meaning). */
 export interface WslConfigHint {
@@ -45,7 +46,23 @@ export function wslConfigHints(bytes: Uint8Array): WslConfigHint[] {
   const encoding = encodingHints(bytes, decoded.encoding, decoded.text)
   // A UTF-16 file read as UTF-8 is all noise line by line; the encoding hint says everything.
   if (encoding.some((h) => h.id === 'utf16-without-bom')) return encoding
-  return [...encoding, ...textHints(decoded.text, parsed)]
+  return [...encoding, ...loneCrHints(decoded.text, parsed), ...textHints(decoded.text, parsed)]
+}
+
+/**
+ * Lines that end with a lone CR (old Mac style): WSL's comment skip runs to the next LF only
+ * (configfile.cpp, docs/knowledge/wslconfig.md#lone-cr), so everything after the first `#` is one
+ * comment. The hint fires only when that really hides settings: the same text with CR LF ends
+ * would give WSL other values. Args: the settings WSL ignores, comma-separated.
+ */
+function loneCrHints(text: string, parsed: WslConfigParseDetailed): WslConfigHint[] {
+  if (!/\r(?!\n)/.test(text)) return []
+  const meant = parseWslConfigText(text.replace(/\r(?!\n)/g, '\n'))
+  const ignored = Object.keys(meant.values).filter((k) => parsed.values[k] !== meant.values[k])
+  if (ignored.length === 0) return []
+  const hash = text.indexOf('#')
+  const line = hash < 0 ? 1 : text.slice(0, hash).split('\n').length
+  return [{ id: 'lone-cr-line-ends', line, args: [ignored.join(', ')] }]
 }
 
 /** Hints that need only the decoded text and its parse. */

@@ -101,7 +101,7 @@ export const WSL_KEYS: readonly WslKeyDef[] = [
   { names: ['general.instanceIdleTimeout'], type: int, default: '15000' },
   { names: ['wsl2.loadDefaultKernelModules'], type: bool, default: 'true' },
   { names: ['wsl2.loadKernelModules'], type: str, default: '' },
-  // Newer than the stored WslCoreConfig.cpp we could read; present in WSL 2.9.13+ (default true).
+  // WslCoreConfig.cpp:113, default WslCoreConfig.h:386 (docs/knowledge/wslconfig.md#keys).
   { names: ['wsl2.isolateDistroCgroup'], type: bool, default: 'true' },
 
   // Features that were previously experimental (the old header is kept for compatibility).
@@ -119,8 +119,9 @@ export const WSL_KEYS: readonly WslKeyDef[] = [
   { names: ['experimental.ignoredPorts'], type: { kind: 'ignoredPorts' }, default: '' },
   { names: ['experimental.hostAddressLoopback'], type: bool, default: 'false' },
   { names: ['experimental.setVersionDebug'], type: bool, default: 'false' },
-  // Newer than the stored WslCoreConfig.cpp; the reference samples show it as a memory key.
+  // WslCoreConfig.cpp:130 (a MemoryString key), 131; defaults WslCoreConfig.h:385, 333.
   { names: ['experimental.swiotlb'], type: memory, defaultNote: 'computed from VM memory' },
+  { names: ['experimental.virtioFsAggregateShares'], type: bool, default: 'true' },
 ]
 
 /** ASCII-only case-insensitive equality, as `strcasecmp` / `_stricmp` compare key names. */

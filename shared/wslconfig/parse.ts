@@ -257,6 +257,7 @@ export function parseWslConfigText(text: string): WslConfigParseDetailed {
       termPos: ch === WEOF ? text.length : chPos,
       canonical: result.key ? canonicalName(result.key) : null,
       value: decodeUtf8(cstr(value)),
+      valueBytes: cstr(value),
       outcome: result.outcome,
     })
     return result.outcome === 'fatal' ? 'done' : 'newLine'

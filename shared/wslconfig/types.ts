@@ -1,6 +1,6 @@
 /**
  * Output types of the `.wslconfig` parser. The JSON shape (`values`, `warnings`, `error`) is fixed by
- * /work/shared/wsl-facts/wslconfig-samples/README.md so our CLI output can be diffed against WSL's.
+ * the output of WSL's own parser over reference samples, so our CLI output can be diffed against WSL's.
  */
 
 /** Name of the `wsl::shared::Localization` function WSL calls for a config problem. */
@@ -67,6 +67,8 @@ export type WslConfigEntry =
       canonical: string | null
       /** Value bytes WSL stored (low byte of each UTF-16 unit), as decoded text for display. */
       value: string
+      /** The value bytes WSL stored (low byte of each UTF-16 unit, cut at the first NUL). */
+      valueBytes: readonly number[]
       outcome: WslKeyOutcome
     }
   | {

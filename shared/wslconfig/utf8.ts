@@ -17,8 +17,9 @@ export function decodeUtf8(bytes: ArrayLike<number>, start = 0, end = bytes.leng
       i += 1
       continue
     }
-    let need = 0
-    let cp = 0
+    // Set by every branch below that does not `continue`.
+    let need: number
+    let cp: number
     let lower = 0x80
     let upper = 0xbf
     if (b0 >= 0xc2 && b0 <= 0xdf) {

@@ -104,7 +104,7 @@ describe('set-feature', () => {
         for (const enable of [true, false]) {
           const state = scenario.windows.features[feature] ?? 'Disabled'
           const recording = enable ? 'enable-3010' : 'disable-3010'
-          const real = await setFeature({ feature, enable }, dismFake(feature, state as keyof typeof INSTALL_STATE, recording))
+          const real = await setFeature({ feature, enable }, dismFake(feature, state, recording))
           const simulated = applyFix(scenario, 'set-feature', { feature, enable }, { now: NOW })
           if (simulated.ok) expect(stepResultOf(real), `${feature} ${enable}`).toEqual(simulated.result)
           else expect(failureOf(real).detail, `${feature} ${enable}`).toContain(simulated.error)

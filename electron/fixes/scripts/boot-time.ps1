@@ -1,4 +1,4 @@
-# Helper boot-time (knowledge E.5, engineering section 4 "Resuming after a reboot"). Read-only, no
+# Helper boot-time (docs/knowledge/fixes.md#the-fix-ladder, docs/architecture.md#restart-and-resume). Read-only, no
 # admin. Not a fix: the app records LastBootUpTime before asking for a restart and compares it
 # after resuming, to know that Windows really restarted.
 $os = Get-CimInstance -ClassName Win32_OperatingSystem

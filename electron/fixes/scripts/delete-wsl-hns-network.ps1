@@ -1,8 +1,8 @@
-# Fix delete-wsl-hns-network (knowledge E.4, E.5 step 5, C.4, D.7, Appendix 2). ELEVATED. Deletes only
+# Fix delete-wsl-hns-network (docs/knowledge/fixes.md#delete-wsl-hns-network, docs/knowledge/fixes.md#the-fix-ladder step 5, docs/knowledge/error-codes.md#hresult-table, docs/knowledge/wsl-checks.md#nat-network-internals). ELEVATED. Deletes only
 # WSL's own HNS networks: by name 'WSL' / 'WSL (Hyper-V firewall)' or by their fixed ids; HNS
 # creates the network again at WSL's next start. Never hnsdiag's reset-all command (#11389), never
 # `hnsdiag delete all` (it also removes Docker's, Sandbox's and MDAG's endpoints), never another
-# network. WSL must be stopped first (E.1): the plan runs wsl-shutdown before this step, and the
+# network. WSL must be stopped first (docs/knowledge/fixes.md#commands-privileges-and-side-effects): the plan runs wsl-shutdown before this step, and the
 # script refuses while the WSL VM process (vmmemWSL) runs. Takes no input.
 # The HostNetworkingService module is imported by its full System32 path only: this runs elevated,
 # and a module found through PSModulePath could come from a user-writable folder. Without that
@@ -14,7 +14,7 @@
 if ($null -ne $WndInput -and @($WndInput.PSObject.Properties).Count -gt 0) { throw 'This step takes no input.' }
 $wslNetworkNames = @('WSL', 'WSL (Hyper-V firewall)')
 $wslNetworkIds = @('b95d0c5e-57d4-412b-b571-18a81a16e005', '790e58b4-7939-4434-9358-89ae7ddbe87e')
-if ($null -ne (Get-Process -Name 'vmmemWSL' -ErrorAction SilentlyContinue)) { throw 'The WSL VM is still running; run wsl --shutdown first (E.4).' }
+if ($null -ne (Get-Process -Name 'vmmemWSL' -ErrorAction SilentlyContinue)) { throw 'The WSL VM is still running; run wsl --shutdown first.' }
 
 function Get-WndWslHnsNetwork {
   # WSL's networks among Get-HnsNetwork's; throws on any error the module wrote.

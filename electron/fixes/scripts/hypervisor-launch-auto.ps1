@@ -1,4 +1,4 @@
-# Fix hypervisor-launch-auto (knowledge E.1 "bcdedit" row, F.18, D.10, E.5 step 7). ELEVATED.
+# Fix hypervisor-launch-auto (docs/knowledge/fixes.md#commands-privileges-and-side-effects "bcdedit" row, docs/knowledge/host-causes.md#virtualization-off, docs/knowledge/probes.md#virtualization, docs/knowledge/fixes.md#the-fix-ladder step 7). ELEVATED.
 # Sets `hypervisorlaunchtype auto` in the current boot entry (fixes 0x80370102 when it was Off);
 # takes effect after a restart. Takes no input; the value set is fixed here. bcdedit's element names
 # and the values Auto/Off are not localized, so the current value is read from `/enum {current}`.

@@ -1,4 +1,4 @@
-# Helper register-resume (engineering section 4 "Resuming after a reboot"). Unelevated, per user:
+# Helper register-resume (docs/architecture.md#restart-and-resume). Unelevated, per user:
 # HKCU RunOnce runs at this user's next sign-in and is deleted before it runs; the "!" prefix keeps
 # the entry until the command has started successfully. HKLM RunOnce would need admin and runs
 # before the desktop. The executable path is data (base64 JSON), checked to be an existing .exe.

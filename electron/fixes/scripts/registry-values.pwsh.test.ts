@@ -113,7 +113,7 @@ describe('remove-* registry fixes in Full Language', () => {
     expect(stepResultOf(result).undo).toEqual({ kind: 'restore-registry-value', value: 'ipv6-disabled-components', previous: 4294967295 })
   }, 120_000)
 
-  it('remove-port-tracker refuses while the FSE service runs (F.14) and removes the value when FSE is stopped', async () => {
+  it('remove-port-tracker refuses while the FSE service runs (docs/knowledge/host-causes.md#fse-and-porttrackerenabledmode) and removes the value when FSE is stopped', async () => {
     const machine = { registry: registry({ PortTrackerEnabledMode: dword(1) }) }
     const running = await run('remove-port-tracker', null, machine, mode, 'Running')
     expect(failureOf(running).detail).toContain('The FSE service is running')

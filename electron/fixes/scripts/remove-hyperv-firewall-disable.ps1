@@ -1,6 +1,6 @@
-# Fix remove-hyperv-firewall-disable (knowledge A.2, A.4, E.1). ELEVATED.
+# Fix remove-hyperv-firewall-disable (docs/knowledge/wsl-checks.md#mirrored-checks, docs/knowledge/wsl-checks.md#hyper-v-firewall, docs/knowledge/fixes.md#commands-privileges-and-side-effects). ELEVATED.
 # HyperVFirewallDisable = 1 makes WSL treat the Hyper-V firewall as unavailable, so mirrored mode is
-# refused (A.2). WSL reads it at its next start (after wsl --shutdown).
+# refused (docs/knowledge/wsl-checks.md#mirrored-checks). WSL reads it at its next start (after wsl --shutdown).
 # Removes exactly one fixed registry value; takes no input. The previous DWORD is the undo record.
 # wnd-language: FullLanguage -- runs only inside the elevated batch, whose bootstrap (electron/powershell/elevation/scripts.ts) needs Full Language for its named pipe and SHA-256 check; asserting it first reports a restricted PC honestly instead of failing half-way.
 Assert-WndFullLanguage -What 'Removing HyperVFirewallDisable'

@@ -1,5 +1,5 @@
-# Fix remove-ipv6-disabled-components (knowledge F.7, E.1, A.2). ELEVATED.
-# IPv6 components disabled in the registry block mirrored mode and can break NAT (F.7). The change
+# Fix remove-ipv6-disabled-components (docs/knowledge/host-causes.md#ipv6-disabled-in-the-registry, docs/knowledge/fixes.md#commands-privileges-and-side-effects, docs/knowledge/wsl-checks.md#mirrored-checks). ELEVATED.
+# IPv6 components disabled in the registry block mirrored mode and can break NAT (docs/knowledge/host-causes.md#ipv6-disabled-in-the-registry). The change
 # takes effect after a restart.
 # Removes exactly one fixed registry value; takes no input. The previous DWORD is the undo record.
 # wnd-language: FullLanguage -- runs only inside the elevated batch, whose bootstrap (electron/powershell/elevation/scripts.ts) needs Full Language for its named pipe and SHA-256 check; asserting it first reports a restricted PC honestly instead of failing half-way.

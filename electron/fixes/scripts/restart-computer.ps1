@@ -1,4 +1,4 @@
-# Helper restart-computer (engineering section 4 "Resuming after a reboot"). Unelevated: standard
+# Helper restart-computer (docs/architecture.md#restart-and-resume). Unelevated: standard
 # users hold the shutdown right on client Windows. A 5-second delay lets the app answer the
 # renderer before Windows closes it; /d p:4:1 records a planned application restart.
 $shutdown = Join-Path $env:SystemRoot 'System32\shutdown.exe'

@@ -1,4 +1,4 @@
-# Fix restore-point (knowledge E.6, E.5 step 0). ELEVATED; Windows PowerShell 5.1 on a client OS
+# Fix restore-point (docs/knowledge/fixes.md#restore-points, docs/knowledge/fixes.md#the-fix-ladder step 0). ELEVATED; Windows PowerShell 5.1 on a client OS
 # only (Checkpoint-Computer). Creates a restore point before admin changes and PROVES it exists:
 # Windows silently skips a new point within 24 h of the last one (a warning, not an error), so
 # SystemRestorePointCreationFrequency is set to 0 for the call and put back (or removed) in

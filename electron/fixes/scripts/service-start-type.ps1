@@ -1,6 +1,6 @@
-# Fix service-start-type (knowledge E.1 "sc.exe config" rows, F.6, C.6, E.5 step 4). ELEVATED.
-# Sets the start type of one allowed service: WSLService (0x80070422, C.6) or SharedAccess (ICS,
-# F.6). `manual` is what the fixes ask for (`sc.exe config <name> start= demand`, which keeps the
+# Fix service-start-type (docs/knowledge/fixes.md#commands-privileges-and-side-effects "sc.exe config" rows, docs/knowledge/host-causes.md#ics-disabled, docs/knowledge/error-codes.md#triage-bot-rules, docs/knowledge/fixes.md#the-fix-ladder step 4). ELEVATED.
+# Sets the start type of one allowed service: WSLService (0x80070422, docs/knowledge/error-codes.md#triage-bot-rules) or SharedAccess (ICS,
+# docs/knowledge/host-causes.md#ics-disabled). `manual` is what the fixes ask for (`sc.exe config <name> start= demand`, which keeps the
 # service's trigger-start information); `automatic` and `disabled` are accepted only so the journal
 # can put a previous start type back. The previous start type is returned as the undo record.
 # wnd-language: FullLanguage -- runs only inside the elevated batch, whose bootstrap (electron/powershell/elevation/scripts.ts) needs Full Language for its named pipe and SHA-256 check; asserting it first reports a restricted PC honestly instead of failing half-way.

@@ -1,4 +1,4 @@
-# Fix set-feature (knowledge E.1 "dism" rows, E.5 step 7, C.6, #10054 toggle). ELEVATED. Turns one
+# Fix set-feature (docs/knowledge/fixes.md#commands-privileges-and-side-effects "dism" rows, docs/knowledge/fixes.md#the-fix-ladder step 7, docs/knowledge/error-codes.md#triage-bot-rules, #10054 toggle). ELEVATED. Turns one
 # allowed optional feature on or off with DISM: VirtualMachinePlatform or
 # Microsoft-Windows-Subsystem-Linux, nothing else. `/all` when enabling (parent features too),
 # `/norestart` always: the app asks for the restart. DISM exit 3010 = success, restart required;
@@ -11,7 +11,7 @@ $feature = [string]$WndInput.feature
 if ($allowedFeatures -cnotcontains $feature) { throw "Feature '$feature' is not one this step may change." }
 if ($WndInput.enable -isnot [bool]) { throw 'enable (true or false) is required.' }
 $enable = [bool]$WndInput.enable
-# Win32_OptionalFeature.InstallState: 1 Enabled, 2 Disabled, 3 Absent (D.4).
+# Win32_OptionalFeature.InstallState: 1 Enabled, 2 Disabled, 3 Absent (docs/knowledge/probes.md#virtualization).
 $state = Get-CimInstance -ClassName Win32_OptionalFeature -Filter "Name='$feature'" -ErrorAction SilentlyContinue
 if ($null -eq $state -or $state.InstallState -eq 3) { throw "Feature $feature is not available on this Windows." }
 $isEnabled = ($state.InstallState -eq 1)

@@ -1,4 +1,4 @@
-# Fix undo-registry-value (knowledge F.7, F.14, A.2, E.1). ELEVATED. Puts back ONE of the three
+# Fix undo-registry-value (docs/knowledge/host-causes.md#ipv6-disabled-in-the-registry, docs/knowledge/host-causes.md#fse-and-porttrackerenabledmode, docs/knowledge/wsl-checks.md#mirrored-checks, docs/knowledge/fixes.md#commands-privileges-and-side-effects). ELEVATED. Puts back ONE of the three
 # registry DWORDs the remove-* fix scripts may delete, from the journal's UndoRecord: the record
 # only names which value (ipv6-disabled-components, hyperv-firewall-disable,
 # port-tracker-enabled-mode); the key and value names are fixed here, never taken from input.

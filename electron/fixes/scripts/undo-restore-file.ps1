@@ -1,5 +1,5 @@
-# Fix undo-restore-file (knowledge B.1, B.2, E.5 step 0). Runs as the interactive user, NEVER
-# elevated (engineering section 4). Puts `.wslconfig` back byte for byte from the UndoRecord that
+# Fix undo-restore-file (docs/knowledge/wslconfig.md, docs/knowledge/fixes.md#the-fix-ladder step 0). Runs as the interactive user, NEVER
+# elevated (docs/security.md#elevation). Puts `.wslconfig` back byte for byte from the UndoRecord that
 # wslconfig-write returned. The only path it accepts is this user's %UserProfile%\.wslconfig; the
 # record's path is compared with it, never used on its own. The current file is first copied to a
 # timestamped backup (never deleted); "the file did not exist" is undone by renaming the file to

@@ -1,4 +1,4 @@
-# Fix vmware-cleanup (knowledge F.13, C.4 0x80041002, E.5 step 8, Appendix 2). ELEVATED. Removes
+# Fix vmware-cleanup (docs/knowledge/host-causes.md#vmware-leftovers, docs/knowledge/error-codes.md#hresult-table 0x80041002, docs/knowledge/fixes.md#the-fix-ladder step 8, docs/knowledge/wsl-checks.md#nat-network-internals). ELEVATED. Removes
 # what an uninstalled VMware left behind so Windows can create WSL's virtual switch again:
 # 1. exports the stale CLSID key {3d09c1ca-2bcc-40b7-b9bb-3f3ec143a87b} with reg.exe to
 #    %ProgramData%\WslNetworkDoctor\backups\vmware-clsid-<stamp>.reg (folder owned by and

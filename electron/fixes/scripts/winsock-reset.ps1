@@ -1,4 +1,4 @@
-# Fix winsock-reset (knowledge F.12, E.1 "netsh winsock reset" row, E.2, E.5 step 8). ELEVATED.
+# Fix winsock-reset (docs/knowledge/host-causes.md#winsock-lsp, docs/knowledge/fixes.md#commands-privileges-and-side-effects "netsh winsock reset" row, docs/knowledge/fixes.md#commands-we-never-run, docs/knowledge/fixes.md#the-fix-ladder step 8). ELEVATED.
 # Resets the Winsock catalog to its defaults, which removes EVERY layered service provider (the
 # products that installed them break until reinstalled); takes effect after a restart. Not
 # undoable. Takes no input. Only `winsock reset`; never `netsh int ip reset` (loses static IPs).

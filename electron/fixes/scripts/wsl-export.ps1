@@ -1,4 +1,4 @@
-# Fix wsl-export (knowledge E.1 "wsl --set-version" row, E.5 step 10, E.6 "Limits"). Runs as the
+# Fix wsl-export (docs/knowledge/fixes.md#commands-privileges-and-side-effects "wsl --set-version" row, docs/knowledge/fixes.md#the-fix-ladder step 10, docs/knowledge/fixes.md#restore-points "Limits"). Runs as the
 # interactive user, no admin. Backs a distribution up before it is converted: only a distribution
 # that `wsl --list --quiet` lists (names as WSL allows them), into
 # %UserProfile%\WslNetworkDoctor\backups\<distro>-<yyyyMMdd-HHmmss>.tar; never overwrites a file.

@@ -1,4 +1,4 @@
-# Fix wsl-set-default-version (knowledge E.1 "wsl --set-default-version" row, E.5 step 10). Runs as
+# Fix wsl-set-default-version (docs/knowledge/fixes.md#commands-privileges-and-side-effects "wsl --set-default-version" row, docs/knowledge/fixes.md#the-fix-ladder step 10). Runs as
 # the interactive user, no admin: wsl.exe writes DefaultVersion in the user's HKCU Lxss key
 # (WslClient.cpp SetDefaultVersion). Affects only distributions installed afterwards. Works in
 # Constrained Language Mode.
@@ -19,7 +19,7 @@ if (-not (Test-Path -LiteralPath $wslExe)) { throw "$wslExe not found." }
 $run = Invoke-WndNative -FilePath $wslExe -Arguments @('--set-default-version', [string]$version) -Environment @{ WSL_UTF8 = '1' } -TimeoutMs 60000
 if ($run.timedOut) { throw "wsl.exe --set-default-version $version did not finish within 60 s." }
 if ($run.exitCode -ne 0) {
-  # stdout and stderr; 'wsl' decoding: inbox UTF-16LE or Store UTF-8 (D.2).
+  # stdout and stderr; 'wsl' decoding: inbox UTF-16LE or Store UTF-8 (docs/knowledge/wsl-checks.md#console-output-of-wsl).
   $text = ((ConvertFrom-WndNativeText -Base64 $run.stdoutBase64 -Encoding wsl) + ' ' + (ConvertFrom-WndNativeText -Base64 $run.stderrBase64 -Encoding wsl)).Trim()
   throw "wsl.exe --set-default-version $version failed with exit code $($run.exitCode): $text"
 }

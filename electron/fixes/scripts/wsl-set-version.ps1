@@ -1,4 +1,4 @@
-# Fix wsl-set-version (knowledge E.1 "wsl --set-version" row, E.5 step 10). Runs as the interactive
+# Fix wsl-set-version (docs/knowledge/fixes.md#commands-privileges-and-side-effects "wsl --set-version" row, docs/knowledge/fixes.md#the-fix-ladder step 10). Runs as the interactive
 # user, no admin (WSL1 needs the Microsoft-Windows-Subsystem-Linux component). Converts one listed
 # distribution to WSL 1 or 2: a full filesystem copy that can take long. The fix plan runs
 # wsl-export first; this script only accepts a distribution that `wsl --list --verbose` shows.
@@ -16,7 +16,7 @@ $list = Invoke-WndNative -FilePath $wslExe -Arguments @('--list', '--verbose') -
 # 'wsl' decoding: the inbox wsl.exe writes UTF-16LE whatever WSL_UTF8 says, the Store package UTF-8.
 $listText = ConvertFrom-WndNativeText -Base64 $list.stdoutBase64 -Encoding wsl
 if ($list.exitCode -ne 0) { throw "wsl.exe --list --verbose failed with exit code $($list.exitCode): $($listText.Trim())" }
-# The header and states are not localized (D.2); '*' marks the default distribution.
+# The header and states are not localized (docs/knowledge/wsl-checks.md#console-output-of-wsl); '*' marks the default distribution.
 $current = $null
 foreach ($line in ($listText -split '\r?\n')) {
   if ($line -match '^[\s*]*(\S+)\s+\S+\s+([12])\s*$' -and $Matches[1] -ceq $distro) { $current = [int]$Matches[2] }

@@ -1,4 +1,4 @@
-# Fix wsl-update (knowledge E.1, E.5 step 3, A.8, C.3, D.2). Runs as the interactive user; wsl.exe
+# Fix wsl-update (docs/knowledge/fixes.md#commands-privileges-and-side-effects, docs/knowledge/fixes.md#the-fix-ladder step 3, docs/knowledge/wsl-checks.md#wsl-versions-that-changed-networking, docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback, docs/knowledge/wsl-checks.md#console-output-of-wsl). Runs as the interactive user; wsl.exe
 # may show its own UAC prompt for the per-machine MSI. Needs internet. `--pre-release` only when the
 # input says so (boolean, nothing else accepted). No reboot (the MSI runs with
 # REBOOT=ReallySuppress), but running distributions stop while the service is replaced.
@@ -14,7 +14,7 @@ $utf8 = @{ WSL_UTF8 = '1' }
 $msiKey = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Lxss\MSI'
 
 function Get-WndWslRunText {
-  # stdout and stderr of one wsl.exe run; 'wsl' decoding: inbox UTF-16LE or Store UTF-8 (D.2).
+  # stdout and stderr of one wsl.exe run; 'wsl' decoding: inbox UTF-16LE or Store UTF-8 (docs/knowledge/wsl-checks.md#console-output-of-wsl).
   param($Run)
   return ((ConvertFrom-WndNativeText -Base64 $Run.stdoutBase64 -Encoding wsl) + ' ' + (ConvertFrom-WndNativeText -Base64 $Run.stderrBase64 -Encoding wsl)).Trim()
 }

@@ -11,6 +11,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { SCENARIOS } from '../../../shared/scenarios'
+import { buildMachineView } from '../../../shared/diagnosis/machine-view'
+import { snapshot as testSnapshot } from '../../../shared/diagnosis/test-snapshot'
+import { findFix } from '../../../shared/repair/catalog'
+import { buildPlan } from '../../../shared/repair/fix-definition'
+import { allSteps } from '../../../shared/repair/fix-plan'
 import { applyFix } from '../../simulated-pc/fix-effects'
 import { wslconfigBytes, wslconfigPath } from '../../simulated-pc/wslconfig-bytes'
 import { failureOf, stepResultOf } from '../../powershell/test-support/fix-machine'
@@ -227,7 +232,7 @@ describe('wslconfig-write agrees with fix-effects.ts for every shipped scenario'
   for (const scenario of SCENARIOS) {
     it(scenario.id, async () => {
       const before = scenario.wslconfig === null ? null : Buffer.from(wslconfigBytes(scenario.wslconfig))
-      // The plan writes in the file's own encoding and line ends (B.2).
+      // The plan writes in the file's own encoding and line ends (docs/knowledge/wslconfig.md).
       const config = scenario.wslconfig ?? { text: '', encoding: 'utf8' as const, lineEnding: 'lf' as const }
       const after = Buffer.from(wslconfigBytes({ ...config, text: `${config.text}[experimental]\nhostAddressLoopback=true\n` }))
       const { dir, path } = profile(before)
@@ -249,6 +254,36 @@ describe('wslconfig-write agrees with fix-effects.ts for every shipped scenario'
       // ...read in the file's own encoding (a UTF-16LE file without BOM is not UTF-8 text with NULs).
       expect(state?.encoding).toBe(config.encoding)
       expect(state?.text).toBe(`${config.text}[experimental]\nhostAddressLoopback=true\n`)
+    }, 120_000)
+  }
+})
+
+/**
+ * The whole edit, as the app makes it: the catalog plans `wslconfig-set-nat` on the scanned bytes,
+ * the real script writes them, and only the bytes of the edited value differ — BOM, encoding,
+ * every other line's bytes (GBK included), line ends and a trailing odd byte stay.
+ */
+describe('a planned .wslconfig edit, written by the real script, changes only the edited bytes', () => {
+  const gbk = nativeBytes('\u5185\u5b58\u8bbe\u7f6e', 'gbk')
+  const latin = (s: string) => Buffer.from(s, 'latin1')
+  const u16 = (s: string) => Buffer.from(s, 'utf16le')
+  const CASES: ReadonlyArray<readonly [string, Buffer, Buffer]> = [
+    ['UTF-8, CRLF', latin('# mine\r\n[wsl2]\r\nnetworkingMode=mirrored\r\nmemory=4GB\r\n'), latin('# mine\r\n[wsl2]\r\nnetworkingMode=nat\r\nmemory=4GB\r\n')],
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# \u6211\n[wsl2]\nnetworkingMode=mirrored\n')]), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# \u6211\n[wsl2]\nnetworkingMode=nat\n')])],
+    ['UTF-16LE with BOM and an odd trailing byte', Buffer.concat([Buffer.from([0xff, 0xfe]), u16('[wsl2]\r\nnetworkingMode=mirrored\r\n'), Buffer.from([0x0a])]), Buffer.concat([Buffer.from([0xff, 0xfe]), u16('[wsl2]\r\nnetworkingMode=nat\r\n'), Buffer.from([0x0a])])],
+    ['GBK comments by Notepad on Chinese Windows', Buffer.concat([latin('# '), gbk, latin('\r\n[wsl2]\r\nnetworkingMode=mirrored # '), gbk, latin('\r\n')]), Buffer.concat([latin('# '), gbk, latin('\r\n[wsl2]\r\nnetworkingMode=nat # '), gbk, latin('\r\n')])],
+    ['mixed line ends, no line end at the end', latin('[wsl2]\nswap=0\r\nnetworkingMode=mirrored'), latin('[wsl2]\nswap=0\r\nnetworkingMode=nat')],
+  ]
+  for (const [what, before, expected] of CASES) {
+    it(what, async () => {
+      const fix = findFix('wslconfig-set-nat')
+      if (!fix) throw new Error('no fix')
+      const view = buildMachineView(testSnapshot({ 'windows-version': { currentBuild: '22000', ubr: 2836 }, 'wslconfig-file': { exists: true, sizeBytes: before.length, contentBase64: b64(before), policy: null } }))
+      expect(fix.unavailable(view, {})).toBeNull()
+      const step = allSteps(buildPlan(fix, view, {})).find((s) => s.script === 'wslconfig-write')
+      const { dir, path } = profile(before)
+      stepResultOf(await write(dir, step?.input))
+      expect(readFileSync(path).toString('hex')).toBe(expected.toString('hex'))
     }, 120_000)
   }
 })

@@ -1,10 +1,10 @@
-# Fix wslconfig-write (knowledge B.1, B.2, E.1, E.5 step 0). Runs as the interactive user, NEVER
+# Fix wslconfig-write (docs/knowledge/wslconfig.md, docs/knowledge/fixes.md#commands-privileges-and-side-effects, docs/knowledge/fixes.md#the-fix-ladder step 0). Runs as the interactive user, NEVER
 # elevated: under over-the-shoulder elevation UserProfile would be another account's (engineering
 # section 4). The path is fixed here, never taken from input. Refuses when the file changed since the
 # scan (expectedBase64; null = it must not exist), keeps a timestamped backup copy (never deleted),
 # writes the new bytes to a temp file in the same folder, then swaps it in with [IO.File]::Replace
 # (or Move when there was no file), so WSL never reads a half-written file. Bytes are written as
-# given (the plan encodes UTF-8 without BOM or the file's own encoding, B.2).
+# given (the plan encodes UTF-8 without BOM or the file's own encoding, docs/knowledge/wslconfig.md).
 # wnd-language: FullLanguage -- the atomic swap ([IO.File]::Replace / Move) and the byte-exact read have no cmdlet equivalent; Set-Content cannot replace a file atomically, so a restricted PC gets an honest refusal and an untouched file.
 Assert-WndFullLanguage -What 'Writing .wslconfig'
 if ($null -eq $WndInput -or $null -eq $WndInput.contentBase64) { throw 'contentBase64 is required.' }

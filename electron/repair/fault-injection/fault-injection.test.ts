@@ -140,7 +140,7 @@ describe('fault injection on the simulated PC', () => {
     totals.faults += 1
     const { pc, before, beforeBytes } = await prepared('healthy-win11-24h2')
     pc.host.setElevatedFault({ kind: 'killed', afterSteps: 1 })
-    const outcome = await pc.app.apply('toggle-vmp' as FixId)
+    const outcome = await pc.app.apply('toggle-vmp')
     expect(outcome).toMatchObject({ status: 'elevation-failed' })
     pc.host.setElevatedFault(null)
     const entry = await onlyEntry(pc.app)
@@ -234,7 +234,7 @@ describe('fault injection on the simulated PC', () => {
     const [a, b] = await Promise.all([pc.app.apply(FILE_FIX.fix), pc.app.apply(FILE_FIX.fix)])
     expect([a.status, b.status].sort()).toEqual(['busy', 'completed'])
     const entry = await onlyEntry(pc.app)
-    const [undo, apply] = await Promise.all([pc.app.call('fix:undo', { entryId: entry?.id ?? 'missing-entry' }), pc.app.apply('wslconfig-set-none' as FixId).catch(() => ({ status: 'busy' as const }))])
+    const [undo, apply] = await Promise.all([pc.app.call('fix:undo', { entryId: entry?.id ?? 'missing-entry' }), pc.app.apply('wslconfig-set-none').catch(() => ({ status: 'busy' as const }))])
     expect([undo.status, apply.status]).toContain('busy')
     await expectAgreement(pc, before)
     if (undo.status === 'undone') expect(undoableState(pc.host.scenario)).toEqual(before)

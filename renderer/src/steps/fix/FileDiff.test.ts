@@ -1,18 +1,38 @@
 import { describe, expect, it } from 'vitest'
-import { diffLines } from './FileDiff'
+import { diffLines, splitLines } from './FileDiff'
+
+const diff = (before: string, after: string) => diffLines(splitLines(before), splitLines(after))
 
 describe('diffLines', () => {
   it('shows a changed line as removed then added, keeping the rest', () => {
-    expect(diffLines(['[wsl2]', 'networkingMode=mirrored', ''], ['[wsl2]', 'networkingMode=nat', ''])).toEqual([
-      { kind: 'same', text: '[wsl2]' },
-      { kind: 'del', text: 'networkingMode=mirrored' },
-      { kind: 'add', text: 'networkingMode=nat' },
+    expect(diff('[wsl2]\nnetworkingMode=mirrored\n', '[wsl2]\nnetworkingMode=nat\n')).toEqual([
+      { kind: 'same', text: '[wsl2]', end: '\n' },
+      { kind: 'del', text: 'networkingMode=mirrored', end: '\n' },
+      { kind: 'add', text: 'networkingMode=nat', end: '\n' },
     ])
   })
   it('shows a new file as all added', () => {
-    expect(diffLines([''], ['[wsl2]', 'networkingMode=none', ''])).toEqual([
-      { kind: 'add', text: '[wsl2]' },
-      { kind: 'add', text: 'networkingMode=none' },
+    expect(diff('', '[wsl2]\r\nnetworkingMode=none\r\n')).toEqual([
+      { kind: 'add', text: '[wsl2]', end: '\r\n' },
+      { kind: 'add', text: 'networkingMode=none', end: '\r\n' },
+    ])
+  })
+  it('a change of line ends alone is a change (lone CR to CR LF), not the same text twice', () => {
+    const rows = diff('# mine\r[wsl2]\r', '# mine\r\n[wsl2]\r\n')
+    expect(rows.filter((r) => r.kind === 'same')).toEqual([])
+    expect(rows.map((r) => [r.kind, r.text, r.end])).toEqual([
+      ['del', '# mine', '\r'],
+      ['del', '[wsl2]', '\r'],
+      ['add', '# mine', '\r\n'],
+      ['add', '[wsl2]', '\r\n'],
+    ])
+  })
+  it('splits at every line end kind and keeps a last line without one', () => {
+    expect(splitLines('a\r\nb\nc\rd')).toEqual([
+      { text: 'a', end: '\r\n' },
+      { text: 'b', end: '\n' },
+      { text: 'c', end: '\r' },
+      { text: 'd', end: '' },
     ])
   })
 })

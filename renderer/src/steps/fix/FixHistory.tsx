@@ -2,6 +2,7 @@ import { formatDateTime } from '../../i18n/format-date-time'
 import { useDiagnosisText } from '../../i18n/use-diagnosis-text'
 import { useT } from '../../i18n/use-t'
 import { useWizard } from '../../state/store-context'
+import { UndoStatusText } from './UndoStatusText'
 
 /** Every change this app made (from the journal), with its date in the user's format and undo. */
 export function FixHistory() {
@@ -11,6 +12,7 @@ export function FixHistory() {
   const locale = useWizard((s) => s.locale)
   const undoFix = useWizard((s) => s.undoFix)
   const undoStatus = useWizard((s) => s.undoStatus)
+  const interrupted = useWizard((s) => s.interrupted)
   if (history.length === 0) return null
   return (
     <section className="panel" aria-labelledby="fix-history-title" data-testid="fix-history">
@@ -27,6 +29,8 @@ export function FixHistory() {
                 {t('fix.result.undo')}
               </button>
             )}
+            {/* An interrupted run's answer shows in its recovery panel, not twice. */}
+            {undoStatus?.entryId === entry.id && undoStatus.status !== 'running' && !interrupted.some((r) => r.entryId === entry.id) && <UndoStatusText status={undoStatus} />}
           </li>
         ))}
       </ul>

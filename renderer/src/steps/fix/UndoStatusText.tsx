@@ -1,9 +1,13 @@
 import { useT } from '../../i18n/use-t'
 import type { WizardState } from '../../state/wizard-store'
+import { FileVersionChooser } from './FileVersionChooser'
 
 type Status = NonNullable<WizardState['undoStatus']>
 
-/** What an undo (or a recovery) answered, in the UI language; every status has its sentence. */
+/**
+ * What an undo (or a recovery) answered, in the UI language; every status has its sentence. A file
+ * changed since our fix brings the three-version choice.
+ */
 export function UndoStatusText({ status }: { readonly status: Status }) {
   const t = useT()
   const text = (() => {
@@ -20,6 +24,8 @@ export function UndoStatusText({ status }: { readonly status: Status }) {
         return t('fix.busy')
       case 'file-changed':
         return t('fix.result.fileChanged')
+      case 'kept-current':
+        return t('fix.result.keptCurrent')
       case 'refused':
         return t('fix.result.undoRefused', { detail: status.detail ?? '' })
       case 'failed':
@@ -27,8 +33,11 @@ export function UndoStatusText({ status }: { readonly status: Status }) {
     }
   })()
   return (
-    <p data-testid="undo-status" data-status={status.status}>
-      {text}
-    </p>
+    <>
+      <p data-testid="undo-status" data-status={status.status}>
+        {text}
+      </p>
+      {status.status === 'file-changed' && status.versions !== undefined && <FileVersionChooser entryId={status.entryId} versions={status.versions} />}
+    </>
   )
 }

@@ -38,7 +38,7 @@ describe('WslconfigView', () => {
     // WSL fills the zh-CN template's `{}` in call order (key, file, line) although the translation
     // put file:line first, so this is what WSL itself prints (see config-warning.test.ts).
     expect(within(line).getByTestId('wslconfig-warning').textContent).toContain('wsl2.networkMode:C:\\Users\\alex\\.wslconfig 中的键“2”未知')
-    expect(within(line).getByTestId('wslconfig-hint').textContent).toContain('您是想写“wsl2.networkingMode”吗？')
+    expect(within(line).getByTestId('wslconfig-hint').textContent).toContain('你是想写“wsl2.networkingMode”吗？')
   })
 
   it('lists the values WSL reads by canonical name', async () => {
@@ -94,5 +94,18 @@ describe('WslconfigView', () => {
     await renderFindings(withFile('[wsl2]\nkernel=C:\\Users\\me\\k\n'))
     expect(screen.queryByTestId('wslconfig-fix-lines')).toBeNull()
     expect(screen.getByText('These lines have to be corrected by hand; the hints say how.')).toBeTruthy()
+  })
+
+  it('a lone-CR file: says which settings WSL ignores after the first #, in both languages', async () => {
+    const file = withFile('# mine\r[wsl2]\rnetworkingMode=mirrored\r')
+    await renderFindings(file)
+    expect(screen.getByTestId('wslconfig-view').textContent).toContain('it ignores wsl2.networkingMode')
+  })
+
+  it('a lone-CR file in zh-CN', async () => {
+    await renderFindings(withFile('# mine\r[wsl2]\rnetworkingMode=mirrored\r'), 'zh-CN')
+    const text = screen.getByTestId('wslconfig-view').textContent ?? ''
+    expect(text).toContain('忽略了 wsl2.networkingMode')
+    expect(text).not.toContain('您')
   })
 })

@@ -26,6 +26,8 @@ export function hintMessage(hint: WslConfigHint): { readonly key: MessageKey; re
       return { key, vars: { raw: a[0] ?? '', stored: JSON.stringify(a[1] ?? ''), fixed: a[2] ?? '' } }
     case 'non-ascii-mangled':
       return { key, vars: { raw: JSON.stringify(a[0] ?? ''), stored: JSON.stringify(a[1] ?? '') } }
+    case 'lone-cr-line-ends':
+      return { key, vars: { ignored: a[0] ?? '' } }
     case 'duplicate-across-sections':
       return { key, vars: { written: a[0] ?? '', first: a[1] ?? '', line: a[2] ?? '' } }
     case 'semicolon-comment':

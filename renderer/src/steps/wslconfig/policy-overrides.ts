@@ -1,4 +1,4 @@
-/** Policy values (HKLM\SOFTWARE\Policies\WSL) that make WSL ignore a user setting (B.4). */
+/** Policy values (HKLM\SOFTWARE\Policies\WSL) that make WSL ignore a user setting (docs/knowledge/wsl-checks.md#enterprise-policy). */
 const USER_SETTING_POLICIES: readonly { readonly policy: string; readonly key: string }[] = [
   { policy: 'AllowNetworkingModeUserSetting', key: 'wsl2.networkingMode' },
   { policy: 'AllowFirewallUserSetting', key: 'wsl2.firewall' },
