@@ -38,7 +38,7 @@ describe('hardenApp', () => {
 
   beforeAll(async () => {
     const { hardenApp } = await import('./harden')
-    hardenApp({ appOrigin: origin, externalHosts: ['learn.microsoft.com'], dev: false })
+    hardenApp({ appOrigin: origin, dev: false })
     contents = fakeContents()
     appListeners.get('web-contents-created')?.({}, contents)
   })
@@ -58,6 +58,24 @@ describe('hardenApp', () => {
     openExternal.mockClear()
     expect(contents.openWindow('http://learn.microsoft.com/')).toEqual({ action: 'deny' })
     expect(contents.openWindow('https://evil.example/')).toEqual({ action: 'deny' })
+    expect(openExternal).not.toHaveBeenCalled()
+  })
+
+  it('opens exactly the Windows Settings pages the app links to, and no other scheme or page', () => {
+    expect(contents.openWindow('ms-settings:windowsupdate')).toEqual({ action: 'deny' })
+    expect(openExternal).toHaveBeenCalledExactlyOnceWith('ms-settings:windowsupdate')
+    openExternal.mockClear()
+    for (const url of [
+      'ms-settings:windowsupdate-action',
+      'ms-settings:privacy-webcam',
+      'MS-SETTINGS:windowsupdate?x=1',
+      'search-ms:query=secrets',
+      'file:///C:/Windows/System32/cmd.exe',
+      'https://user@learn.microsoft.com/',
+      'https://learn.microsoft.com.evil.example/',
+    ]) {
+      contents.openWindow(url)
+    }
     expect(openExternal).not.toHaveBeenCalled()
   })
 

@@ -1,17 +1,19 @@
 import { app, session, shell, type WebContents } from 'electron'
+import { externalUrlAllowed } from '../../shared/security/external-links'
 
 /**
  * Denies everything a troubleshooting wizard never needs (Electron checklist 5, 11–15): new
  * windows, navigation and redirects away from our page, webviews, and every permission request.
- * External links open in the browser only when they are https and on the allowlist.
+ * External links open only when they are on the allow-list (`shared/security/external-links.ts`):
+ * https pages of the documentation hosts, or exactly the Windows Settings pages the app links to.
  */
-export function hardenApp(options: { readonly appOrigin: string; readonly externalHosts: readonly string[]; readonly dev: boolean }): void {
+export function hardenApp(options: { readonly appOrigin: string; readonly dev: boolean }): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
 
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.setWindowOpenHandler(({ url }) => {
-      openExternalIfAllowed(url, options.externalHosts)
+      openExternalIfAllowed(url)
       return { action: 'deny' }
     })
     contents.on('will-navigate', (event, url) => {
@@ -42,11 +44,7 @@ function sameOrigin(url: string, origin: string): boolean {
   }
 }
 
-function openExternalIfAllowed(url: string, hosts: readonly string[]): void {
-  try {
-    const parsed = new URL(url)
-    if (parsed.protocol === 'https:' && hosts.includes(parsed.hostname)) void shell.openExternal(parsed.toString())
-  } catch {
-    // Not a URL: ignore.
-  }
+function openExternalIfAllowed(url: string): void {
+  const allowed = externalUrlAllowed(url)
+  if (allowed !== null) void shell.openExternal(allowed)
 }

@@ -87,7 +87,6 @@ async function start(): Promise<void> {
   const devOrigin = dev && rendererUrl ? new URL(rendererUrl) : null
   hardenApp({
     appOrigin: devOrigin ? `${devOrigin.protocol}//${devOrigin.host}` : APP_ORIGIN,
-    externalHosts: ['learn.microsoft.com', 'github.com', 'support.microsoft.com'],
     dev,
   })
   serveRenderer(join(__dirname, '../renderer'))

@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react'
+import { Suspense, useEffect, useRef } from 'react'
 import type { WizardStep } from '../../shared/wizard/steps'
 import { assertNever } from '../../shared/util/assert-never'
 import { useT } from './i18n/use-t'
@@ -7,6 +7,7 @@ import { Header } from './shell/Header'
 import { MachineBanner } from './shell/MachineBanner'
 import { StepFooter } from './shell/StepFooter'
 import { StepNav } from './shell/StepNav'
+import { useStepFocus } from './shell/use-step-focus'
 import { useWizard } from './state/store-context'
 import { FindingsStep, FixStep, ReportStep, ScanStep, VerifyStep, preloadSteps } from './steps/lazy-steps'
 import { WelcomeStep } from './steps/WelcomeStep'
@@ -18,6 +19,8 @@ export function App() {
   const step = useWizard((s) => s.step)
   const appInfo = useWizard((s) => s.appInfo)
   const startupError = useWizard((s) => s.startupError)
+  const main = useRef<HTMLElement>(null)
+  useStepFocus(step, main)
 
   // Once the first screen is up, fetch the other steps' chunks so moving on never waits for them.
   useEffect(() => {
@@ -44,7 +47,7 @@ export function App() {
       ) : (
         <div className="layout">
           <StepNav />
-          <main className="content" data-step={step}>
+          <main className="content" data-step={step} ref={main}>
             {/* Keyed by step: the old step leaves at once instead of lingering hidden while the next loads. */}
             <Suspense key={step} fallback={<StepLoading />}>
               <CurrentStep step={step} />

@@ -3,7 +3,7 @@
  * the `<meta>` tag in index.html (for the browser demo and e2e), so the two cannot differ.
  *
  * No inline script or style, no remote anything, no plugins, no base or form targets, no framing
- * (Electron checklist item 7; engineering.md "Security settings"). React's `style={…}` is set
+ * (Electron checklist item 7; docs/security.md#electron-hardening). React's `style={…}` is set
  * through the CSSOM, which `style-src 'self'` does not block.
  */
 export const CONTENT_SECURITY_POLICY = [

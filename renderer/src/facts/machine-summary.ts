@@ -2,10 +2,14 @@ import type { AnyFactEntry, MachineSnapshot, UnknownReason } from '../../../shar
 import { decodeNativeOutput, wslUtf8For, type NativeProducer } from '../../../shared/probes/decode-native-output'
 import { wslPrintedText } from '../../../shared/probes/wsl-printed'
 import { formatWindowsVersion } from '../../../shared/probes/facts/windows-version'
+import { windowsTermArgs } from '../../../shared/i18n/windows-terms'
+import { parseWslList } from '../../../shared/wsl-output/parse-wsl-list'
 import type { MessageKey, MessageVars } from '../i18n/i18n'
 import type { ProbeId } from '../../../shared/probes/probe-ids'
 
-type TextValue = { readonly kind: 'text'; readonly key: MessageKey; readonly vars?: MessageVars; readonly detail?: readonly string[] }
+/** A detail line: program output as printed, or a line in the user's language. */
+export type DetailLine = string | { readonly key: MessageKey; readonly vars: MessageVars }
+type TextValue = { readonly kind: 'text'; readonly key: MessageKey; readonly vars?: MessageVars; readonly detail?: readonly DetailLine[] }
 
 /** One line of the "what we learned" list: a translated label and value, or why it is unknown. */
 export interface SummaryItem {
@@ -43,7 +47,8 @@ export function summarizeMachine(snapshot: MachineSnapshot): SummaryItem[] {
           generation: Number.parseInt(data.currentBuild, 10) >= 22000 ? '11' : '10',
           version: formatWindowsVersion(data),
           release: data.displayVersion ?? '?',
-          edition: data.editionId ?? '?',
+          // Windows' own name for the edition in each language ("Pro" / "专业版"), not the EditionID.
+          ...windowsTermArgs('edition', 'edition', data.editionId ?? '?'),
         },
       })),
     },
@@ -55,7 +60,7 @@ export function summarizeMachine(snapshot: MachineSnapshot): SummaryItem[] {
         const version = data.msiVersion ?? data.appxVersion
         const key: MessageKey = !data.wslExePresent ? 'findings.wsl.absent' : version ? 'findings.wsl.store' : 'findings.wsl.inbox'
         const list = data.listOutput ? decodeNativeOutput(data.listOutput.stdoutBase64, wslExe) : null
-        return { kind: 'text', key, vars: { version: version ?? '' }, ...(list ? { detail: nonEmptyLines(list) } : {}) }
+        return { kind: 'text', key, vars: { version: version ?? '' }, ...(list ? { detail: distroLines(list) } : {}) }
       }),
     },
     {
@@ -91,11 +96,24 @@ export function summarizeMachine(snapshot: MachineSnapshot): SummaryItem[] {
         const printed = nonEmptyLines(wslPrintedText(startOutput, wslExe))
         const mode = networkingModeOutput ? decodeNativeOutput(networkingModeOutput.stdoutBase64, { kind: 'linux-command' })?.trim() : null
         if (startOutput.exitCode !== 0) return { kind: 'text', key: 'findings.startup.failed', vars: { code: String(startOutput.exitCode) }, detail: printed }
-        if (mode) return { kind: 'text', key: 'findings.startup.mode', vars: { mode }, detail: printed }
+        if (mode) return { kind: 'text', key: 'findings.startup.mode', vars: windowsTermArgs('mode', 'networkingMode', mode), detail: printed }
         return { kind: 'text', key: 'findings.startup.silent', detail: printed }
       }),
     },
   ]
+}
+
+/**
+ * The distributions of `wsl --list --verbose`, one line each in the user's language (WSL prints
+ * the states in English on every Windows); output that is not that table stays as printed.
+ */
+function distroLines(text: string): DetailLine[] {
+  const list = parseWslList(text)
+  if (list === null || list.distros.length === 0) return nonEmptyLines(text)
+  return list.distros.map((distro) => ({
+    key: distro.isDefault ? 'findings.wsl.distroDefault' : 'findings.wsl.distro',
+    vars: { name: distro.name, version: distro.version, ...windowsTermArgs('state', 'distroState', distro.state) },
+  }))
 }
 
 function nonEmptyLines(text: string): string[] {

@@ -3,6 +3,8 @@
  * (`zh-CN.ts` is typed against this object, and `catalog.test.ts` checks placeholders).
  * `{name}` marks a value filled in by `t()`.
  */
+import { loopEn } from './loop-en'
+import { networkCheckEn } from './network-check-en'
 import { reportEn } from './report-en'
 import { wslconfigViewEn } from './wslconfig-view-en'
 
@@ -44,7 +46,7 @@ const core = {
   'welcome.safety.readOnly': 'The scan only reads. It needs no administrator rights.',
   'welcome.safety.fixes': 'Every fix is shown to you first: what runs, whether it needs administrator rights or a restart, and how to undo it.',
   'welcome.paste.nothing': 'No WSL message or error code recognised yet.',
-  'welcome.paste.recognised': 'Recognised {messages} WSL message(s) ({language}); error codes: {codes}.',
+  'welcome.paste.recognised': 'Recognised {messages, plural, one {# WSL message} other {# WSL messages}} ({language}); error codes: {codes}.',
   'welcome.paste.looksLike': 'This looks like: {title}. The scan will check the cause on this PC.',
   'welcome.consent.label': 'Allow the scan to start WSL to capture its startup messages',
   'welcome.consent.hint': 'This boots the WSL virtual machine if it is not running. Your running distributions are not stopped.',
@@ -78,11 +80,16 @@ const core = {
 
 
   'findings.title': 'What we found',
+  'findings.healthy.title': 'Still not working?',
+  'findings.healthy.intro':
+    'The checks found nothing wrong on this PC. If WSL networking still fails for you, run the networking check below (it looks inside Linux), paste the error you saw, or make a report for someone who can help.',
+  'findings.healthy.paste': 'Paste the error you saw',
+  'findings.healthy.report': 'Make a report for a helpdesk or a GitHub issue',
   'findings.none': 'No problems found in what could be checked.',
   'findings.evidence': 'Evidence',
   'findings.wslSaid': 'What WSL said',
   'findings.unknowns': 'Not known yet — check next',
-  'findings.fixes': 'Recommended fixes, lightest first',
+  'findings.fixes': 'Fixes that fit this PC, most likely first',
   'findings.why': 'Why this happens',
   'findings.facts': 'What the scan read',
   'findings.findingId': 'Finding id: {id}',
@@ -94,7 +101,9 @@ const core = {
   'findings.wsl.store': 'WSL {version} (Microsoft Store)',
   'findings.wsl.inbox': 'Built-in WSL only (no Microsoft Store version)',
   'findings.wsl.absent': 'WSL is not installed',
-  'findings.wsl.distros': '{count} distributions',
+  'findings.wsl.distro': '{name}: {state}, WSL {version}',
+  'findings.wsl.distroDefault': '{name} (default): {state}, WSL {version}',
+  'findings.wsl.distros': '{count, plural, one {# distribution} other {# distributions}}',
   'findings.wslconfig': '.wslconfig',
   'findings.wslconfig.present': '{path} ({bytes} bytes)',
   'findings.wslconfig.absent': 'No .wslconfig file: WSL uses its defaults',
@@ -117,7 +126,7 @@ const core = {
   'fix.back': 'Back to the list',
   'fix.badge.admin': 'Needs administrator',
   'fix.badge.noAdmin': 'No administrator rights needed',
-  'fix.badge.reboot': 'Restart needed ({count})',
+  'fix.badge.reboot': '{count, plural, one {Needs a restart} other {Needs # restarts}}',
   'fix.badge.noReboot': 'No restart',
   'fix.badge.stopsWsl': 'Stops WSL',
   'fix.badge.undoable': 'Can be undone',
@@ -128,12 +137,38 @@ const core = {
   'fix.confirm.heading': 'What will happen',
   'fix.confirm.command': 'Command',
   'fix.confirm.diff': 'Changes to {path}',
+  'fix.confirm.encodingChange': 'Encoding: {from} → {to}. The text stays the same; only how it is stored changes.',
+  'fix.confirm.encoding.utf8': 'UTF-8',
+  'fix.confirm.encoding.utf8-bom': 'UTF-8 with BOM',
+  'fix.confirm.encoding.utf16le-bom': 'UTF-16 LE with BOM',
+  'fix.confirm.encoding.utf16le-no-bom': 'UTF-16 LE without BOM (WSL cannot read it)',
+  'fix.confirm.lineEnd.crlf': '[CR LF]',
+  'fix.confirm.lineEnd.lf': '[LF]',
+  'fix.confirm.lineEnd.cr': '[CR only]',
   'fix.confirm.affects': 'Also affected',
   'fix.confirm.distros': 'Running distributions that will stop: {names}',
   'fix.confirm.restorePoint': 'A System Restore point is created first.',
   'fix.confirm.noRestorePoint': 'No restore point will be created, as you chose: this change can only be taken back by hand.',
   'fix.confirm.phase': 'Part {current} of {total}',
   'fix.confirm.uacNote': 'Windows will ask once for administrator permission (a User Account Control prompt for Windows PowerShell).',
+  'fix.confirm.restartStep': 'Then Windows must restart to finish: you choose when (Restart now or Later). The app opens again after you sign in.',
+  'fix.confirm.restartOnly': 'Windows restarts right away. The app opens again after you sign in and checks the result.',
+  'fix.confirm.saveWork': 'Save your work and close your apps first: the restart closes everything that is open.',
+  'fix.confirm.changesForYou': 'What changes for you',
+  'fix.confirm.undoHeading': 'How to undo it',
+  'fix.confirm.undoable': 'This app can undo it afterwards: “Undo this fix” puts back exactly what it changed.',
+  'fix.confirm.noUndo': 'This cannot be undone.',
+  'fix.confirm.restorePointUndo': 'You can also return to the restore point created first, with System Restore (rstrui.exe).',
+  'fix.guidanceSteps': 'How to do it:',
+  'link.settings-windows-update': 'Open Windows Update',
+  'link.settings-network-status': 'Open network settings',
+  'link.settings-proxy': 'Open proxy settings',
+  'link.settings-installed-apps': 'Open installed apps',
+  'link.settings-recovery': 'Open recovery settings',
+  'link.doc-wsl-networking': 'Microsoft: WSL networking',
+  'link.doc-wsl-mirrored': 'Microsoft: mirrored mode networking',
+  'link.doc-wsl-troubleshooting': 'Microsoft: troubleshooting WSL',
+  'link.doc-enable-virtualization': 'Microsoft: how to turn on virtualization',
   'fix.apply': 'Apply fix',
   'fix.cancel': 'Cancel',
   'fix.applying': 'Applying the fix…',
@@ -165,6 +200,18 @@ const core = {
   'fix.busy': 'Another change is in progress. Wait for it to finish, then try again.',
   'fix.result.nothingToUndo': 'There is nothing left to undo.',
   'fix.result.fileChanged': 'The file was changed after the fix wrote it, so it was not restored (your newer changes are kept). Compare the versions and edit it by hand if needed.',
+  'fix.result.keptCurrent': 'Kept the current file. Nothing was restored.',
+  'fix.versions.title': 'Choose which version to keep',
+  'fix.versions.intro': '{path} changed after the fix wrote it. Here are the three versions. Nothing is written until you choose.',
+  'fix.versions.before': 'Before the fix',
+  'fix.versions.ours': 'What the fix wrote',
+  'fix.versions.current': 'Now (with your newer changes)',
+  'fix.versions.noFile': '(no file)',
+  'fix.versions.sinceOurs': 'What changed since the fix wrote it',
+  'fix.versions.keep': 'Keep the current file',
+  'fix.versions.restore': 'Restore the version before the fix',
+  'fix.versions.manual': 'Edit it by hand',
+  'fix.versions.manualText': 'Open {path} in Notepad and copy into it what you need from the versions above, then save it. Restart WSL (wsl --shutdown) so it reads the file again. If you restore instead, your current file is first kept as a backup copy next to it (.wslconfig.wnd-backup-…).',
   'fix.result.undoRefused': 'Undo refused: the journal holds a value the fixes never write ({detail}). Nothing was changed.',
   'fix.recovery.title': 'A fix was interrupted',
   'fix.recovery.intro': '"{fix}", started {date}, did not finish (the app, PowerShell or Windows stopped during it). This is what the journal knows:',
@@ -204,7 +251,7 @@ const core = {
   'report.none': 'Run a scan first: the report is made from its results.',
 } as const
 
-export const en = { ...core, ...reportEn, ...wslconfigViewEn } as const
+export const en = { ...core, ...reportEn, ...wslconfigViewEn, ...loopEn, ...networkCheckEn } as const
 
 export type MessageKey = keyof typeof en
 export type Messages = { readonly [K in MessageKey]: string }

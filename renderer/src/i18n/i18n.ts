@@ -1,12 +1,13 @@
+import { formatMessage, type MessageValue } from '../../../shared/i18n/format-message'
+import { LOCALES, isLocale, type Locale } from '../../../shared/i18n/locale'
 import { en, type MessageKey, type Messages } from './en'
 import { zhCN } from './zh-CN'
 
-export const LOCALES = ['en', 'zh-CN'] as const
-export type Locale = (typeof LOCALES)[number]
+export { LOCALES, isLocale, type Locale }
 
 const catalogs: Readonly<Record<Locale, Messages>> = { en, 'zh-CN': zhCN }
 
-export type MessageVars = Readonly<Record<string, string | number>>
+export type MessageVars = Readonly<Record<string, MessageValue>>
 
 /**
  * The UI language for the OS/browser preference list: any Chinese preference picks Simplified
@@ -21,19 +22,12 @@ export function pickLocale(preferred: readonly string[]): Locale {
   return 'en'
 }
 
-/** Looks up `key` and fills `{name}` placeholders; numbers are formatted for the locale. */
+/**
+ * Looks up `key` and fills its arguments with the shared formatter (plurals by Intl.PluralRules,
+ * numbers and lists in the locale's format).
+ */
 export function translate(locale: Locale, key: MessageKey, vars: MessageVars = {}): string {
-  const template = catalogs[locale][key]
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => {
-    const value = vars[name]
-    if (value === undefined) return match
-    // Numbers in the locale's format (grouping, decimal sign); one decimal at most.
-    return typeof value === 'number' ? new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value) : value
-  })
-}
-
-export function isLocale(value: string): value is Locale {
-  return (LOCALES as readonly string[]).includes(value)
+  return formatMessage(locale, catalogs[locale][key], vars)
 }
 
 export type { MessageKey }

@@ -1,16 +1,18 @@
-import { useMemo } from 'react'
-import { diagnoseProgress } from '../../../shared/diagnosis/diagnose'
-import { buildMachineView } from '../../../shared/diagnosis/machine-view'
+import { useCurrentDiagnosis, effectivePaste } from '../state/current-findings'
 import type { ProbeId } from '../../../shared/probes/probe-ids'
 import { useDiagnosisText } from '../i18n/use-diagnosis-text'
 import { useT } from '../i18n/use-t'
 import { summarizeMachine, type SummaryItem } from '../facts/machine-summary'
-import { findingsInput } from '../state/scan-findings'
 import { useWizard } from '../state/store-context'
 import { FindingCard } from './FindingCard'
 import { StillChecking } from './findings/StillChecking'
+import { HealthyNextSteps } from './findings/HealthyNextSteps'
+import { VerdictLine } from './findings/VerdictLine'
 import { PassedChecks } from './findings/PassedChecks'
 import { WslconfigView } from './wslconfig/WslconfigView'
+import { NetworkCheckTable } from './network-check/NetworkCheckTable'
+import { RunNetworkCheck } from './network-check/RunNetworkCheck'
+import { networkingStatus } from '../../../shared/diagnosis/networking-verdict'
 
 /**
  * Findings, most serious first, computed by the same pure rules as `npm run diagnose` from the
@@ -22,17 +24,14 @@ import { WslconfigView } from './wslconfig/WslconfigView'
  */
 export function FindingsStep() {
   const t = useT()
-  const scan = useWizard((s) => s.scan)
-  const pasted = useWizard((s) => s.pastedOutput)
-  const input = useMemo(() => findingsInput(scan), [scan])
+  // A paste made stale by a fix no longer counts as an observed failure (state/current-findings.ts).
+  const pasted = useWizard((s) => effectivePaste(s)) ?? ''
+  // The one place findings are computed (state/current-findings.ts), with the view for the ladders.
+  const current = useCurrentDiagnosis()
+  const input = current?.input ?? null
   const snapshot = input?.snapshot ?? null
-  const pending = input?.pending
-  const diagnosis = useMemo(
-    () => (snapshot && pending ? diagnoseProgress(snapshot, pending, pasted.trim() === '' ? undefined : pasted) : null),
-    [snapshot, pending, pasted],
-  )
-  // The same machine view the main process plans fixes from, for the fix badges on each card.
-  const view = useMemo(() => (snapshot ? buildMachineView(snapshot, undefined, pending) : null), [snapshot, pending])
+  const diagnosis = current?.diagnosis ?? null
+  const view = current?.view ?? null
   if (input === null || snapshot === null || diagnosis === null) {
     return (
       <section className="step-page" aria-labelledby="findings-title">
@@ -47,16 +46,28 @@ export function FindingsStep() {
     <section className="step-page" aria-labelledby="findings-title" aria-busy={stillRunning} data-scan-complete={!stillRunning}>
       <h2 id="findings-title">{t('findings.title')}</h2>
       {stillRunning && <StillChecking pending={input.readiness.pending} probes={input.probes} />}
+      {/* The answer in one line, once final: a cause, or "not enough to decide" plus the deciding check (issue 11 #4). */}
+      {!stillRunning && findings.length > 0 && <VerdictLine findings={findings} observedFailure={pasted.trim() !== ''} context="scan" />}
       {findings.length === 0 ? (
-        <p className={stillRunning ? 'panel' : 'panel panel-safe'} data-testid="no-findings">
-          {stillRunning ? t('findings.pending') : t('findings.none')}
-        </p>
+        <>
+          <p className={stillRunning ? 'panel' : 'panel panel-safe'} data-testid="no-findings">
+            {stillRunning ? t('findings.pending') : t('findings.none')}
+          </p>
+          {!stillRunning && <HealthyNextSteps />}
+        </>
       ) : (
         <div className="findings" data-testid="findings">
           {findings.map((finding) => (
             <FindingCard key={finding.id} finding={finding} waitingFor={waitingFor[finding.id] ?? []} {...(view ? { view } : {})} />
           ))}
         </div>
+      )}
+      {input.pending.has('wsl-network-check') ? (
+        <p className="panel panel-pending" data-testid="network-check-running">
+          {t('netcheck.running')}
+        </p>
+      ) : (
+        <NetworkCheckTable snapshot={snapshot} {...(networkingStatus(snapshot).kind === 'not-checked' ? { action: <RunNetworkCheck /> } : {})} />
       )}
       {!input.pending.has('wslconfig-file') && <WslconfigView snapshot={snapshot} findings={findings} />}
       <PassedChecks snapshot={snapshot} findings={findings} pending={input.pending} />
@@ -85,7 +96,7 @@ function FactRow({ item, pending }: { readonly item: SummaryItem; readonly pendi
             <span>{t(value.key, value.vars)}</span>
             {value.detail && value.detail.length > 0 && (
               <pre className="output" data-testid={`fact-${item.id}-output`}>
-                {value.detail.join('\n')}
+                {value.detail.map((line) => (typeof line === 'string' ? line : t(line.key, line.vars))).join('\n')}
               </pre>
             )}
           </>

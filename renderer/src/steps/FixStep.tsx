@@ -1,5 +1,4 @@
 import { assertNever } from '../../../shared/util/assert-never'
-import { useDiagnosisText } from '../i18n/use-diagnosis-text'
 import { useT } from '../i18n/use-t'
 import { ErrorPanel } from '../shell/ErrorPanel'
 import { useWizard } from '../state/store-context'
@@ -8,13 +7,13 @@ import { FixHistory } from './fix/FixHistory'
 import { FixConfirm } from './fix/FixConfirm'
 import { FixResult } from './fix/FixResult'
 import { FixStepList } from './fix/FixStepList'
+import { UnavailableReason } from './fix/UnavailableReason'
 import { RecoveryPanel } from './fix/RecoveryPanel'
 import { ResumePanel } from './fix/ResumePanel'
 
 /** Fix: choose a fix, read exactly what it does, apply it with one prompt, see the result. */
 export function FixStep() {
   const t = useT()
-  const d = useDiagnosisText()
   const fix = useWizard((s) => s.fix)
   const closeFix = useWizard((s) => s.closeFix)
   const resume = useWizard((s) => s.resume)
@@ -39,7 +38,7 @@ export function FixStep() {
             return (
               <section className="panel" data-testid="fix-unavailable">
                 <h3>{t('fix.unavailableTitle')}</h3>
-                <p>{d(fix.reason.key, fix.reason.args)}</p>
+                <UnavailableReason reason={fix.reason} />
                 <button type="button" onClick={closeFix}>
                   {t('fix.back')}
                 </button>

@@ -43,7 +43,7 @@ describe('WelcomeStep states', () => {
     const { store } = await renderWithStore(<WelcomeStep />)
     await paste('Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x80041002')
     act(() => store.getState().setLocale('zh-CN'))
-    expect((screen.getByTestId('pasted-output') as HTMLTextAreaElement).value).toContain('0x80041002')
+    expect(screen.getByTestId<HTMLTextAreaElement>('pasted-output').value).toContain('0x80041002')
     expect(screen.getByTestId('paste-top-finding').textContent).toMatch(/^看起来是：/)
   })
 
@@ -51,7 +51,7 @@ describe('WelcomeStep states', () => {
     const bridge = createFakeBridge({})
     const runScan = vi.spyOn(bridge, 'runScan')
     await renderWithStore(<WelcomeStep />, { bridge })
-    expect((screen.getByTestId('consent-wsl-start') as HTMLInputElement).checked).toBe(false)
+    expect(screen.getByTestId<HTMLInputElement>('consent-wsl-start').checked).toBe(false)
     await act(async () => fireEvent.click(screen.getByTestId('start-scan')))
     expect(runScan).toHaveBeenLastCalledWith(expect.objectContaining({ allowWslStart: false }))
     fireEvent.click(screen.getByTestId('consent-wsl-start'))

@@ -14,19 +14,21 @@ export function WelcomeStep() {
   return (
     <section className="step-page" aria-labelledby="welcome-title">
       <h2 id="welcome-title">{t('welcome.title')}</h2>
-      <div className="panel">
-        <h3>{t('welcome.checks.title')}</h3>
-        <ul className="check-list">
-          <li>{t('welcome.checks.windows')}</li>
-          <li>{t('welcome.checks.wsl')}</li>
-          <li>{t('welcome.checks.services')}</li>
-          <li>{t('welcome.checks.startup')}</li>
-        </ul>
-      </div>
-      <div className="panel panel-safe">
-        <h3>{t('welcome.safety.title')}</h3>
-        <p>{t('welcome.safety.readOnly')}</p>
-        <p>{t('welcome.safety.fixes')}</p>
+      <div className="welcome-panels">
+        <div className="panel">
+          <h3>{t('welcome.checks.title')}</h3>
+          <ul className="check-list">
+            <li>{t('welcome.checks.windows')}</li>
+            <li>{t('welcome.checks.wsl')}</li>
+            <li>{t('welcome.checks.services')}</li>
+            <li>{t('welcome.checks.startup')}</li>
+          </ul>
+        </div>
+        <div className="panel panel-safe">
+          <h3>{t('welcome.safety.title')}</h3>
+          <p>{t('welcome.safety.readOnly')}</p>
+          <p>{t('welcome.safety.fixes')}</p>
+        </div>
       </div>
       <div className="paste">
         <label htmlFor="pasted-output" className="paste-label">
@@ -37,7 +39,7 @@ export function WelcomeStep() {
         </span>
         <textarea
           id="pasted-output"
-          rows={4}
+          rows={3}
           spellCheck={false}
           value={pastedOutput}
           onChange={(event) => setPastedOutput(event.target.value)}

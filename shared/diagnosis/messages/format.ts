@@ -1,10 +1,13 @@
 import type { MessageArgs } from '../finding'
+import { formatMessage } from '../../i18n/format-message'
+import type { Locale } from '../../i18n/locale'
 import { repairEn } from '../../repair/messages/en'
 import { repairZhCN } from '../../repair/messages/zh-CN'
 import { diagnosisEn } from './en'
 import { diagnosisZhCN } from './zh-CN'
 
-export type DiagnosisLanguage = 'en' | 'zh-CN'
+/** The app's one locale type, under the name the report and CLI code already use. */
+export type DiagnosisLanguage = Locale
 
 // Repair texts (steps, reversibility, side effects) share the same formatter and language switch.
 const catalogs: Readonly<Record<DiagnosisLanguage, Readonly<Record<string, string>>>> = {
@@ -23,8 +26,5 @@ export function isDiagnosisKey(key: string): boolean {
  */
 export function formatDiagnosis(language: DiagnosisLanguage, key: string, args: MessageArgs = {}): string {
   if (!isDiagnosisKey(key)) return key
-  return (catalogs[language][key] ?? key).replace(/\{(\w+)\}/g, (match, name: string) => {
-    const value = args[`${name}@${language}`] ?? args[name]
-    return value === undefined ? match : String(value)
-  })
+  return formatMessage(language, catalogs[language][key] ?? key, args)
 }

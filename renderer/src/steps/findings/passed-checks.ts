@@ -46,7 +46,7 @@ export const CHECK_AREAS: readonly CheckArea[] = [
     probes: ['wslconfig-file'],
     findings: ['wslconfig-fails-to-load', 'wslconfig-networking-key-ignored', 'wslconfig-warnings', 'wslconfig-encoding', 'wslconfig-misnamed'],
   },
-  { id: 'services', probes: ['services'], findings: ['wsl-service-disabled', 'nat-ics-disabled'] },
+  { id: 'services', probes: ['services'], findings: ['wsl-service-disabled', 'nat-ics-disabled', 'dns-client-disabled'] },
   { id: 'virtualization', probes: ['virtualization', 'windows-version'], findings: ['vmp-missing', 'virtualization-disabled', 'wsl-not-installed'] },
   {
     id: 'nat-network',
@@ -60,7 +60,7 @@ export const CHECK_AREAS: readonly CheckArea[] = [
   { id: 'vpn', probes: ['network-adapters'], findings: ['vpn-detected'] },
   { id: 'proxy', probes: ['proxy-settings'], findings: ['localhost-proxy-not-mirrored'] },
   { id: 'dns-tunneling', probes: ['services'], findings: ['dns-tunneling-disabled-by-gsa'] },
-  { id: 'firewall', probes: ['firewall-profiles'], findings: ['firewall-blocks-wsl-dns'] },
+  { id: 'firewall', probes: ['firewall-profiles', 'hyperv-firewall'], findings: ['firewall-blocks-wsl-dns', 'hyperv-firewall-blocks-outbound'] },
   { id: 'host-networking', probes: ['host-networking'], findings: ['hosts-file-too-large', 'port-tracker-fse'] },
 ]
 

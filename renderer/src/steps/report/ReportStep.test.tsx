@@ -82,7 +82,7 @@ describe('ReportStep', () => {
     const store = await renderReport({ scan: false, locales: ['zh-CN'] })
     upload(JSON.stringify(nat))
     await waitFor(() => expect(screen.getByTestId('opened-snapshot').textContent).toContain('模拟电脑“nat-0x80041002”'))
-    expect(screen.getByRole('status').textContent).toBe('已打开快照。“发现”步骤现在显示它的诊断结果。')
+    expect(screen.getByRole('status').textContent).toBe('已打开快照。它的诊断结果现在显示在“诊断结果”步骤中。')
     expect(preview()).toContain('Windows 无法创建 WSL 的虚拟交换机（0x80041002）')
     expect(store.getState().scan.phase).toBe('finished')
     fireEvent.click(screen.getByTestId('opened-show-findings'))

@@ -88,7 +88,7 @@ describe('ReportStep with a worker', () => {
     fakeWorker('hang')
     await renderReport(['zh-CN'])
     expect(screen.getByTestId('report-preparing').textContent).toBe('正在生成报告并隐藏个人信息…')
-    expect((screen.getByTestId('copy-markdown') as HTMLButtonElement).disabled).toBe(true)
+    expect(screen.getByTestId<HTMLButtonElement>('copy-markdown').disabled).toBe(true)
     await act(() => vi.advanceTimersByTimeAsync(PREPARE_TIMEOUT_MS))
     expect(screen.getByTestId('report-prepare-failed').textContent).toContain('生成报告超过了 5 秒，已停止。')
     expect(screen.getByTestId('report-preview').textContent).toBe('')
