@@ -19,7 +19,7 @@ test(`first contentful paint: median of ${LOADS} loads ≤ ${FCP_BUDGET_MS} ms`,
       undefined,
       { timeout: 10_000 },
     )
-    const fcp = (await handle.jsonValue()) as number | null
+    const fcp = await handle.jsonValue()
     expect(fcp).not.toBeNull()
     paints.push(fcp!)
     await context.close()

@@ -35,7 +35,9 @@ async function applyToTheEnd(page: Page): Promise<void> {
       await page.getByTestId('go-verify').click()
       return
     }
-    await page.getByTestId('restart-now').click()
+    // A restart-only fix ("Restart Windows") restarts from its confirm button ("Restart now"), so
+    // the offer may already be restarting (its button disabled).
+    if (await page.getByTestId('restart-now').isEnabled()) await page.getByTestId('restart-now').click()
     // The simulated PC restarted; the app opens again (RunOnce --resume) on the Fix step.
     await page.reload()
     const panel = page.getByTestId('resume-panel')

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { WIZARD_STEPS } from '../../shared/wizard/steps'
+import { screenshotDir } from '../screenshot-dir'
 import { openWizard } from './bridge-binding'
 
 /** No horizontal overflow on a 1366×768 laptop or a 4K monitor (200 % scaling), in Chinese too. */
@@ -23,7 +24,7 @@ for (const size of SIZES) {
         expect(overflow, step).toBeLessThanOrEqual(0)
       }
       await page.getByTestId('step-findings').click()
-      if (size.name === '4k') await page.screenshot({ path: join(__dirname, '..', 'screenshots', 'zh-CN-findings-4k.png') })
+      if (size.name === '4k') await page.screenshot({ path: join(screenshotDir(), 'zh-CN-findings-4k.png') })
     })
   })
 }

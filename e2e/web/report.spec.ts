@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises'
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { screenshotDir } from '../screenshot-dir'
 import { openWizard } from './bridge-binding'
 
-const screenshots = join(__dirname, '..', 'screenshots')
-mkdirSync(screenshots, { recursive: true })
+const screenshots = screenshotDir()
 
 const TEXT = {
   en: { locale: 'en-US', title: 'This Windows version cannot run mirrored networking', redact: 'Redact personal information', wslSaid: 'wsl: Mirrored networking mode is not supported' },

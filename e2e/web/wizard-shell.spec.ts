@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { WIZARD_STEPS } from '../../shared/wizard/steps'
+import { screenshotDir } from '../screenshot-dir'
 import { openWizard } from './bridge-binding'
 
-const screenshots = join(__dirname, '..', 'screenshots')
-mkdirSync(screenshots, { recursive: true })
+const screenshots = screenshotDir()
 
 async function scanToEnd(page: Page): Promise<void> {
   await page.getByTestId('start-scan').click()
@@ -31,7 +30,7 @@ test('a scan reaches the real handlers on the simulated PC and the answer render
   await page.getByText('What the scan read').click()
   await expect(page.getByTestId('fact-windows')).toContainText('10.0.22000.2836')
   await expect(page.getByTestId('fact-wsl')).toContainText('WSL 2.1.5.0')
-  await expect(page.getByTestId('fact-startup')).toContainText('nat')
+  await expect(page.getByTestId('fact-startup')).toContainText('NAT')
 })
 
 test('without consent the probe that starts WSL does not run and is shown as unknown', async ({ page }) => {

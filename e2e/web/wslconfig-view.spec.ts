@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { screenshotDir } from '../screenshot-dir'
 import { openWizard } from './bridge-binding'
 
-const screenshots = join(__dirname, '..', 'screenshots')
-mkdirSync(screenshots, { recursive: true })
+const screenshots = screenshotDir()
 
 /** Scans the simulated PC (without starting WSL) and opens the Findings step. */
 async function scanToFindings(page: Page): Promise<void> {
@@ -21,7 +20,7 @@ const EXPECTED = {
   // WSL fills the zh-CN template's `{}` in call order, so this is WSL's own (reordered) Chinese text.
   'zh-CN': {
     warning: 'wsl2.networkMode:C:\\Users\\sam\\.wslconfig 中的键“2”未知',
-    hint: '您是想写“wsl2.networkingMode”吗？',
+    hint: '你是想写“wsl2.networkingMode”吗？',
   },
 } as const
 

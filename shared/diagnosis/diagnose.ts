@@ -4,7 +4,10 @@ import type { Finding, Severity } from './finding'
 import type { FindingId } from './finding-ids'
 import { kindRank } from './finding-kind'
 import { buildMachineView, type MachineView } from './machine-view'
+import { dnsClientRules } from './rules/dns-client-rules'
 import { environmentRules } from './rules/environment-rules'
+import { hypervFirewallRules } from './rules/hyperv-firewall-rules'
+import { insideWslRules } from './rules/inside-wsl-rules'
 import { installRules } from './rules/install-rules'
 import { mirroredRules } from './rules/mirrored-rules'
 import { natRules } from './rules/nat-rules'
@@ -13,7 +16,7 @@ import type { Rule } from './rules/rule'
 import { wslconfigRules } from './rules/wslconfig-rules'
 
 /** Every rule, each with the facts it needs (`rules/rule.ts`). */
-export const RULES: readonly Rule[] = [...installRules, ...platformRules, ...wslconfigRules, ...natRules, ...mirroredRules, ...environmentRules]
+export const RULES: readonly Rule[] = [...installRules, ...platformRules, ...dnsClientRules, ...wslconfigRules, ...natRules, ...mirroredRules, ...environmentRules, ...insideWslRules, ...hypervFirewallRules]
 
 /**
  * Findings that explain the same symptom better: when one on the left fires, the generic ones on
@@ -31,6 +34,7 @@ const SUPERSEDES: Readonly<Partial<Record<FindingId, readonly FindingId[]>>> = {
   'nat-hns-network-stale': ['nat-fell-back', 'nat-creation-failed'],
   'nat-ics-disabled': ['nat-fell-back', 'nat-creation-failed'],
   'wsl-service-disabled': ['nat-creation-failed'],
+  'dns-client-disabled': ['nat-creation-failed'],
   'vmp-missing': ['nat-fell-back', 'nat-creation-failed', 'virtualization-disabled'],
   'virtualization-disabled': ['nat-creation-failed'],
   'wsl-not-installed': ['vmp-missing'],
@@ -46,6 +50,7 @@ const PRIORITY: readonly FindingId[] = [
   'wsl-not-installed',
   'wsl-service-disabled',
   'vmp-missing',
+  'dns-client-disabled',
   'virtualization-disabled',
   'wslconfig-fails-to-load',
   'winsock-lsp',
@@ -67,6 +72,7 @@ const PRIORITY: readonly FindingId[] = [
   'nat-fell-back',
   'localhost-proxy-not-mirrored',
   'dns-tunneling-disabled-by-gsa',
+  'hyperv-firewall-blocks-outbound',
   'firewall-blocks-wsl-dns',
   'vpn-detected',
   'port-tracker-fse',

@@ -5,6 +5,10 @@ import { encodeBase64 } from '../util/base64'
 import { encodeUtf8 } from '../wslconfig/utf8'
 import { parseWslVersionOutput } from '../wsl-output/parse-wsl-version'
 import { pastedServices, pastedVerVersion } from './pasted-outputs'
+import { readPastedOutputs } from './pasted-outputs-read'
+import type { PastedServiceRow } from './pasted-outputs-sc-reg'
+import { homeEditionFromOsName } from './pasted-outputs-systeminfo'
+import type { ServiceState } from '../probes/facts/services'
 
 /**
  * What a user pasted into a forum post or helpdesk ticket. Every field is optional; text fields
@@ -42,10 +46,17 @@ export function snapshotFromEvidence(evidence: UserEvidence, now: Date, appVersi
   // `wsl --version` pasted inside the output or the user's words (any of WSL's languages): its
   // lines carry the WSL and Windows versions, which version-dependent rules need (issue 15 #4).
   const versionBlock = pasted !== '' && (evidence.wslVersionText === undefined || evidence.windowsVersion === undefined) ? pastedVersionBlock(pasted) : null
-  const windowsText = evidence.windowsVersion ?? versionBlock?.windowsVersion ?? (pasted !== '' ? pastedVerVersion(pasted) : null) ?? undefined
+  // Command outputs a helper asked for (wsl --status, systeminfo, sc/reg query, netsh winsock…).
+  const outputs = pasted !== '' ? readPastedOutputs(pasted) : null
+  const systemInfo = outputs?.systemInfo ?? null
+  // systeminfo prints no UBR, so `cmd /c ver` (which does) is preferred when both were pasted.
+  const systemInfoVersion = systemInfo?.build != null ? `10.0.${systemInfo.build}` : null
+  const windowsText =
+    evidence.windowsVersion ?? versionBlock?.windowsVersion ?? (pasted !== '' ? pastedVerVersion(pasted) : null) ?? systemInfoVersion ?? undefined
   const windows = windowsText ? WINDOWS_VERSION.exec(windowsText) : null
   if (windows?.[1]) {
-    const edition = evidence.windowsEdition?.trim() || null
+    const edition = evidence.windowsEdition?.trim() || homeEditionFromOsName(systemInfo?.osName ?? null)
+    const osName = systemInfo?.osName ?? null
     facts['windows-version'] = {
       status: 'known',
       durationMs: 0,
@@ -55,8 +66,9 @@ export function snapshotFromEvidence(evidence: UserEvidence, now: Date, appVersi
         displayVersion: null,
         editionId: edition,
         // Server editions name themselves (ServerStandard, "Windows Server 2025 …"); otherwise unknown.
-        installationType: edition === null ? null : /server/i.test(edition) ? 'Server' : 'Client',
-        productName: null,
+        installationType:
+          edition === null ? (osName === null ? null : /server/i.test(osName) ? 'Server' : 'Client') : /server/i.test(edition) ? 'Server' : 'Client',
+        productName: osName,
         uiCulture: null,
       },
     }
@@ -76,7 +88,8 @@ export function snapshotFromEvidence(evidence: UserEvidence, now: Date, appVersi
         versionOutput: textOutput(wslVersionText, version === null ? -1 : 0),
         listOutput: null,
         defaultDistributionId: null,
-        defaultVersion: null,
+        // `wsl --status` pasted with it: the default version it printed (null when not pasted).
+        defaultVersion: outputs?.wslStatus?.defaultVersion ?? null,
         registryDistros: [],
       },
     }
@@ -98,8 +111,18 @@ export function snapshotFromEvidence(evidence: UserEvidence, now: Date, appVersi
     }
   }
   // `Get-Service … | Format-Table Name, Status, StartType`, as ask.services requests it.
-  const services = pasted !== '' ? pastedServices(pasted) : []
+  // `sc query` / `sc qc` / `reg query …\Services\X /v Start` add the services they name (Get-Service first).
+  const services = pasted !== '' ? withScAndReg(pastedServices(pasted), outputs?.services ?? []) : []
   if (services.length > 0) facts['services'] = { status: 'known', durationMs: 0, data: { services } }
+  // `netsh winsock show catalog`: the provider paths and chain lengths the winsock-catalog probe reads.
+  const winsock = outputs?.winsock ?? null
+  if (winsock !== null) {
+    facts['winsock-catalog'] = {
+      status: 'known',
+      durationMs: 0,
+      data: { entries: winsock.map((e) => ({ catalog: 'protocol64' as const, providerPath: e.providerPath, chainLength: e.chainLength })) },
+    }
+  }
   const snapshot: MachineSnapshot = {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     appVersion,
@@ -108,6 +131,15 @@ export function snapshotFromEvidence(evidence: UserEvidence, now: Date, appVersi
     facts,
   }
   return pasted !== '' ? { snapshot, pastedOutput: pasted } : { snapshot }
+}
+
+/** Services from sc/reg rows that Get-Service did not list; a row's unknown parts stay null. */
+function withScAndReg(fromGetService: ServiceState[], rows: readonly PastedServiceRow[]): ServiceState[] {
+  const named = new Set(fromGetService.map((s) => s.name))
+  const added = rows
+    .filter((row) => !named.has(row.name))
+    .map((row): ServiceState => ({ name: row.name, exists: true, startType: row.startType, delayedAutoStart: false, triggerStart: false, status: row.status }))
+  return [...fromGetService, ...added]
 }
 
 /**

@@ -24,6 +24,7 @@ const KIND: Readonly<Record<FindingId, FindingKind>> = {
   'nat-hns-network-stale': 'cause',
   'nat-ics-disabled': 'cause',
   'wsl-service-disabled': 'cause',
+  'dns-client-disabled': 'cause',
   'vmp-missing': 'cause',
   'virtualization-disabled': 'cause',
   'nat-fell-back': 'symptom',
@@ -41,9 +42,16 @@ const KIND: Readonly<Record<FindingId, FindingKind>> = {
   'vpn-detected': 'cause',
   'dns-tunneling-disabled-by-gsa': 'cause',
   'firewall-blocks-wsl-dns': 'cause',
+  'hyperv-firewall-blocks-outbound': 'cause',
   'winsock-lsp': 'cause',
   'hosts-file-too-large': 'cause',
   'port-tracker-fse': 'cause',
+  'inside-no-network-interface': 'cause',
+  // Names fail to resolve: observed, but why (firewall, VPN, tunneling) is another finding's to say.
+  'inside-dns-fails': 'symptom',
+  'inside-resolv-conf-not-wsl': 'cause',
+  'inside-tls-intercepted': 'cause',
+  'inside-localhost-broken': 'symptom',
 }
 
 export function findingKind(id: FindingId): FindingKind {

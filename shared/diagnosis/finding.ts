@@ -33,7 +33,7 @@ export interface Finding {
   readonly unknowns: readonly Unknown[]
   /** What WSL itself printed that this finding explains, verbatim (any language). */
   readonly wslSaid: readonly string[]
-  /** Recommended fixes, smallest blast radius first (E.5). */
+  /** Recommended fixes, smallest blast radius first (docs/knowledge/fixes.md#the-fix-ladder). */
   readonly fixes: readonly FixId[]
   /** Arguments for the finding's title/explanation texts. */
   readonly args: MessageArgs

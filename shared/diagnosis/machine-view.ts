@@ -14,6 +14,7 @@ import { parseNetworkingMode } from '../wsl-output/parse-networking-mode'
 import { parseWslVersionOutput } from '../wsl-output/parse-wsl-version'
 import { recognizeWslMessages, type RecognizedMessage } from '../wsl-output/recognize-messages'
 import { readPastedFacts, type PastedFacts } from './pasted-facts'
+import { readNetworkCheck, type NetworkCheckReading } from '../probes/network-check/network-check-results'
 
 /**
  * A fact as the rules see it: its data, or why it is not known (`not-run`: the probe never ran;
@@ -34,7 +35,7 @@ export interface WindowsView {
   readonly version: string
   readonly displayVersion: string | null
   readonly edition: string | null
-  /** Home editions (`Core*`) have no Hyper-V role (D.11). */
+  /** Home editions (`Core*`) have no Hyper-V role (docs/knowledge/probes.md#virtualization). */
   readonly isHome: boolean
   /** Null when InstallationType was not read (pasted evidence): build 26100 is client and server. */
   readonly isServer: boolean | null
@@ -74,7 +75,7 @@ export interface WslOutputView {
   readonly exitCode: number | null
   /** `wslinfo --networking-mode` after the start, when it ran. */
   readonly effectiveMode: ReturnType<typeof parseNetworkingMode>
-  /** The VM was already running, so startup warnings could not appear (D.3). */
+  /** The VM was already running, so startup warnings could not appear (docs/knowledge/probes.md#wsl-startup). */
   readonly vmWasRunning: boolean | null
 }
 
@@ -88,6 +89,8 @@ export interface MachineView {
   readonly wsl: Known<WslView>
   readonly config: Known<ConfigView | null>
   readonly services: Known<FactOf<'services'>['services']>
+  /** Who sets service start types by Group Policy; null in snapshots taken before it was read. */
+  readonly servicePolicy: Known<NonNullable<FactOf<'services'>['startPolicy']> | null>
   readonly readiness: Known<FactOf<'mirrored-readiness'>>
   readonly virtualization: Known<FactOf<'virtualization'>>
   readonly events: Known<FactOf<'events'>>
@@ -95,8 +98,11 @@ export interface MachineView {
   readonly proxy: Known<FactOf<'proxy-settings'>>
   readonly winsock: Known<FactOf<'winsock-catalog'>>
   readonly firewall: Known<FactOf<'firewall-profiles'>>
+  readonly hypervFirewall: Known<FactOf<'hyperv-firewall'>>
   readonly hostNetworking: Known<FactOf<'host-networking'>>
   readonly output: Known<WslOutputView>
+  /** The networking check run inside the distro (only with consent), decoded and read. */
+  readonly networkCheck: Known<NetworkCheckReading>
   /** Text of every recent event message, recognised like WSL output (codes in HNS/VMMS events). */
   readonly eventCodes: readonly ErrorCodeRef[]
   /** What the user's own words say (pasted text only; empty for a scan). Shown as "You said …". */
@@ -116,6 +122,7 @@ export function buildMachineView(snapshot: MachineSnapshot, pastedOutput?: strin
     wsl: mapKnown(install, (fact) => wslView(fact, wslExe)),
     config: mapKnown(known('wslconfig-file'), configView),
     services: mapKnown(known('services'), (f) => f.services),
+    servicePolicy: mapKnown(known('services'), (f) => f.startPolicy ?? null),
     readiness: known('mirrored-readiness'),
     virtualization: known('virtualization'),
     events,
@@ -123,11 +130,13 @@ export function buildMachineView(snapshot: MachineSnapshot, pastedOutput?: strin
     proxy: known('proxy-settings'),
     winsock: known('winsock-catalog'),
     firewall: known('firewall-profiles'),
+    hypervFirewall: known('hyperv-firewall'),
     hostNetworking: known('host-networking'),
     output:
       pastedOutput !== undefined && pastedOutput.trim() !== ''
         ? { known: true, value: outputView(pastedOutput, 'pasted', null, null, null) }
         : mapKnown(known('wsl-startup'), (fact) => startupView(fact, wslExe)),
+    networkCheck: mapKnown(known('wsl-network-check'), readNetworkCheck),
     eventCodes: events.known ? events.value.logs.flatMap((log) => log.events.flatMap((e) => findErrorCodes(e.message))) : [],
     pastedFacts: readPastedFacts(pastedOutput ?? ''),
   }
@@ -184,7 +193,7 @@ function configView(fact: FactOf<'wslconfig-file'>): ConfigView | null {
 
 function startupView(fact: FactOf<'wsl-startup'>, wslExe: NativeProducer): WslOutputView {
   const text = wslPrintedText(fact.startOutput, wslExe)
-  // wslinfo is a Linux program: its answer is UTF-8 whatever WSL_UTF8 says (D.3).
+  // wslinfo is a Linux program: its answer is UTF-8 whatever WSL_UTF8 says (docs/knowledge/probes.md#wsl-startup).
   const modeText = fact.networkingModeOutput ? decodeNativeOutput(fact.networkingModeOutput.stdoutBase64, { kind: 'linux-command' }) : null
   const listText = decodeNativeOutput(fact.listBeforeStart.stdoutBase64, wslExe)
   const list = listText ? parseWslList(listText) : null

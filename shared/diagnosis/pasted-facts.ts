@@ -6,11 +6,11 @@
  * registry value names), so ordinary prose does not trigger them.
  */
 export interface PastedFacts {
-  /** VPN / secure-access products named (F.4; D.8 uses the same names on adapter descriptions). */
+  /** VPN / secure-access products named (docs/knowledge/host-causes.md#vpn-clients; docs/knowledge/probes.md#network-adapters uses the same names on adapter descriptions). */
   readonly vpnProducts: readonly string[]
-  /** `DisabledComponents` set to 0xFF / 255 (F.7; Microsoft Learn "Configure IPv6 in Windows"). */
+  /** `DisabledComponents` set to 0xFF / 255 (docs/knowledge/host-causes.md#ipv6-disabled-in-the-registry; Microsoft Learn "Configure IPv6 in Windows"). */
   readonly ipv6DisabledComponents: string | null
-  /** VMware / VirtualBox named: their bridge leftovers break vSwitch creation (F.13, #9016, #11816). */
+  /** VMware / VirtualBox named: their bridge leftovers break vSwitch creation (docs/knowledge/host-causes.md#vmware-leftovers, #9016, #11816). */
   readonly vmProducts: readonly string[]
   /** The user says mirrored networking is set (`networkingMode=mirrored`). */
   readonly saysMirrored: boolean

@@ -10,7 +10,8 @@ describe('pasted command outputs (issue 11 #3)', () => {
   })
 
   it('Get-Service as a table and as a list; StartType and Status are enum names in every language', () => {
-    const table = 'Name         Status StartType\n----         ------ ---------\nhns          Running Manual\nSharedAccess Stopped Disabled\nWSLService   Stopped Disabled\n'
+    const table =
+      'Name         Status StartType\n----         ------ ---------\nhns          Running Manual\nSharedAccess Stopped Disabled\nWSLService   Stopped Disabled\n'
     expect(pastedServices(table).map((s) => [s.name, s.status, s.startType])).toEqual([
       ['hns', 'Running', 'manual'],
       ['SharedAccess', 'Stopped', 'disabled'],
@@ -28,6 +29,8 @@ describe('pasted command outputs (issue 11 #3)', () => {
   })
 
   it('a pasted ver on an old build names the mirrored cause without a Windows field', () => {
-    expect(diagnosePaste('Microsoft Windows [Version 10.0.22000.2836]\nwsl: Mirrored networking mode is not supported, falling back to NAT networking')[0]?.id).toBe('mirrored-unsupported-windows')
+    expect(
+      diagnosePaste('Microsoft Windows [Version 10.0.22000.2836]\nwsl: Mirrored networking mode is not supported, falling back to NAT networking')[0]?.id,
+    ).toBe('mirrored-unsupported-windows')
   })
 })

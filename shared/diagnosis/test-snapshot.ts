@@ -4,6 +4,7 @@ import { REQUIRED_EXPORTS } from '../probes/facts/mirrored-readiness'
 import type { ProbeId } from '../probes/probe-ids'
 import { encodeBase64 } from '../util/base64'
 import { encodeUtf8 } from '../wslconfig/utf8'
+import { HEALTHY_NAT, networkCheckFact } from '../probes/network-check/network-check-text'
 
 /**
  * Builds snapshots for rule tests: a healthy Windows 11 24H2 PC with Store WSL 2.6.1 by default,
@@ -67,8 +68,15 @@ const healthy: { readonly [P in ProbeId]: FactOf<P> } = {
   'proxy-settings': { winInet: { proxyEnable: 0, proxyServer: null, autoConfigUrl: null }, winHttpSettingsBase64: null },
   'winsock-catalog': { entries: [{ catalog: 'protocol64', providerPath: '%SystemRoot%\\system32\\mswsock.dll', chainLength: 1 }] },
   'firewall-profiles': { profiles: ['Domain', 'Private', 'Public'].map((name) => ({ name, enabled: true, defaultInboundAction: 'Block', allowInboundRules: true, allowLocalFirewallRules: true })) },
+  // Windows 11's defaults for WSL's VM creator (docs/knowledge/host-network-probes.md#hyper-v-firewall).
+  'hyperv-firewall': {
+    supported: true,
+    setting: { enabled: true, defaultInboundAction: 'Block', defaultOutboundAction: 'Allow', loopbackEnabled: true, allowHostPolicyMerge: true },
+    blockRules: [],
+  },
   'host-networking': { hostsFileBytes: 824, portTrackerEnabledMode: null, fseServiceExists: false, natNetwork: null, natGatewayIpAddress: null, excludedPortRanges: [] },
   'wsl-startup': { listBeforeStart: text('  NAME            STATE           VERSION\n* Ubuntu-24.04    Stopped         2\n'), startOutput: text(''), networkingModeOutput: text('nat\n') },
+  'wsl-network-check': networkCheckFact(HEALTHY_NAT),
 }
 
 export function snapshot(overrides: Overrides = {}): MachineSnapshot {
@@ -80,9 +88,9 @@ export function snapshot(overrides: Overrides = {}): MachineSnapshot {
       facts[id] = { status: 'unknown', durationMs: 0, reason: (override as { unknown: 'timeout' }).unknown }
       continue
     }
-    facts[id] = { status: 'known', durationMs: 1, data: { ...data, ...(override as object | undefined) } } as AnyFactEntry
+    facts[id] = { status: 'known', durationMs: 1, data: { ...data, ...override } } as AnyFactEntry
   }
-  return { schemaVersion: 1, appVersion: 'test', takenAt: '2026-11-21T00:00:00.000Z', source: { kind: 'windows' }, facts: facts as MachineSnapshot['facts'] }
+  return { schemaVersion: 1, appVersion: 'test', takenAt: '2026-11-21T00:00:00.000Z', source: { kind: 'windows' }, facts }
 }
 
 /** A `.wslconfig` fact with this text (UTF-8). */

@@ -3,7 +3,7 @@ import type { Finding } from '../finding'
 import type { MachineView } from '../machine-view'
 import { evidence, finding, rule, type Rule } from './rule'
 
-/** How WSL is installed (wsl-networking.md A.8, A.9, D.2). */
+/** How WSL is installed (docs/knowledge/wsl-checks.md#wsl-versions-that-changed-networking, docs/knowledge/wsl-checks.md#minimum-windows-for-wsl-2, docs/knowledge/wsl-checks.md#console-output-of-wsl). */
 export const installRules: readonly Rule[] = [
   rule(['wsl-install'], installRule),
 ]
@@ -15,7 +15,7 @@ function installRule(view: MachineView): Finding[] {
     case 'absent':
       return [finding({ id: 'wsl-not-installed', severity: 'error', confidence: 'high', evidence: [evidence('ev.wslAbsent', 'wsl-install')], fixes: ['enable-vmp', 'wsl-update'] })]
     case 'inbox':
-      // The inbox component has no `wsl --version`, no .wslconfig networking keys, no fallbacks (A.9, D.2).
+      // The inbox component has no `wsl --version`, no .wslconfig networking keys, no fallbacks (docs/knowledge/wsl-checks.md#minimum-windows-for-wsl-2, docs/knowledge/wsl-checks.md#console-output-of-wsl).
       return [finding({ id: 'wsl-inbox-only', severity: 'warning', confidence: 'high', evidence: [evidence('ev.wslInbox', 'wsl-install')], fixes: ['wsl-update'] })]
     case 'store': {
       const version = wsl.version ?? '0'

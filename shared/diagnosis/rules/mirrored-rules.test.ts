@@ -7,7 +7,7 @@ const mirrored = wslconfig('[wsl2]\nnetworkingMode=mirrored\n')
 const runsMirrored = { networkingModeOutput: text('mirrored\n') }
 const ids = (s: ReturnType<typeof snapshot>, pasted?: string) => diagnose(s, pasted).map((f) => f.id)
 
-describe('mirrored fallback, by cause (A.2)', () => {
+describe('mirrored fallback, by cause (docs/knowledge/wsl-checks.md#mirrored-checks)', () => {
   it('names Windows 11 21H2 (the seed PC) with the build as evidence', () => {
     const findings = diagnose(snapshot({ 'windows-version': { currentBuild: '22000', ubr: 2836, displayVersion: '21H2' }, 'wslconfig-file': mirrored }))
     expect(findings[0]).toMatchObject({ id: 'mirrored-unsupported-windows', severity: 'warning', confidence: 'high', args: { version: '10.0.22000.2836' } })

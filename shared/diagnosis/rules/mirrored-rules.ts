@@ -1,17 +1,19 @@
 import { REQUIRED_EXPORTS } from '../../probes/facts/mirrored-readiness'
 import type { Finding } from '../finding'
+import { windowsTermArgs } from '../../i18n/windows-terms'
 import { buildLacksMirrored, configuredMode, hasCode, mirroredRequested, policy, policyLocksMode, said } from '../derived'
+import { messageVersion, wslPrintsMessage } from '../../wsl-output/message-versions'
 import type { MachineView } from '../machine-view'
 import { evidence, finding, outputSource, unknown, unknownFact, rule, type Rule } from './rule'
 
 /**
  * Mirrored mode falling back, named by its real cause, in the order WSL checks
- * (`WslCoreVm::ValidateNetworkingMode`, wsl-networking.md A.2, D.14, S1/S2).
+ * (`WslCoreVm::ValidateNetworkingMode`, docs/knowledge/wsl-checks.md#mirrored-checks, docs/knowledge/probes.md#mirrored-readiness, docs/knowledge/seed-reports.md#mirrored-mode-on-windows-11-21h2).
  */
 export const mirroredRules: readonly Rule[] = [
   rule(['wsl-startup', 'wslconfig-file'], policyRule),
   rule(['wslconfig-file', 'windows-version', 'wsl-startup'], serverRule),
-  rule(['wslconfig-file', 'wsl-startup', 'mirrored-readiness'], ipv6Rule),
+  rule(['wslconfig-file', 'wsl-startup', 'mirrored-readiness', 'wsl-install'], ipv6Rule),
   rule(['wslconfig-file', 'windows-version', 'mirrored-readiness', 'wsl-startup'], windowsRule),
   rule(['wslconfig-file', 'windows-version', 'mirrored-readiness', 'wsl-startup'], firewallRule),
   rule(['wsl-startup'], kernelRule),
@@ -22,7 +24,7 @@ function fallbackLines(view: MachineView): string[] {
   return said(view, 'MessageMirroredNetworkingNotSupportedReason', 'LegacyMirroredNotSupported', 'MessageNetworkInitializationFailedFallback2', 'MessageSettingOverriddenByPolicy').map((m) => m.text)
 }
 
-/** B.4: `AllowNetworkingModeUserSetting = 0` ignores the user's mode (except None). */
+/** docs/knowledge/wsl-checks.md#enterprise-policy: `AllowNetworkingModeUserSetting = 0` ignores the user's mode (except None). */
 function policyRule(view: MachineView): Finding[] {
   const overridden = said(view, 'MessageSettingOverriddenByPolicy').filter((m) => /networkingMode/i.test(m.args[0] ?? ''))
   const locks = policyLocksMode(view) === true && configuredMode(view) !== null && configuredMode(view) !== 'none'
@@ -43,7 +45,7 @@ function policyRule(view: MachineView): Finding[] {
   ]
 }
 
-/** A.2: Server SKUs (2022, 2025) — HNS refuses mirrored with 0x803b0015 and WSL falls back to None. */
+/** docs/knowledge/wsl-checks.md#mirrored-checks: Server SKUs (2022, 2025) — HNS refuses mirrored with 0x803b0015 and WSL falls back to None. */
 function serverRule(view: MachineView): Finding[] {
   if (!mirroredRequested(view)) return []
   const server = view.windows.known && view.windows.value.isServer === true
@@ -55,7 +57,7 @@ function serverRule(view: MachineView): Finding[] {
       severity: 'error',
       confidence: 'high',
       evidence: [
-        ...(server && view.windows.known ? [evidence('ev.windowsServer', 'windows-version', { version: view.windows.value.version, edition: view.windows.value.edition ?? '?' })] : []),
+        ...(server && view.windows.known ? [evidence('ev.windowsServer', 'windows-version', { version: view.windows.value.version, ...windowsTermArgs('edition', 'edition', view.windows.value.edition ?? '?') })] : []),
         ...(refused ? [evidence('ev.code0x803b0015', outputSource(view), { path: refused.path })] : []),
       ],
       fixes: ['wslconfig-set-nat'],
@@ -64,7 +66,7 @@ function serverRule(view: MachineView): Finding[] {
   ]
 }
 
-/** A.2 check 1, F.7: `Tcpip6\Parameters\DisabledComponents = 0xFF`. */
+/** docs/knowledge/wsl-checks.md#mirrored-checks check 1, docs/knowledge/host-causes.md#ipv6-disabled-in-the-registry: `Tcpip6\Parameters\DisabledComponents = 0xFF`. */
 function ipv6Rule(view: MachineView): Finding[] {
   if (!mirroredRequested(view)) return []
   const message = said(view, 'MessageMirroredNetworkingNotSupportedIpv6Disabled')
@@ -84,6 +86,7 @@ function ipv6Rule(view: MachineView): Finding[] {
         ...(message.length > 0 ? [evidence('ev.wslSaidIpv6', outputSource(view))] : []),
         ...(youSaid !== null ? [evidence('ev.youSaidIpv6Disabled', 'pasted', { value: youSaid })] : []),
         ...(view.pastedFacts.saysMirrored && !view.config.known ? [evidence('ev.youSaidMirrored', 'pasted')] : []),
+        ...ipv6CheckTooNew(view, message.length > 0),
       ],
       fixes: ['remove-ipv6-disabled-components', 'reboot', 'wslconfig-set-nat'],
       wslSaid: fallbackLines(view),
@@ -91,7 +94,18 @@ function ipv6Rule(view: MachineView): Finding[] {
   ]
 }
 
-/** A.1, A.2 check 3, S1, S2: the OS lacks the HCN port-reservation APIs (build or exports). */
+/**
+ * WSL checks DisabledComponents at start only from 2.7.2 (message-versions.ts): on an older WSL the
+ * missing warning proves nothing, and mirrored mode "starts" with only `lo` in Linux (#11002).
+ */
+function ipv6CheckTooNew(view: MachineView, warned: boolean) {
+  const version = view.wsl.known ? view.wsl.value.version : null
+  const id = 'MessageMirroredNetworkingNotSupportedIpv6Disabled'
+  if (warned || version === null || wslPrintsMessage(id, version) !== 'no') return []
+  return [evidence('ev.wslTooOldToWarnIpv6', 'wsl-install', { version, since: messageVersion(id)?.since ?? '?' })]
+}
+
+/** docs/knowledge/wsl-checks.md#windows-builds, docs/knowledge/wsl-checks.md#mirrored-checks check 3, docs/knowledge/seed-reports.md#mirrored-mode-on-windows-11-21h2: the OS lacks the HCN port-reservation APIs (build or exports). */
 function windowsRule(view: MachineView): Finding[] {
   if (!mirroredRequested(view)) return []
   const lacks = buildLacksMirrored(view)
@@ -103,7 +117,9 @@ function windowsRule(view: MachineView): Finding[] {
   const pastedBuild = reasonBuild ? Number.parseInt(reasonBuild.args[0] ?? '', 10) : Number.NaN
   const pastedUbr = reasonBuild ? Number.parseInt(reasonBuild.args[1] ?? '', 10) : Number.NaN
   const pastedLacks = Number.isFinite(pastedBuild) && (pastedBuild < 22621 || (pastedBuild === 22621 && pastedUbr < 2359))
-  if (lacks !== true && missing.length === 0 && !pastedLacks) return []
+  // Scan facts describe the PC now, a paste what happened then (issue 11): a pasted build counts
+  // only when the scan cannot tell; otherwise unknownCauseRule says it came from another state.
+  if (lacks !== true && missing.length === 0 && !(pastedLacks && lacks === null)) return []
   const win = view.windows.known ? view.windows.value : null
   return [
     finding({
@@ -123,7 +139,7 @@ function windowsRule(view: MachineView): Finding[] {
   ]
 }
 
-/** A.2 check 4, D.9, D.14: Hyper-V firewall WMI missing/empty, or `HyperVFirewallDisable = 1`. */
+/** docs/knowledge/wsl-checks.md#mirrored-checks check 4, docs/knowledge/probes.md#firewall-profiles, docs/knowledge/probes.md#mirrored-readiness: Hyper-V firewall WMI missing/empty, or `HyperVFirewallDisable = 1`. */
 function firewallRule(view: MachineView): Finding[] {
   if (!mirroredRequested(view) || buildLacksMirrored(view) === true) return []
   if (!view.readiness.known) return []
@@ -148,7 +164,7 @@ function firewallRule(view: MachineView): Finding[] {
   ]
 }
 
-/** A.2 check 2: a custom kernel older than 5.10 (WSL prints the kernel reason). */
+/** docs/knowledge/wsl-checks.md#mirrored-checks check 2: a custom kernel older than 5.10 (WSL prints the kernel reason). */
 function kernelRule(view: MachineView): Finding[] {
   const message = said(view, 'MessageMirroredNetworkingNotSupportedKernel')
   if (message.length === 0) return []
@@ -165,22 +181,39 @@ function kernelRule(view: MachineView): Finding[] {
   ]
 }
 
+/**
+ * Pasted text naming a Windows build that lacks mirrored mode, on a PC whose scan reads a build
+ * that has it: the paste came from another state of the PC (before a feature update). The scan
+ * wins; this evidence says so next to what WSL said (issue 11 #2).
+ */
+function pastedBuildConflict(view: MachineView) {
+  if (!view.output.known || view.output.value.source !== 'pasted' || !view.windows.known) return null
+  if (buildLacksMirrored(view) !== false) return null
+  const reason = said(view, 'MessageMirroredNetworkingNotSupportedWindowsVersion')[0]
+  if (!reason) return null
+  return evidence('ev.pastedOtherStateBuild', 'windows-version', { pasted: `${reason.args[0] ?? '?'}.${reason.args[1] ?? '?'}`, now: view.windows.value.version })
+}
+
 /** Asked for mirrored, got NAT/None, and no cause above was proven: say what is unknown. */
 function unknownCauseRule(view: MachineView): Finding[] {
   if (!mirroredRequested(view)) return []
   const fellBack = fallbackLines(view).length > 0
   const running = view.output.known ? view.output.value.effectiveMode : null
   if (!fellBack && (running === null || running === 'mirrored')) return []
+  const conflict = pastedBuildConflict(view)
   return [
     finding({
       id: 'mirrored-fell-back-unknown-cause',
       severity: 'warning',
       confidence: 'low',
       evidence: [
-        ...(running !== null && running !== 'mirrored' ? [evidence('ev.effectiveMode', 'wsl-startup', { mode: running })] : []),
+        ...(running !== null && running !== 'mirrored' ? [evidence('ev.effectiveMode', 'wsl-startup', windowsTermArgs('mode', 'networkingMode', running))] : []),
         ...(fellBack ? [evidence('ev.wslSaidMirroredFallback', outputSource(view))] : []),
+        ...(said(view, 'LegacyMirroredNotSupported').length > 0 ? [evidence('ev.wslBefore222', outputSource(view))] : []),
+        ...(conflict ? [conflict] : []),
       ],
       unknowns: [
+        ...(conflict ? [unknown('un.startWslNow', { probe: 'wsl-startup' })] : []),
         ...unknownFact(view.windows, 'windows-version', 'un.checkWindowsVersion'),
         ...unknownFact(view.readiness, 'mirrored-readiness', 'un.checkMirroredReadiness'),
         unknown('un.rebootAfterUpdate'),

@@ -8,7 +8,7 @@ const hardFailure = (code: string) =>
   )
 const ids = (s: ReturnType<typeof snapshot>, pasted?: string) => diagnose(s, pasted).map((f) => f.id)
 
-describe('NAT creation failures (C.3, C.4)', () => {
+describe('NAT creation failures (docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback, docs/knowledge/error-codes.md#hresult-table)', () => {
   it('names 0x80041002 with WSL 2.2.4 failing hard (#12019), fixes along the ladder', () => {
     const findings = diagnose(snapshot({ 'wsl-install': { msiVersion: '2.2.4.0' }, 'wsl-startup': { startOutput: hardFailure('0x80041002'), networkingModeOutput: null } }))
     expect(findings[0]).toMatchObject({ id: 'nat-vmswitch-not-found', severity: 'error', confidence: 'medium' })
@@ -37,7 +37,7 @@ describe('NAT creation failures (C.3, C.4)', () => {
     expect(ids(s)).toEqual(['nat-vmswitch-not-found'])
   })
 
-  it('reports the silent fallback itself when no cause is visible (F.16)', () => {
+  it('reports the silent fallback itself when no cause is visible (docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback)', () => {
     const s = snapshot({ 'wsl-startup': { startOutput: failed('wsl: Failed to configure network (networkingMode Nat), falling back to networkingMode VirtioProxy.', 0), networkingModeOutput: text('virtioproxy\n') } })
     const findings = diagnose(s)
     expect(findings[0]).toMatchObject({ id: 'nat-fell-back', severity: 'warning' })
@@ -59,7 +59,7 @@ describe('NAT creation failures (C.3, C.4)', () => {
   })
 })
 
-describe('platform (C.4, F.18)', () => {
+describe('platform (docs/knowledge/error-codes.md#hresult-table, docs/knowledge/host-causes.md#virtualization-off)', () => {
   it('names a disabled WSL service (0x80070422)', () => {
     expect(ids(snapshot({ services: withService('WSLService', { startType: 'disabled', status: 'Stopped' }) }))[0]).toBe('wsl-service-disabled')
   })
@@ -75,7 +75,7 @@ describe('platform (C.4, F.18)', () => {
     expect(findings[0]?.evidence.map((e) => e.key)).toContain('ev.firmwareVirtualizationOff')
   })
 
-  it('does not read "firmware virtualization false" as a problem while the hypervisor runs (D.10)', () => {
+  it('does not read "firmware virtualization false" as a problem while the hypervisor runs (docs/knowledge/probes.md#virtualization)', () => {
     expect(ids(snapshot({ virtualization: { hypervisorPresent: true, firmwareVirtualization: false } }))).toEqual([])
   })
 })

@@ -1,11 +1,13 @@
 import { isAtLeast } from '../../util/version'
 import type { Evidence, Finding } from '../finding'
+import { windowsTermArgs } from '../../i18n/windows-terms'
 import { codes, hasCode, natInUse, said, service } from '../derived'
 import type { MachineView } from '../machine-view'
 import { evidence, finding, outputSource, unknown, unknownFact, rule, type Rule } from './rule'
+import { disabledServiceOwner } from './service-owner-evidence'
 
 /**
- * WSL's NAT network cannot be created (wsl-networking.md C.3, C.4, F.6, F.13, F.16): by code, with
+ * WSL's NAT network cannot be created (docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback, docs/knowledge/error-codes.md#hresult-table, docs/knowledge/host-causes.md#ics-disabled, docs/knowledge/host-causes.md#vmware-leftovers, docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback): by code, with
  * the cause behind the code where the probes show it. Before WSL 2.3.25 this stops WSL; from 2.3.25
  * it falls back to VirtioProxy (Consomme from 2.9), so modern WSL may show only a warning.
  */
@@ -13,7 +15,7 @@ export const natRules: readonly Rule[] = [
   rule(['wsl-startup', 'events', 'network-adapters', 'windows-version', 'wsl-install'], vmswitchRule),
   rule(['wsl-startup', 'wsl-install'], staleNetworkRule),
   rule(['services', 'wsl-startup', 'wslconfig-file', 'wsl-install'], icsRule),
-  rule(['wsl-startup'], otherCodeRule),
+  rule(['wsl-startup', 'wsl-install'], otherCodeRule),
   rule(['wsl-startup', 'events'], fellBackRule),
 ]
 
@@ -23,7 +25,7 @@ function natLines(view: MachineView): string[] {
   return lines.filter((line) => /ConfigureNetworking|networkingMode|0x[0-9a-f]{8}/i.test(line))
 }
 
-/** How WSL reacts to a NAT failure on this version (C.3), as evidence. */
+/** How WSL reacts to a NAT failure on this version (docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback), as evidence. */
 function versionBehaviour(view: MachineView): Evidence[] {
   if (!view.wsl.known || view.wsl.value.version === null) return []
   const version = view.wsl.value.version
@@ -31,7 +33,7 @@ function versionBehaviour(view: MachineView): Evidence[] {
 }
 
 function vmwareLeftovers(view: MachineView): Evidence[] {
-  // A paste: the user naming VMware/VirtualBox stands in for the adapter scan (F.13; #9016, #11816).
+  // A paste: the user naming VMware/VirtualBox stands in for the adapter scan (docs/knowledge/host-causes.md#vmware-leftovers; #9016, #11816).
   if (!view.adapters.known) return view.pastedFacts.vmProducts.length > 0 ? [evidence('ev.youSaidVmware', 'pasted', { products: view.pastedFacts.vmProducts.join(', ') })] : []
   const { vmwareClsidPresent, bindings } = view.adapters.value
   const bridged = bindings.filter((b) => b.componentId.toLowerCase() === 'vmware_bridge' && b.enabled).map((b) => b.adapter)
@@ -41,7 +43,7 @@ function vmwareLeftovers(view: MachineView): Evidence[] {
   ]
 }
 
-/** C.4 0x80041002 WBEM_E_NOT_FOUND: vmswitch creation fails ("Known vmswitch issue", C.6). */
+/** docs/knowledge/error-codes.md#hresult-table 0x80041002 WBEM_E_NOT_FOUND: vmswitch creation fails ("Known vmswitch issue", docs/knowledge/error-codes.md#triage-bot-rules). */
 function vmswitchRule(view: MachineView): Finding[] {
   const inOutput = hasCode(view, '0x80041002')
   const inEvents = view.eventCodes.find((c) => c.code.toLowerCase() === '0x80041002')
@@ -52,7 +54,7 @@ function vmswitchRule(view: MachineView): Finding[] {
     finding({
       id: vmware.length > 0 ? 'nat-vmware-leftovers' : 'nat-vmswitch-not-found',
       severity: 'error',
-      // The code's meaning is High; its causes are community-confirmed (Medium, C.4/F.13).
+      // The code's meaning is High; its causes are community-confirmed (Medium, docs/knowledge/error-codes.md#hresult-table/F.13).
       confidence: 'medium',
       evidence: [
         ...(inOutput ? [evidence('ev.code0x80041002', outputSource(view), { path: inOutput.path })] : []),
@@ -80,7 +82,7 @@ function vmswitchRule(view: MachineView): Finding[] {
   ]
 }
 
-/** C.4 0x803b0001 / 0x803b0017: the WSL HNS network is stale or degraded. */
+/** docs/knowledge/error-codes.md#hresult-table 0x803b0001 / 0x803b0017: the WSL HNS network is stale or degraded. */
 function staleNetworkRule(view: MachineView): Finding[] {
   const ref = hasCode(view, '0x803b0001') ?? hasCode(view, '0x803b0017')
   if (!ref) return []
@@ -96,16 +98,17 @@ function staleNetworkRule(view: MachineView): Finding[] {
   ]
 }
 
-/** F.6, C.4: Internet Connection Sharing (SharedAccess) disabled breaks NAT creation. */
+/** docs/knowledge/host-causes.md#ics-disabled, docs/knowledge/error-codes.md#hresult-table: Internet Connection Sharing (SharedAccess) disabled breaks NAT creation. */
 function icsRule(view: MachineView): Finding[] {
   const sharedAccess = service(view, 'SharedAccess')
   const disabled = sharedAccess?.exists === true && sharedAccess.startType === 'disabled'
   // 0x80070422 (ERROR_SERVICE_DISABLED) inside ConfigureNetworking/HNS is HNS failing to start
-  // SharedAccess, not the WSL service (keith-horton from the traces, microsoft/WSL#12074; F.6).
+  // SharedAccess, not the WSL service (keith-horton from the traces, microsoft/WSL#12074; docs/knowledge/host-causes.md#ics-disabled).
   const hnsServiceDisabled = codes(view).find((c) => c.code.toLowerCase() === '0x80070422' && c.networking)
   const code = hasCode(view, '0x803b002a') ?? hasCode(view, '0x800706d9') ?? hnsServiceDisabled
   if (!disabled && !code) return []
   if (!disabled && natInUse(view) === false) return []
+  const owner = disabled ? disabledServiceOwner(view, 'SharedAccess') : { evidence: [], unknowns: [], fixes: [] }
   return [
     finding({
       id: 'nat-ics-disabled',
@@ -115,15 +118,16 @@ function icsRule(view: MachineView): Finding[] {
         ...(disabled ? [evidence('ev.serviceDisabled', 'services', { service: 'SharedAccess' })] : []),
         ...(code ? [evidence('ev.codeIcs', outputSource(view), { path: code.path, code: code.code })] : []),
         ...versionBehaviour(view),
+        ...owner.evidence,
       ],
-      unknowns: unknownFact(view.services, 'services', 'un.checkServices'),
-      fixes: ['enable-sharedaccess', 'wsl-shutdown'],
+      unknowns: [...unknownFact(view.services, 'services', 'un.checkServices'), ...owner.unknowns],
+      fixes: ['enable-sharedaccess', 'wsl-shutdown', ...owner.fixes],
       wslSaid: natLines(view),
     }),
   ]
 }
 
-/** Any other HNS/ConfigureNetworking code: the family is known, the cause is not (C.4). */
+/** Any other HNS/ConfigureNetworking code: the family is known, the cause is not (docs/knowledge/error-codes.md#hresult-table). */
 function otherCodeRule(view: MachineView): Finding[] {
   const known = ['0x80041002', '0x803b0001', '0x803b0017', '0x803b002a', '0x800706d9', '0x803b0015', '0x80070422', '0x80070424', '0x80370102']
   const other = codes(view).find((c) => c.networking && !known.includes(c.code.toLowerCase()) && !/HCS_E_HYPERV_NOT_INSTALLED/i.test(c.code))
@@ -142,7 +146,7 @@ function otherCodeRule(view: MachineView): Finding[] {
   ]
 }
 
-/** F.16: WSL ≥ 2.3.25 started, but on VirtioProxy/Consomme/None instead of NAT. */
+/** docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback: WSL ≥ 2.3.25 started, but on VirtioProxy/Consomme/None instead of NAT. */
 function fellBackRule(view: MachineView): Finding[] {
   const messages = said(view, 'MessageNetworkInitializationFailedFallback2', 'LegacyNatFallbackNoNetworking').filter(
     (m) => m.id === 'LegacyNatFallbackNoNetworking' || m.args[0]?.toLowerCase() === 'nat',
@@ -156,12 +160,14 @@ function fellBackRule(view: MachineView): Finding[] {
       severity: 'warning',
       confidence: 'high',
       evidence: [
-        ...(messages.length > 0 ? [evidence('ev.wslSaidNatFallback', outputSource(view), { mode: messages[0]?.args[1] ?? 'None' })] : []),
-        ...(mode ? [evidence('ev.effectiveMode', 'wsl-startup', { mode })] : []),
+        ...(messages.length > 0 ? [evidence('ev.wslSaidNatFallback', outputSource(view), windowsTermArgs('mode', 'networkingMode', messages[0]?.args[1] ?? 'None'))] : []),
+        ...(mode ? [evidence('ev.effectiveMode', 'wsl-startup', windowsTermArgs('mode', 'networkingMode', mode))] : []),
       ],
       unknowns: [...unknownFact(view.events, 'events', 'un.checkHnsEvents'), unknown('un.natCauseHidden')],
       fixes: ['wsl-shutdown', 'windows-update', 'delete-wsl-hns-network', 'reboot', 'toggle-vmp', 'network-reset'],
       wslSaid: messages.map((m) => m.text),
+      // The summary names the mode WSL fell back to: what it said, else what wslinfo reported.
+      args: windowsTermArgs('mode', 'networkingMode', messages[0]?.args[1] ?? mode ?? 'None'),
     }),
   ]
 }

@@ -4,7 +4,7 @@ import { failed, snapshot, text, withService, wslconfig } from '../test-snapshot
 
 const ids = (s: ReturnType<typeof snapshot>, pasted?: string) => diagnose(s, pasted).map((f) => f.id)
 
-describe('.wslconfig rules (B.2–B.4)', () => {
+describe('.wslconfig rules (docs/knowledge/wslconfig.md)', () => {
   it('names a misspelled networking key (#11359) with a did-you-mean', () => {
     const findings = diagnose(snapshot({ 'wslconfig-file': wslconfig('[wsl2]\nnetworkMode=mirrored\n') }))
     expect(findings[0]).toMatchObject({ id: 'wslconfig-networking-key-ignored', args: { count: 1 } })

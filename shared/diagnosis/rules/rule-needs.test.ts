@@ -11,6 +11,7 @@ const PROBE_OF: Readonly<Record<keyof MachineView, ProbeId>> = {
   wsl: 'wsl-install',
   config: 'wslconfig-file',
   services: 'services',
+  servicePolicy: 'services',
   readiness: 'mirrored-readiness',
   virtualization: 'virtualization',
   events: 'events',
@@ -18,8 +19,10 @@ const PROBE_OF: Readonly<Record<keyof MachineView, ProbeId>> = {
   proxy: 'proxy-settings',
   winsock: 'winsock-catalog',
   firewall: 'firewall-profiles',
+  hypervFirewall: 'hyperv-firewall',
   hostNetworking: 'host-networking',
   output: 'wsl-startup',
+  networkCheck: 'wsl-network-check',
   eventCodes: 'events',
   // What the user's own words say comes with the pasted text, which stands in for the startup output.
   pastedFacts: 'wsl-startup',

@@ -7,7 +7,7 @@ import type { ConfigView, MachineView } from '../machine-view'
 import { evidence, finding, rule, type Rule } from './rule'
 
 /**
- * `.wslconfig` problems judged exactly as WSL's parser judges them (wsl-networking.md B.1–B.4;
+ * `.wslconfig` problems judged exactly as WSL's parser judges them (docs/knowledge/wslconfig.md;
  * `shared/wslconfig/` reproduces configfile.cpp): what WSL refuses to load, which networking
  * setting it silently does not read, what else it skips, encodings it mis-reads, misnamed files.
  */
@@ -20,7 +20,7 @@ export const wslconfigRules: readonly Rule[] = [
   rule(['wslconfig-file', 'wsl-startup'], wslSaidConfigRule),
 ]
 
-/** Keys whose loss changes networking (B.4). */
+/** Keys whose loss changes networking (docs/knowledge/wsl-checks.md#enterprise-policy). */
 const NETWORKING_KEYS = [
   'networkingmode', 'firewall', 'dnstunneling', 'autoproxy', 'dnsproxy', 'localhostforwarding', 'ipv6', 'dhcp', 'dhcptimeout',
   'vmswitch', 'macaddress', 'hostaddressloopback', 'ignoredports', 'besteffortdnsparsing', 'dnstunnelingipaddress', 'initialautoproxytimeout',
@@ -59,7 +59,7 @@ function warningEvidence(w: WslConfigMessage) {
   })
 }
 
-/** B.3: an invalid `macAddress` makes the parser throw; WSL then does not load the file at all. */
+/** docs/knowledge/wslconfig.md: an invalid `macAddress` makes the parser throw; WSL then does not load the file at all. */
 function failsToLoadRule(view: MachineView): Finding[] {
   const c = config(view)
   if (!c?.parse.error) return []
@@ -76,7 +76,7 @@ function failsToLoadRule(view: MachineView): Finding[] {
   ]
 }
 
-/** B.3, #11359: the networking setting the user wrote is skipped (typo, wrong section, bad value). */
+/** docs/knowledge/wslconfig.md, #11359: the networking setting the user wrote is skipped (typo, wrong section, bad value). */
 function networkingKeyRule(view: MachineView): Finding[] {
   const c = config(view)
   if (!c) return []
@@ -99,7 +99,7 @@ function networkingKeyRule(view: MachineView): Finding[] {
   ]
 }
 
-/** B.3: other lines WSL warns about and skips. */
+/** docs/knowledge/wslconfig.md: other lines WSL warns about and skips. */
 function otherWarningsRule(view: MachineView): Finding[] {
   const c = config(view)
   if (!c) return []
@@ -118,23 +118,28 @@ function otherWarningsRule(view: MachineView): Finding[] {
   ]
 }
 
-/** B.2: WSL reads UTF-8 (± BOM) and UTF-16LE with BOM; BOM-less UTF-16 and ANSI/GBK text are mis-read. */
+/** docs/knowledge/wslconfig.md: WSL reads UTF-8 (± BOM) and UTF-16LE with BOM; BOM-less UTF-16 and ANSI/GBK text are mis-read. */
 function encodingRule(view: MachineView): Finding[] {
   const c = config(view)
-  const hint = c?.hints.find((h) => h.id === 'utf16-without-bom' || h.id === 'not-utf8')
+  const hint = c?.hints.find((h) => h.id === 'utf16-without-bom' || h.id === 'not-utf8' || h.id === 'lone-cr-line-ends')
   if (!c || !hint) return []
+  // Lone CR line ends: the parser proved which settings WSL ignores (shared/wslconfig/hints.ts).
+  const ev =
+    hint.id === 'lone-cr-line-ends'
+      ? evidence('ev.configLoneCr', 'wslconfig-file', { ignored: String(hint.args[0] ?? '') })
+      : evidence(hint.id === 'utf16-without-bom' ? 'ev.configUtf16NoBom' : 'ev.configNotUtf8', 'wslconfig-file')
   return [
     finding({
       id: 'wslconfig-encoding',
       severity: 'warning',
-      confidence: hint.id === 'utf16-without-bom' ? 'high' : 'medium',
-      evidence: [evidence(hint.id === 'utf16-without-bom' ? 'ev.configUtf16NoBom' : 'ev.configNotUtf8', 'wslconfig-file')],
+      confidence: hint.id === 'not-utf8' ? 'medium' : 'high',
+      evidence: [ev],
       fixes: ['wslconfig-reencode', 'wsl-shutdown'],
     }),
   ]
 }
 
-/** B.1: no `.wslconfig`, but a lookalike (`.wslconfig.txt`, `wsl.conf`…) that WSL never reads. */
+/** docs/knowledge/wslconfig.md: no `.wslconfig`, but a lookalike (`.wslconfig.txt`, `wsl.conf`…) that WSL never reads. */
 function misnamedRule(view: MachineView): Finding[] {
   if (!view.config.known || view.config.value === null) return []
   const c = view.config.value
@@ -160,7 +165,7 @@ const CONFIG_MESSAGES = [
 const VM_SECTIONS = /^(wsl2|experimental)\./i
 
 /**
- * B.3, issue 11: what WSL printed about a config line (key, value, file, line) is a finding even when
+ * docs/knowledge/wslconfig.md, issue 11: what WSL printed about a config line (key, value, file, line) is a finding even when
  * the file itself was not pasted or scanned. Arguments are in WSL's call order whatever the language
  * (recognize-messages.ts): the key is the first argument of UnknownKey/KeyDuplicated, the second of
  * the value messages. When the file was read, the rules above judge it line by line instead.
