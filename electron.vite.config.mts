@@ -12,7 +12,7 @@ const simulation = process.env['WND_RELEASE'] !== '1'
 
 /**
  * Main and preload build as CommonJS for Node/Electron; the preload is fully bundled because a
- * sandboxed preload can only `require` Electron's renderer modules (engineering.md §2, §6).
+ * sandboxed preload can only `require` Electron's renderer modules (docs/architecture.md#processes).
  */
 export default defineConfig({
   main: {

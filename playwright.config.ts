@@ -3,7 +3,7 @@ import { defineConfig } from '@playwright/test'
 
 /**
  * Chromium for the `web` project: `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`, else
- * Playwright's own browser (on developer machines where its download works; toolchain.md).
+ * Playwright's own browser (on developer machines where its download works; docs/knowledge/build-and-release.md#linux-machines).
  */
 function chromiumPath(): string | undefined {
   const fromEnv = process.env['CHROMIUM_PATH']
@@ -19,7 +19,7 @@ const WEB_USE = {
   viewport: { width: 1366, height: 768 },
   launchOptions: {
     ...(executablePath ? { executablePath } : {}),
-    // Root on an offline machine: no sandbox, no GPU, no background network (toolchain.md).
+    // Root on an offline machine: no sandbox, no GPU, no background network (docs/knowledge/build-and-release.md#linux-machines).
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
-// Two projects: pure/Node code runs in node, React components in jsdom (engineering.md §7).
+// Two projects: pure/Node code runs in node, React components in jsdom (docs/architecture.md#tests).
 export default defineConfig({
   test: {
     projects: [

@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util'
 import { diagnose } from '../../shared/diagnosis/diagnose'
 import { snapshotFromEvidence, UserEvidence } from '../../shared/diagnosis/evidence'
 import { findingsJson, formatFindingsText } from '../../shared/diagnosis/format-findings'
-import type { DiagnosisLanguage } from '../../shared/diagnosis/messages/format'
 import { MachineSnapshot } from '../../shared/machine/snapshot'
 
 export interface CliResult {
@@ -101,7 +100,7 @@ export async function main(argv: readonly string[]): Promise<CliResult> {
     }
   }
   const findings = diagnose(snapshot, pasted)
-  const stdout = values.json ? `${JSON.stringify(findingsJson(findings), null, 2)}\n` : `${formatFindingsText(findings, snapshot, lang as DiagnosisLanguage)}\n`
+  const stdout = values.json ? `${JSON.stringify(findingsJson(findings), null, 2)}\n` : `${formatFindingsText(findings, snapshot, lang)}\n`
   if (saveTo === undefined) return { code: 0, stdout, stderr: '' }
   const saved = await saveScenario(snapshot, saveTo)
   return saved.ok ? { code: 0, stdout, stderr: `${saved.message}\n` } : { code: 1, stdout, stderr: `${saved.message}\n` }

@@ -46,7 +46,7 @@ export function schemaErrors(config: unknown): string[] {
 export async function electronBuilderValidation(config: BuilderConfig): Promise<string | null> {
   // Deep import: app-builder-lib has no `exports` map; this is the function `electron-builder` calls.
   const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
-    validateConfiguration(config: unknown, logger: unknown): Promise<void>
+    validateConfiguration: (config: unknown, logger: unknown) => Promise<void>
   }
   const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown }
   try {
@@ -78,7 +78,8 @@ export function policyViolations(config: BuilderConfig, repoRoot: string): strin
   const win = record(config['win'])
   const nsis = record(config['nsis'])
   const fuses = record(config['electronFuses'])
-  const buildResources = String(record(config['directories'])['buildResources'] ?? 'build')
+  const buildResourcesSetting = record(config['directories'])['buildResources']
+  const buildResources = typeof buildResourcesSetting === 'string' ? buildResourcesSetting : 'build'
 
   if (typeof config['appId'] !== 'string' || !/^[a-z0-9-]+(\.[a-z0-9-]+){2,}$/.test(config['appId'])) problems.push('appId: set a reverse-DNS id')
   if (typeof config['productName'] !== 'string' || !/^[\x20-\x7e]+$/.test(config['productName'])) {

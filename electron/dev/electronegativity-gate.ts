@@ -154,7 +154,7 @@ export function loadExceptions(file: string): GateException[] {
   return parsed.exceptions.map((raw, index) => {
     const entry = raw as Record<string, unknown>
     for (const key of ['target', 'rule', 'file', 'reason']) {
-      if (typeof entry[key] !== 'string' || (entry[key] as string).length === 0) throw new Error(`${file}: exception ${index} needs "${key}"`)
+      if (typeof entry[key] !== 'string' || entry[key].length === 0) throw new Error(`${file}: exception ${index} needs "${key}"`)
     }
     if ((entry['reason'] as string).length < 40) throw new Error(`${file}: exception ${index}: the reason must explain why (40+ characters)`)
     const max = entry['max'] ?? 1

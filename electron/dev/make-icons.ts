@@ -64,7 +64,7 @@ async function render(svg: string, sizes: readonly number[]): Promise<IconImage[
     const page = await browser.newPage()
     await page.setContent('<!doctype html><html><body></body></html>')
     // Passed as text: tsx's esbuild would otherwise wrap the function in helpers the page lacks.
-    const rendered = (await page.evaluate(`(${RENDER_IN_PAGE})(${JSON.stringify(svg)}, ${JSON.stringify(sizes)})`)) as Rendered[]
+    const rendered = await page.evaluate<Rendered[]>(`(${RENDER_IN_PAGE})(${JSON.stringify(svg)}, ${JSON.stringify(sizes)})`)
     return rendered.map((item) => ({
       size: item.size,
       png: Buffer.from(item.pngBase64, 'base64'),

@@ -2,7 +2,7 @@ import type { ElevatedProgress } from './elevation/progress'
 import type { PsScript } from './host'
 
 /**
- * Runs one script with administrator rights behind exactly one UAC prompt (engineering.md §4).
+ * Runs one script with administrator rights behind exactly one UAC prompt (docs/security.md#elevation).
  *
  * Two implementations: `UacElevator` (a one-shot, unelevated `powershell.exe` starts an elevated
  * one with the `runas` verb; the script and its results travel over a named pipe, checked by hash

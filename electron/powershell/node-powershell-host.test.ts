@@ -17,7 +17,7 @@ function fakeFactory(answer: (command: string) => Promise<InvocationResult>) {
       dispose: vi.fn(() => Promise.resolve()),
     }
     shells.push(shell)
-    return shell as unknown as ReturnType<ShellFactory>
+    return shell
   }
   return { factory, shells }
 }

@@ -105,7 +105,7 @@ function ConvertTo-WndArgument {
 
 function Invoke-WndNative {
   # Runs a native program and returns its exit code and raw output bytes as base64.
-  # Raw bytes, because wsl.exe writes UTF-16LE unless WSL_UTF8=1 is honoured (knowledge D.2);
+  # Raw bytes, because wsl.exe writes UTF-16LE unless WSL_UTF8=1 is honoured (docs/knowledge/wsl-checks.md#console-output-of-wsl);
   # the TypeScript side decodes. Output is read asynchronously so a chatty program cannot deadlock.
   param(
     [Parameter(Mandatory = $true)][string]$FilePath,

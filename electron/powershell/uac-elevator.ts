@@ -1,5 +1,5 @@
 /**
- * UacElevator: one script, one UAC prompt, its output back (engineering.md §4).
+ * UacElevator: one script, one UAC prompt, its output back (docs/security.md#elevation).
  *
  * How a run goes:
  * 1. Node opens a one-shot server on `\\.\pipe\wnd-elevate-<32 random hex>` (elevation/result-channel.ts).
@@ -109,7 +109,7 @@ const MAX_CAPTURE = 64 * 1024
 
 /**
  * The real {@link Elevator}: `Process.Start` + `runas` from a one-shot unelevated PowerShell, the
- * script over a named pipe checked by SHA-256 and nonce (engineering.md §4; see the file header
+ * script over a named pipe checked by SHA-256 and nonce (docs/security.md#elevation; see the file header
  * for the security argument). Never rejects.
  */
 export class UacElevator implements Elevator {

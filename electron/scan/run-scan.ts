@@ -119,7 +119,7 @@ export async function runScan(deps: ScanDeps, request: ScanRequest): Promise<Sca
     appVersion: deps.appVersion,
     takenAt: deps.now().toISOString(),
     source: deps.source,
-    facts: Object.fromEntries(probes.flatMap((id) => (facts[id] ? [[id, facts[id]]] : []))) as MachineSnapshot['facts'],
+    facts: Object.fromEntries(probes.flatMap((id) => (facts[id] ? [[id, facts[id]]] : []))),
   }
   return { outcome: request.signal.aborted ? 'cancelled' : 'completed', snapshot }
 }

@@ -16,14 +16,14 @@ function at(offsetSeconds: number): string {
   return new Date(LAST_START_MS + offsetSeconds * 1000).toISOString().replace(/\.(\d{3})Z$/, (_, ms: string) => `.${ms}0000Z`)
 }
 
-/** HNS network ids WSL uses for NAT, without and with the Hyper-V firewall (B.6, Appendix 2). */
+/** HNS network ids WSL uses for NAT, without and with the Hyper-V firewall (docs/knowledge/wsl-checks.md#nat-network-internals). */
 const WSL_NETWORK_ID = '{b95d0c5e-57d4-412b-b571-18a81a16e005}'
 const WSL_FIREWALL_NETWORK_ID = '{790e58b4-7939-4434-9358-89ae7ddbe87e}'
 
 /**
- * Which channels exist (D.6): Application and System always; the HNS, Hyper-V-Compute and VmSwitch
+ * Which channels exist (docs/knowledge/probes.md#events): Application and System always; the HNS, Hyper-V-Compute and VmSwitch
  * channels come with the virtualization stack (VMP or the role, Medium); VMMS-Admin only with the
- * Hyper-V role (S5, D.6).
+ * Hyper-V role (docs/knowledge/seed-reports.md#nat-0x80041002, docs/knowledge/probes.md#events).
  */
 function available(scenario: Scenario, log: Log): boolean {
   switch (log) {
@@ -38,10 +38,10 @@ function available(scenario: Scenario, log: Log): boolean {
 }
 
 /**
- * Events a failed NAT creation leaves (C.4, F.13, S5):
+ * Events a failed NAT creation leaves (docs/knowledge/error-codes.md#hresult-table, docs/knowledge/host-causes.md#vmware-leftovers, docs/knowledge/seed-reports.md#nat-0x80041002):
  * - HNS-Admin 1013 "HNS-Network-Create" with the result code, text as quoted in #12055 (Medium);
  * - for 0x80041002, HNS-Admin 1000 "HNS failed to create vmswitch…" (#12055 shows its wording),
- *   a VmSwitch-Operational error for `NetMgmt::CreateVirtualSwitch` (#11505, C.6; the event id and
+ *   a VmSwitch-Operational error for `NetMgmt::CreateVirtualSwitch` (#11505, docs/knowledge/error-codes.md#triage-bot-rules; the event id and
  *   wording are not in the KB: Low) and, with the Hyper-V role only, VMMS-Admin 16000 (#12019, High).
  */
 function natFailureEvents(scenario: Scenario, code: string): Partial<Record<Log, EventRecord[]>> {
@@ -90,9 +90,9 @@ function natFailureEvents(scenario: Scenario, code: string): Partial<Record<Log,
 }
 
 /**
- * What the `events` probe reads (wsl-networking.md D.6): the last 7 days of each log. Derived from
- * the PC's state — the last WSL start's warnings in the Application log under source `WSL` (B.3,
- * D.3, Medium; the event id is not in the KB, 0 is used, Low) and the NAT-failure events above —
+ * What the `events` probe reads (docs/knowledge/probes.md#events): the last 7 days of each log. Derived from
+ * the PC's state — the last WSL start's warnings in the Application log under source `WSL` (docs/knowledge/wslconfig.md,
+ * docs/knowledge/probes.md#wsl-startup, Medium; the event id is not in the KB, 0 is used, Low) and the NAT-failure events above —
  * plus the scenario's explicit records. Newest first, as `Get-WinEvent` returns them.
  */
 export function eventsFact(scenario: Scenario): FactOf<'events'> {

@@ -4,7 +4,7 @@ import type { Scenario } from '../../shared/scenarios/scenario'
 const PROFILES = ['Domain', 'Private', 'Public'] as const
 
 /**
- * What `Get-NetFirewallProfile -PolicyStore ActiveStore` reports (wsl-networking.md D.9, F.1, F.3):
+ * What `Get-NetFirewallProfile -PolicyStore ActiveStore` reports (docs/knowledge/probes.md#firewall-profiles, docs/knowledge/host-causes.md#dns-blocked-by-the-firewall, docs/knowledge/host-causes.md#enterprise-and-third-party-firewalls):
  * Windows' defaults — enabled, inbound Block, inbound rules and local rules allowed — with the
  * scenario's differences (enterprise `AllowLocalFirewallRules = False`, "block all incoming"
  * `AllowInboundRules = False`).

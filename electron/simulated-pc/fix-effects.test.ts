@@ -17,8 +17,8 @@ import { winsockCatalog } from './winsock-catalog-model'
 import { wslconfigBytes } from './wslconfig-bytes'
 import { simulateWslStart } from './wsl-startup-model'
 
-// The simulated PC applies fixes as Windows would (wsl-networking.md E.1, E.4, E.6, F.6, F.7,
-// F.12, F.13, #10054): unelevated steps through `run('fix:<id>')`, elevated ones in one batch.
+// The simulated PC applies fixes as Windows would (docs/knowledge/fixes.md#commands-privileges-and-side-effects, docs/knowledge/fixes.md#delete-wsl-hns-network, docs/knowledge/fixes.md#restore-points, docs/knowledge/host-causes.md#ics-disabled, docs/knowledge/host-causes.md#ipv6-disabled-in-the-registry,
+// docs/knowledge/host-causes.md#winsock-lsp, docs/knowledge/host-causes.md#vmware-leftovers, #10054): unelevated steps through `run('fix:<id>')`, elevated ones in one batch.
 
 const SENTINEL = 'WND-TEST:'
 const OPTIONS = { timeoutMs: 60_000 }
@@ -64,7 +64,7 @@ async function userStep(pc: SimulatedPcHost, id: FixScriptId, input: unknown): P
 const vmp = (enable: boolean): Step => ({ script: 'set-feature', input: { feature: 'VirtualMachinePlatform', enable } })
 const crlf = (text: string) => new Uint8Array(Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8'))
 
-describe('wslconfig-write and undo-restore-file (B.2)', () => {
+describe('wslconfig-write and undo-restore-file (docs/knowledge/wslconfig.md)', () => {
   it('seed PC: networkingMode=nat + wsl --shutdown → WSL starts in NAT without the mirrored warning', async () => {
     const pc = host('seed-22000-mirrored')
     const before = simulateWslStart(pc.scenario)
@@ -132,7 +132,7 @@ describe('wslconfig-write and undo-restore-file (B.2)', () => {
   })
 })
 
-describe('elevated batch (engineering.md §4)', () => {
+describe('elevated batch (docs/security.md#elevation)', () => {
   it('UAC declined or failed: nothing is applied', async () => {
     const pc = host('wslservice-disabled')
     const state = pc.scenario
@@ -163,7 +163,7 @@ describe('elevated batch (engineering.md §4)', () => {
     expect(pc.scenario.runtime?.pending).toBeUndefined()
   })
 
-  it('a restore point that cannot be created stops the batch before any change (E.6)', async () => {
+  it('a restore point that cannot be created stops the batch before any change (docs/knowledge/fixes.md#restore-points)', async () => {
     const base = scenario('wslservice-disabled')
     const pc = host({ ...base, runtime: { systemProtection: false } })
     const result = await batch(pc, { script: 'restore-point', input: { description: 'WSL Network Doctor' } }, { script: 'service-start-type', input: { name: 'WSLService', startType: 'manual' } })
@@ -196,7 +196,7 @@ describe('elevated batch (engineering.md §4)', () => {
   })
 })
 
-describe('services (C.6, F.6)', () => {
+describe('services (docs/knowledge/error-codes.md#triage-bot-rules, docs/knowledge/host-causes.md#ics-disabled)', () => {
   it('WSLService disabled → Manual: WSL starts again; undo record keeps "disabled"', async () => {
     const pc = host('wslservice-disabled')
     expect(simulateWslStart(pc.scenario).exitCode).toBe(-1)
@@ -216,7 +216,7 @@ describe('services (C.6, F.6)', () => {
   })
 })
 
-describe('registry values (F.7, A.2, F.14)', () => {
+describe('registry values (docs/knowledge/host-causes.md#ipv6-disabled-in-the-registry, docs/knowledge/wsl-checks.md#mirrored-checks, docs/knowledge/host-causes.md#fse-and-porttrackerenabledmode)', () => {
   it('IPv6 DisabledComponents is removed (restart required) and undo puts 255 back', async () => {
     const pc = host('ipv6-disabled-mirrored')
     const [step] = (await batch(pc, { script: 'remove-ipv6-disabled-components', input: {} })).steps
@@ -248,7 +248,7 @@ describe('registry values (F.7, A.2, F.14)', () => {
   })
 })
 
-describe('HNS network and NAT failures (C.3, C.4, E.4, E.5, F.13, #10054)', () => {
+describe('HNS network and NAT failures (docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback, docs/knowledge/error-codes.md#hresult-table, docs/knowledge/fixes.md#delete-wsl-hns-network, docs/knowledge/fixes.md#the-fix-ladder, docs/knowledge/host-causes.md#vmware-leftovers, #10054)', () => {
   it('nat-0x80041002: deleting the HNS network does not cure; toggling VMP across two restarts does', async () => {
     const pc = host('nat-0x80041002')
     expect(natFailureCure(pc.scenario)).toBe('toggle-vmp')
@@ -281,13 +281,13 @@ describe('HNS network and NAT failures (C.3, C.4, E.4, E.5, F.13, #10054)', () =
     expect(simulateWslStart(pc.scenario)).toMatchObject({ exitCode: 0, mode: 'nat' })
   })
 
-  it('hns-stale-0x803b0001: a restart alone clears the stale network (E.5 step 6)', () => {
+  it('hns-stale-0x803b0001: a restart alone clears the stale network (docs/knowledge/fixes.md#the-fix-ladder step 6)', () => {
     const pc = host('hns-stale-0x803b0001')
     pc.reboot()
     expect(pc.scenario.host.natNetworkFailure).toBeNull()
   })
 
-  it('refuses to delete the network while the WSL VM runs (E.4)', async () => {
+  it('refuses to delete the network while the WSL VM runs (docs/knowledge/fixes.md#delete-wsl-hns-network)', async () => {
     const base = scenario('hns-stale-0x803b0001')
     const pc = host({ ...base, wsl: { ...base.wsl, distros: base.wsl.distros.map((d) => ({ ...d, running: true })) } })
     expect((await batch(pc, { script: 'delete-wsl-hns-network', input: {} })).steps[0]).toMatchObject({ ok: false, error: expect.stringMatching(/wsl --shutdown/) })
@@ -307,7 +307,7 @@ describe('HNS network and NAT failures (C.3, C.4, E.4, E.5, F.13, #10054)', () =
     expect(simulateWslStart(pc.scenario)).toMatchObject({ exitCode: 0, mode: 'nat' })
   })
 
-  it('wsl-update: a current WSL falls back to VirtioProxy instead of failing (C.3)', async () => {
+  it('wsl-update: a current WSL falls back to VirtioProxy instead of failing (docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback)', async () => {
     const pc = host('nat-0x80041002')
     const result = await userStep(pc, 'wsl-update', { preRelease: false })
     expect(result).toMatchObject({ changed: true, rebootRequired: false })
@@ -323,7 +323,7 @@ describe('HNS network and NAT failures (C.3, C.4, E.4, E.5, F.13, #10054)', () =
   })
 })
 
-describe('restarts, features, hypervisor and Winsock (E.1, F.12, F.18)', () => {
+describe('restarts, features, hypervisor and Winsock (docs/knowledge/fixes.md#commands-privileges-and-side-effects, docs/knowledge/host-causes.md#winsock-lsp, docs/knowledge/host-causes.md#virtualization-off)', () => {
   it('reboot: boot counter and LastBootUpTime advance, distributions stop; fix:boot-time reads it', async () => {
     const base = scenario('healthy-win11-24h2')
     const pc = host({ ...base, wsl: { ...base.wsl, distros: base.wsl.distros.map((d) => ({ ...d, running: true })) } })
@@ -370,7 +370,7 @@ describe('restarts, features, hypervisor and Winsock (E.1, F.12, F.18)', () => {
   })
 })
 
-describe('WSL 1 fallback (E.1, E.5 step 10)', () => {
+describe('WSL 1 fallback (docs/knowledge/fixes.md#commands-privileges-and-side-effects, docs/knowledge/fixes.md#the-fix-ladder step 10)', () => {
   it('export, convert and set the default: WSL starts as WSL 1', async () => {
     const pc = host('nat-0x80041002')
     const exported = await userStep(pc, 'wsl-export', { distro: 'Ubuntu' })

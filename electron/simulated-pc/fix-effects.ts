@@ -21,13 +21,13 @@ export type FixOutcome =
 /** A refusal or failure, as the `.ps1` would `throw` it; nothing was changed. */
 class FixFailure extends Error {}
 
-/** The WSL package `wsl --update` installs on the simulated PC (a current 2.6 release, C.3, A.8). */
+/** The WSL package `wsl --update` installs on the simulated PC (a current 2.6 release, docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback, docs/knowledge/wsl-checks.md#wsl-versions-that-changed-networking). */
 export const UPDATED_WSL = { version: '2.6.1.0', kernelVersion: '6.6.87.2-1', wslgVersion: '1.0.66' } as const
 
 /** When the simulated PC last started unless the scenario says otherwise (before its last WSL start). */
 export const DEFAULT_LAST_BOOT = '2026-11-21T08:40:00.000Z'
 
-/** HNS codes of a stale WSL network that deleting it or a restart clears (C.4, E.4, E.5 step 6). */
+/** HNS codes of a stale WSL network that deleting it or a restart clears (docs/knowledge/error-codes.md#hresult-table, docs/knowledge/fixes.md#delete-wsl-hns-network, docs/knowledge/fixes.md#the-fix-ladder step 6). */
 const STALE_NETWORK_CODES = ['0x803b0001', '0x803b0017']
 
 const NoInput = z.union([z.null(), z.undefined(), z.strictObject({})])
@@ -74,8 +74,8 @@ type Input<Id extends FixScriptId> = z.infer<(typeof INPUTS)[Id]>
 type Effect<Id extends FixScriptId> = (state: Scenario, input: Input<Id>, context: FixContext) => StepResult
 
 /**
- * Applies one fix script to the simulated PC the way Windows would (wsl-networking.md E.1, E.4,
- * E.6, F.6, F.7, F.12–F.14): the input is checked against the script's own allow-list, then the
+ * Applies one fix script to the simulated PC the way Windows would (docs/knowledge/fixes.md#commands-privileges-and-side-effects, docs/knowledge/fixes.md#delete-wsl-hns-network,
+ * docs/knowledge/fixes.md#restore-points, docs/knowledge/host-causes.md#ics-disabled, docs/knowledge/host-causes.md#ipv6-disabled-in-the-registry, docs/knowledge/host-causes.md#winsock-lsp): the input is checked against the script's own allow-list, then the
  * state changes, or the step refuses and nothing changes. Changes that Windows applies only at a
  * restart (features, bcdedit, Winsock reset) wait in `runtime.pending` until `rebootPc`.
  * `runtime.failStep` makes one script fail, for tests of a failing step.
@@ -102,7 +102,7 @@ function runEffect(script: FixScriptId, draft: Scenario, input: unknown, context
 }
 
 /**
- * A restart of the simulated PC (E.1, E.5 step 6, F.12, F.13, #10054): boot counter and
+ * A restart of the simulated PC (docs/knowledge/fixes.md#commands-privileges-and-side-effects, docs/knowledge/fixes.md#the-fix-ladder step 6, docs/knowledge/host-causes.md#winsock-lsp, docs/knowledge/host-causes.md#vmware-leftovers, #10054): boot counter and
  * LastBootUpTime advance; pending feature, hypervisor and Winsock changes apply; every distribution
  * is stopped; the NAT failure clears when its cure is complete: a stale HNS network (`reboot`,
  * `delete-wsl-hns-network`), VMware leftovers already removed (`vmware-cleanup`), or
@@ -152,7 +152,7 @@ export function lastBootUpTimeOf(state: Scenario): string {
 
 /**
  * Which fix ends the scenario's NAT creation failure (NAT_FAILURE_CURES in scenario-machine.ts), or
- * null when there is none: the scenario's `natFailureCuredBy`, else by code (C.4, E.4, F.13).
+ * null when there is none: the scenario's `natFailureCuredBy`, else by code (docs/knowledge/error-codes.md#hresult-table, docs/knowledge/fixes.md#delete-wsl-hns-network, docs/knowledge/host-causes.md#vmware-leftovers).
  */
 export function natFailureCure(state: Scenario): NatFailureCure | null {
   const code = state.host.natNetworkFailure?.toLowerCase()
@@ -206,7 +206,7 @@ function result(changed: boolean, rebootRequired: boolean, undo: UndoRecord | nu
   return { changed, rebootRequired, undo, detail }
 }
 
-/** The `.wslconfig` as the scenario stores it, from the bytes a fix wrote (B.2 encodings). */
+/** The `.wslconfig` as the scenario stores it, from the bytes a fix wrote (docs/knowledge/wslconfig.md encodings). */
 function wslconfigFromBytes(bytes: Buffer): NonNullable<Scenario['wslconfig']> {
   let encoding: NonNullable<Scenario['wslconfig']>['encoding'] = 'utf8'
   let text: string
@@ -217,7 +217,7 @@ function wslconfigFromBytes(bytes: Buffer): NonNullable<Scenario['wslconfig']> {
     encoding = 'utf16le-bom'
     text = bytes.subarray(2).toString('utf16le')
   } else if (looksUtf16le(bytes)) {
-    // WSL reads a BOM-less UTF-16LE .wslconfig too (B.2); the scripts write such bytes unchanged.
+    // WSL reads a BOM-less UTF-16LE .wslconfig too (docs/knowledge/wslconfig.md); the scripts write such bytes unchanged.
     encoding = 'utf16le'
     text = bytes.toString('utf16le')
   } else {
@@ -262,7 +262,7 @@ function requireDistro(state: Scenario, distro: string): Scenario['wsl']['distro
   return found
 }
 
-/** Where each value the remove-* scripts delete lives (fixed in each script, F.7, F.14, A.2). */
+/** Where each value the remove-* scripts delete lives (fixed in each script, docs/knowledge/host-causes.md#ipv6-disabled-in-the-registry, docs/knowledge/host-causes.md#fse-and-porttrackerenabledmode, docs/knowledge/wsl-checks.md#mirrored-checks). */
 const REGISTRY_VALUES = {
   'ipv6-disabled-components': { key: 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters', name: 'DisabledComponents' },
   'hyperv-firewall-disable': { key: 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\MpsSvc\\Parameters', name: 'HyperVFirewallDisable' },
@@ -287,7 +287,7 @@ function removeValue(
 const START_TYPES_SC: Readonly<Record<string, string>> = { automatic: 'auto', manual: 'demand', disabled: 'disabled' }
 
 const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
-  /** E.6: a verified restore point, or a failure when System Protection is off. */
+  /** docs/knowledge/fixes.md#restore-points: a verified restore point, or a failure when System Protection is off. */
   'restore-point': (state, input, context) => {
     const runtime = runtimeOf(state)
     if (state.windows.installationType !== 'Client') throw new FixFailure('Restore points exist only on client editions of Windows.')
@@ -298,7 +298,7 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
     return result(true, false, null, `Restore point ${sequenceNumber} created: ${input.description}.`)
   },
 
-  /** B.2: refuse a file changed since the scan; back up; replace the bytes; undo restores them. */
+  /** docs/knowledge/wslconfig.md: refuse a file changed since the scan; back up; replace the bytes; undo restores them. */
   'wslconfig-write': (state, input, context) => {
     const path = wslconfigPath(state)
     const current = currentWslconfigBase64(state)
@@ -319,7 +319,7 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
     return result(true, false, { kind: 'restore-file', path, previousBase64: current, backupPath: backup, writtenBase64: bytes.toString('base64') }, `Wrote ${bytes.length} bytes to ${path}.${backup === null ? '' : ` Backup: ${backup}.`}`)
   },
 
-  /** E.1: every distribution and the VM stop. */
+  /** docs/knowledge/fixes.md#commands-privileges-and-side-effects: every distribution and the VM stop. */
   'wsl-shutdown': (state) => {
     requireWsl(state)
     requireService(state, '--shutdown')
@@ -327,7 +327,7 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
     return result(true, false, null, 'wsl.exe --shutdown: exit code 0.')
   },
 
-  /** E.1: the current package replaces the old one (or the inbox WSL); running distros stop. */
+  /** docs/knowledge/fixes.md#commands-privileges-and-side-effects: the current package replaces the old one (or the inbox WSL); running distros stop. */
   'wsl-update': (state, input) => {
     requireWsl(state)
     const before = state.wsl.version
@@ -343,7 +343,7 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
     return result(changed, false, null, `wsl.exe ${args}: exit code 0; version ${before ?? 'none'} -> ${UPDATED_WSL.version}.`)
   },
 
-  /** F.6, C.6: `sc.exe config <name> start= demand`; the service stays as it is until WSL starts it. */
+  /** docs/knowledge/host-causes.md#ics-disabled, docs/knowledge/error-codes.md#triage-bot-rules: `sc.exe config <name> start= demand`; the service stays as it is until WSL starts it. */
   'service-start-type': (state, input) => {
     const service = servicesOf(state).find((s) => s.name === input.name)
     if (service === undefined || !service.exists || service.startType === null) throw new FixFailure(`Service ${input.name} is not installed (no start type).`)
@@ -360,27 +360,27 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
     )
   },
 
-  /** F.7: takes effect after a restart. */
+  /** docs/knowledge/host-causes.md#ipv6-disabled-in-the-registry: takes effect after a restart. */
   'remove-ipv6-disabled-components': (state) =>
     removeValue(state, (s) => s.host.ipv6DisabledComponents, (s) => (s.host.ipv6DisabledComponents = null), 'ipv6-disabled-components', true),
 
-  /** A.2: WSL reads it at its next start. */
+  /** docs/knowledge/wsl-checks.md#mirrored-checks: WSL reads it at its next start. */
   'remove-hyperv-firewall-disable': (state) =>
     removeValue(state, (s) => (s.host.hyperVFirewallDisabled ? 1 : null), (s) => (s.host.hyperVFirewallDisabled = false), 'hyperv-firewall-disable', false),
 
-  /** F.14: only without a running FSE (the simulated FSE runs whenever it exists); restart needed. */
+  /** docs/knowledge/host-causes.md#fse-and-porttrackerenabledmode: only without a running FSE (the simulated FSE runs whenever it exists); restart needed. */
   'remove-port-tracker': (state) => {
     if (state.host.fseServiceExists === true) throw new FixFailure('The FSE service is running; PortTrackerEnabledMode is left alone.')
     return removeValue(state, (s) => s.host.portTrackerEnabledMode ?? null, (s) => (s.host.portTrackerEnabledMode = null), 'port-tracker-enabled-mode', true)
   },
 
   /**
-   * E.4: refuses while the VM runs; deletes WSL's network if HNS has one (a working one, or a stale
+   * docs/knowledge/fixes.md#delete-wsl-hns-network: refuses while the VM runs; deletes WSL's network if HNS has one (a working one, or a stale
    * one behind 0x803b0001/0x803b0017). The failure clears only when this is its cure: 0x80041002
    * comes back at the next start, since its network was never created.
    */
   'delete-wsl-hns-network': (state) => {
-    if (state.wsl.distros.some((d) => d.running && d.version === 2)) throw new FixFailure('The WSL VM is still running; run wsl --shutdown first (E.4).')
+    if (state.wsl.distros.some((d) => d.running && d.version === 2)) throw new FixFailure('The WSL VM is still running; run wsl --shutdown first.')
     const code = state.host.natNetworkFailure?.toLowerCase() ?? null
     const hasWsl2 = state.wsl.kind !== 'absent' && state.wsl.distros.some((d) => d.version === 2)
     const exists = hasWsl2 && (code === null || STALE_NETWORK_CODES.includes(code))
@@ -388,7 +388,7 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
     return result(exists, false, null, exists ? "Remove-HnsNetwork: deleted WSL. HNS recreates the network at WSL's next start." : 'No WSL HNS network existed; nothing deleted.')
   },
 
-  /** E.1: DISM exit 3010 — the change waits for a restart; probes show the old state until then. */
+  /** docs/knowledge/fixes.md#commands-privileges-and-side-effects: DISM exit 3010 — the change waits for a restart; probes show the old state until then. */
   'set-feature': (state, input) => {
     const current = state.windows.features[input.feature] ?? 'Disabled'
     if (current === 'Absent') throw new FixFailure(`Feature ${input.feature} is not available on this Windows.`)
@@ -407,7 +407,7 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
     return result(true, true, null, `dism.exe ${command}: exit code 3010.`)
   },
 
-  /** E.1, F.18: takes effect after a restart. */
+  /** docs/knowledge/fixes.md#commands-privileges-and-side-effects, docs/knowledge/host-causes.md#virtualization-off: takes effect after a restart. */
   'hypervisor-launch-auto': (state) => {
     const runtime = runtimeOf(state)
     const current = runtime.pending?.hypervisorLaunchType ?? state.host.hypervisorLaunchType ?? 'Auto'
@@ -416,7 +416,7 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
     return result(true, true, null, `bcdedit.exe /set hypervisorlaunchtype auto: exit code 0 (was ${current}).`)
   },
 
-  /** F.13: CLSID exported then deleted, bridge binding disabled; the vSwitch works after a restart. */
+  /** docs/knowledge/host-causes.md#vmware-leftovers: CLSID exported then deleted, bridge binding disabled; the vSwitch works after a restart. */
   'vmware-cleanup': (state, _input, context) => {
     const done: string[] = []
     const network = (state.network ??= {})
@@ -434,14 +434,14 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
     return result(changed, changed, null, changed ? `${done.join('; ')}. Restart Windows to finish.` : 'No VMware leftovers found; nothing changed.')
   },
 
-  /** F.12: every LSP is gone after the restart. */
+  /** docs/knowledge/host-causes.md#winsock-lsp: every LSP is gone after the restart. */
   'winsock-reset': (state) => {
     const runtime = runtimeOf(state)
     runtime.pending = { ...runtime.pending, winsockReset: true }
     return result(true, true, null, 'netsh.exe winsock reset: exit code 0.')
   },
 
-  /** E.1: a backup tar in the user's profile, never overwritten. */
+  /** docs/knowledge/fixes.md#commands-privileges-and-side-effects: a backup tar in the user's profile, never overwritten. */
   'wsl-export': (state, input, context) => {
     requireWsl(state)
     requireService(state, '--list --quiet')
@@ -451,7 +451,7 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
     return result(true, false, null, `Exported ${input.distro} to ${target}.`)
   },
 
-  /** E.1: converts the distribution (it is stopped); WSL 1 needs the WSL optional component. */
+  /** docs/knowledge/fixes.md#commands-privileges-and-side-effects: converts the distribution (it is stopped); WSL 1 needs the WSL optional component. */
   'wsl-set-version': (state, input) => {
     requireWsl(state)
     requireService(state, '--list --verbose')
@@ -466,7 +466,7 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
     return result(true, false, null, `Converted ${input.distro} from WSL ${previous} to WSL ${input.version}.`)
   },
 
-  /** E.1: only distributions installed afterwards. */
+  /** docs/knowledge/fixes.md#commands-privileges-and-side-effects: only distributions installed afterwards. */
   'wsl-set-default-version': (state, input) => {
     requireWsl(state)
     if (state.wsl.defaultVersion === input.version) return result(false, false, null, `The default version already is ${input.version}.`)
@@ -475,7 +475,7 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
     return result(true, false, null, `wsl.exe --set-default-version ${input.version}: exit code 0 (was ${previous ?? 'unset'}).`)
   },
 
-  /** B.2: only this user's `.wslconfig`; "did not exist" renames the file aside, never deletes it. */
+  /** docs/knowledge/wslconfig.md: only this user's `.wslconfig`; "did not exist" renames the file aside, never deletes it. */
   'undo-restore-file': (state, input, context) => {
     const path = wslconfigPath(state)
     if (input.path.toLowerCase() !== path.toLowerCase()) throw new FixFailure(`Only ${path} can be restored; refused ${input.path}.`)
@@ -503,7 +503,7 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
     return result(true, false, null, `Restored ${Buffer.from(previous, 'base64').length} bytes to ${path}.${backup === null ? '' : ` The replaced content was kept in ${backup}.`}`)
   },
 
-  /** F.7, F.14, A.2: one of the three values back, nothing else. */
+  /** docs/knowledge/host-causes.md#ipv6-disabled-in-the-registry, docs/knowledge/host-causes.md#fse-and-porttrackerenabledmode, docs/knowledge/wsl-checks.md#mirrored-checks: one of the three values back, nothing else. */
   'undo-registry-value': (state, input) => {
     switch (input.value) {
       case 'ipv6-disabled-components': {

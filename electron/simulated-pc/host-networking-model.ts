@@ -14,9 +14,9 @@ function idHash(id: string): number {
 }
 
 /**
- * WSL's saved NAT range (`HKLM\…\Lxss` `NatNetwork`/`NatGatewayIpAddress`, B.6): written once WSL
+ * WSL's saved NAT range (`HKLM\…\Lxss` `NatNetwork`/`NatGatewayIpAddress`, docs/knowledge/wsl-checks.md#nat-network-internals): written once WSL
  * has created its NAT network, so absent when NAT creation has always failed or no WSL2 distro
- * exists. WSL picks a /20 inside 172.16.0.0/12 (F.9); the simulation derives it from the id.
+ * exists. WSL picks a /20 inside 172.16.0.0/12 (docs/knowledge/host-causes.md#address-range-conflicts); the simulation derives it from the id.
  */
 function savedNat(scenario: Scenario): { network: string; gateway: string } | null {
   const hasWsl2 = scenario.wsl.kind !== 'absent' && scenario.wsl.distros.some((d) => d.version === 2)
@@ -28,7 +28,7 @@ function savedNat(scenario: Scenario): { network: string; gateway: string } | nu
 }
 
 /**
- * What the `host-networking` probe reads (wsl-networking.md F.9, F.10, F.14, F.17, B.6): hosts file
+ * What the `host-networking` probe reads (docs/knowledge/host-causes.md#address-range-conflicts, docs/knowledge/host-causes.md#reserved-port-ranges, docs/knowledge/host-causes.md#fse-and-porttrackerenabledmode, docs/knowledge/host-causes.md#hosts-file-too-large, docs/knowledge/wsl-checks.md#nat-network-internals): hosts file
  * size, the PortTracker/FSE pair, WSL's saved NAT range and the TCP port exclusions. With HNS and
  * WinNAT present, Windows reserves dynamic ranges (the two rows here are typical values, Low);
  * without the virtualization stack the list is empty.

@@ -14,12 +14,12 @@ function exportMap(names: readonly string[], present: boolean): Record<string, b
 }
 
 /**
- * What the `mirrored-readiness` probe reads (wsl-networking.md D.14, A.2–A.5): the DLL exports WSL
+ * What the `mirrored-readiness` probe reads (docs/knowledge/probes.md#mirrored-readiness, docs/knowledge/wsl-checks.md#mirrored-checks): the DLL exports WSL
  * looks up, the Hyper-V firewall WMI classes, `HyperVFirewallDisable` and `DisabledComponents`.
  *
- * The exports and WMI classes follow the build (22621.2359+, 22631, 26100+, client or server: A.1,
- * A.2); the firewall profile count is 3 (Domain, Private, Public) on a healthy PC and 0 when the
- * scenario says the class is broken (A.2 check 4). The count of 3 is an assumption (Low): WSL only
+ * The exports and WMI classes follow the build (22621.2359+, 22631, 26100+, client or server: docs/knowledge/wsl-checks.md#windows-builds,
+ * docs/knowledge/wsl-checks.md#mirrored-checks); the firewall profile count is 3 (Domain, Private, Public) on a healthy PC and 0 when the
+ * scenario says the class is broken (docs/knowledge/wsl-checks.md#mirrored-checks check 4). The count of 3 is an assumption (Low): WSL only
  * needs ≥ 1. A missing class is reported as absent, not as an error, as `Get-CimClass -ErrorAction
  * SilentlyContinue` would leave it.
  */

@@ -2,13 +2,13 @@ import type { Scenario } from '../../shared/scenarios/scenario'
 import { servicesOf } from './default-services'
 
 /**
- * Why HNS cannot create WSL's NAT network on this PC, when it cannot (wsl-networking.md C.3, C.4):
+ * Why HNS cannot create WSL's NAT network on this PC, when it cannot (docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback, docs/knowledge/error-codes.md#hresult-table):
  * - `scenario`: the scenario states the HNS code (0x80041002 vmswitch, 0x803b0001 stale network…);
  * - `ics-disabled`: SharedAccess (ICS) is disabled. The KB gives both 0x80070422 (#12074, High) and
- *   HCN_E_ICS_DISABLED 0x803b002A (name High, mapping Medium, C.4/F.6); the simulation prints
+ *   HCN_E_ICS_DISABLED 0x803b002A (name High, mapping Medium, docs/knowledge/error-codes.md#hresult-table/F.6); the simulation prints
  *   0x80070422, the code a real report shows (Medium);
  * - `vmp-networking-missing`: WSL's own "is VMP installed" test fails (HNS and vmcompute exist, and
- *   build < 22621 or vfpext exists; C.4), e.g. Hyper-V role on 22621+ without VMP → vfpext missing,
+ *   build < 22621 or vfpext exists; docs/knowledge/error-codes.md#hresult-table), e.g. Hyper-V role on 22621+ without VMP → vfpext missing,
  *   0x800704db (#10666, Medium).
  */
 export type NatFailure =
@@ -16,7 +16,7 @@ export type NatFailure =
   | { readonly cause: 'ics-disabled'; readonly code: '0x80070422' }
   | { readonly cause: 'vmp-networking-missing'; readonly code: '0x800704db' }
 
-/** The NAT creation failure on this PC, or null when HNS creates the network (C.3, C.4, F.6). */
+/** The NAT creation failure on this PC, or null when HNS creates the network (docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback, docs/knowledge/error-codes.md#hresult-table, docs/knowledge/host-causes.md#ics-disabled). */
 export function natFailureOf(scenario: Scenario): NatFailure | null {
   const explicit = scenario.host.natNetworkFailure
   if (explicit !== null) return { cause: 'scenario', code: explicit }
@@ -26,7 +26,7 @@ export function natFailureOf(scenario: Scenario): NatFailure | null {
   return null
 }
 
-/** WSL's `IsVirtualMachinePlatformInstalled`: HNS and vmcompute exist, and (build < 22621 or vfpext) (C.4). */
+/** WSL's `IsVirtualMachinePlatformInstalled`: HNS and vmcompute exist, and (build < 22621 or vfpext) (docs/knowledge/error-codes.md#hresult-table). */
 export function vmpInstalledForWsl(scenario: Scenario): boolean {
   const exists = (name: string) => servicesOf(scenario).some((s) => s.name === name && s.exists)
   const build = Number.parseInt(scenario.windows.currentBuild, 10)

@@ -4,7 +4,7 @@ export type NativeEncoding = 'utf8' | 'utf16le'
 
 /**
  * Builds what `Invoke-WndNative` returns for a program that printed `stdout`/`stderr`.
- * wsl.exe output is UTF-16LE without BOM unless WSL_UTF8=1 is honoured (D.2; `WslClient::Main`
+ * wsl.exe output is UTF-16LE without BOM unless WSL_UTF8=1 is honoured (docs/knowledge/wsl-checks.md#console-output-of-wsl; `WslClient::Main`
  * sets `_O_U16TEXT` or `_O_U8TEXT`, src/windows/common/WslClient.cpp); Windows line ends, as the
  * CRT's text mode writes them.
  */

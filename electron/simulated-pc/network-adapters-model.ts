@@ -21,7 +21,7 @@ function physicalAdapters(scenario: Scenario): Adapter[] {
 }
 
 /**
- * WSL's host vNIC exists only while the WSL2 VM runs in NAT mode (D.3, B.6): `vEthernet (WSL)`, or
+ * WSL's host vNIC exists only while the WSL2 VM runs in NAT mode (docs/knowledge/probes.md#wsl-startup, docs/knowledge/wsl-checks.md#nat-network-internals): `vEthernet (WSL)`, or
  * `vEthernet (WSL (Hyper-V firewall))` when the Hyper-V firewall is in use (`firewall` not false on a
  * Windows that supports it). Mirrored, VirtioProxy/Consomme and None have no such adapter.
  */
@@ -34,7 +34,7 @@ function wslAdapter(scenario: Scenario): Adapter | null {
 }
 
 /**
- * What the `network-adapters` probe reads (wsl-networking.md D.8, F.4, F.13, F.15):
+ * What the `network-adapters` probe reads (docs/knowledge/probes.md#network-adapters, docs/knowledge/host-causes.md#vpn-clients, docs/knowledge/host-causes.md#vmware-leftovers, docs/knowledge/host-causes.md#phantom-adapters):
  * `Get-NetAdapter -IncludeHidden` (stock adapters, hidden WAN miniports, the Hyper-V Default Switch
  * with the role, WSL's vNIC while NAT runs, and the scenario's extra adapters such as a VPN),
  * `Get-NetAdapterBinding -ComponentID vmware_bridge, vms_pp` on the physical adapters (vms_pp is

@@ -39,7 +39,7 @@ describe('simulated probe responses', () => {
   })
 })
 
-describe('mirrored-readiness (wsl-networking.md A.2, D.14)', () => {
+describe('mirrored-readiness (docs/knowledge/wsl-checks.md#mirrored-checks, docs/knowledge/probes.md#mirrored-readiness)', () => {
   it('lists exactly the exports WSL requires, on every scenario', () => {
     for (const s of SCENARIOS) {
       const exports = fact('mirrored-readiness', s).exports
@@ -73,7 +73,7 @@ describe('mirrored-readiness (wsl-networking.md A.2, D.14)', () => {
   })
 })
 
-describe('virtualization (D.4, D.10, D.11)', () => {
+describe('virtualization (docs/knowledge/probes.md#virtualization)', () => {
   it('has no Hyper-V module or role features on Home, and no hypervisor without VMP', () => {
     const home = fact('virtualization', scenario('home-vmp-missing'))
     expect(home).toMatchObject({ hypervisorPresent: false, hyperVModule: false, hnsModule: false })
@@ -91,7 +91,7 @@ describe('virtualization (D.4, D.10, D.11)', () => {
   })
 })
 
-describe('events (D.6, C.4, S5)', () => {
+describe('events (docs/knowledge/probes.md#events, docs/knowledge/error-codes.md#hresult-table, docs/knowledge/seed-reports.md#nat-0x80041002)', () => {
   const log = (s: Scenario, name: string) => fact('events', s).logs.find((l) => l.log === name)
 
   it('adds VMMS 16000 for 0x80041002 only with the Hyper-V role', () => {
@@ -110,7 +110,7 @@ describe('events (D.6, C.4, S5)', () => {
   })
 })
 
-describe('network-adapters, proxy, winsock, host networking (D.8, F.5, F.12, F.13, F.17)', () => {
+describe('network-adapters, proxy, winsock, host networking (docs/knowledge/probes.md#proxy-settings, docs/knowledge/host-causes.md#localhost-proxy, docs/knowledge/host-causes.md#winsock-lsp, docs/knowledge/host-causes.md#vmware-leftovers, docs/knowledge/host-causes.md#hosts-file-too-large)', () => {
   it('shows the VMware leftovers and a VPN adapter', () => {
     const vmware = fact('network-adapters', scenario('vmware-leftovers'))
     expect(vmware.vmwareClsidPresent).toBe(true)
@@ -155,7 +155,7 @@ describe('network-adapters, proxy, winsock, host networking (D.8, F.5, F.12, F.1
   })
 })
 
-describe('wsl-install and wsl-startup on special PCs (D.2, D.3)', () => {
+describe('wsl-install and wsl-startup on special PCs (docs/knowledge/wsl-checks.md#console-output-of-wsl, docs/knowledge/probes.md#wsl-startup)', () => {
   it('fails the distro listing when WSLService is disabled', () => {
     const list = fact('wsl-install', scenario('wslservice-disabled')).listOutput
     expect(list?.exitCode).toBe(-1)

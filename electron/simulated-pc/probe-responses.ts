@@ -2,9 +2,10 @@ import type { FactOf } from '../../shared/probes/facts'
 import type { ProbeId } from '../../shared/probes/probe-ids'
 import type { Scenario } from '../../shared/scenarios/scenario'
 import { assertNever } from '../../shared/util/assert-never'
-import { servicesOf } from './default-services'
+import { serviceStartPolicyOf, servicesOf } from './default-services'
 import { eventsFact } from './events-model'
 import { firewallProfiles } from './firewall-profiles-model'
+import { hypervFirewall } from './hyperv-firewall-model'
 import { hostNetworking } from './host-networking-model'
 import { mirroredReadiness } from './mirrored-readiness-model'
 import { nativeOutput, wslStartStreams } from './native-output'
@@ -14,6 +15,7 @@ import { virtualizationFact } from './virtualization-model'
 import { winsockCatalog } from './winsock-catalog-model'
 import { wslListOutput, wslOutputEncoding, wslVersionOutput } from './wsl-cli-model'
 import { simulateWslStart } from './wsl-startup-model'
+import { wslNetworkCheck } from './wsl-network-check-model'
 import { wslconfigBytes, wslconfigPath } from './wslconfig-bytes'
 
 /**
@@ -34,7 +36,7 @@ export function probeResponse(probeId: ProbeId, scenario: Scenario): FactOf<Prob
     case 'wslconfig-file':
       return wslconfigFile(scenario)
     case 'services':
-      return { services: servicesOf(scenario) }
+      return { services: servicesOf(scenario), startPolicy: serviceStartPolicyOf(scenario) }
     case 'mirrored-readiness':
       return mirroredReadiness(scenario)
     case 'virtualization':
@@ -49,10 +51,14 @@ export function probeResponse(probeId: ProbeId, scenario: Scenario): FactOf<Prob
       return winsockCatalog(scenario)
     case 'firewall-profiles':
       return firewallProfiles(scenario)
+    case 'hyperv-firewall':
+      return hypervFirewall(scenario)
     case 'host-networking':
       return hostNetworking(scenario)
     case 'wsl-startup':
       return wslStartup(scenario)
+    case 'wsl-network-check':
+      return wslNetworkCheck(scenario)
     default:
       return assertNever(probeId, 'probe id')
   }
@@ -121,7 +127,7 @@ function wslStartup(scenario: Scenario): FactOf<'wsl-startup'> {
 }
 
 /**
- * `wsl -e wslinfo --networking-mode` (D.3): the mode, UTF-8 from Linux. The inbox WSL's init has no
+ * `wsl -e wslinfo --networking-mode` (docs/knowledge/probes.md#wsl-startup): the mode, UTF-8 from Linux. The inbox WSL's init has no
  * `wslinfo` (it shipped with the Store package), so exec fails in init; the exact init text is not
  * in the KB (Low).
  */

@@ -3,7 +3,7 @@ import type { Scenario } from '../../shared/scenarios/scenario'
 import { encodeWinHttpSettings } from './winhttp-settings'
 
 /**
- * What the `proxy-settings` probe reads (wsl-networking.md A.5, D.8, F.5): the user's WinINET values
+ * What the `proxy-settings` probe reads (docs/knowledge/wsl-checks.md#autoproxy, docs/knowledge/probes.md#proxy-settings, docs/knowledge/host-causes.md#localhost-proxy): the user's WinINET values
  * and the machine's raw `WinHttpSettings` blob. A stock PC has `ProxyEnable` = 0 and no
  * `ProxyServer`/`AutoConfigURL`, and a direct-access `WinHttpSettings` (Windows writes it during
  * setup; Medium that it is always present). A WinHTTP proxy gets change counter 1.

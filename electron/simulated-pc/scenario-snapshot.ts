@@ -31,7 +31,7 @@ export function snapshotOfScenario(scenario: Scenario, options: { readonly appVe
     appVersion: options.appVersion,
     takenAt: (options.takenAt ?? new Date()).toISOString(),
     source: { kind: 'simulated', scenarioId: scenario.id },
-    facts: facts as MachineSnapshot['facts'],
+    facts,
   }
 }
 

@@ -28,6 +28,7 @@ const DEFAULT_LATENCY_MS: Readonly<Record<string, number>> = {
   'proxy-settings': 90,
   'winsock-catalog': 150,
   'firewall-profiles': 500,
+  'hyperv-firewall': 500,
   'host-networking': 350,
   'wsl-startup': 2500,
 }
@@ -124,6 +125,11 @@ export class SimulatedPcHost implements PowerShellHost, Elevator {
     return lastBootUpTimeOf(this.state)
   }
 
+  /** The user edits `.wslconfig` themselves, e.g. between a fix and its undo (null: deletes it). */
+  userEditsWslconfig(text: string | null): void {
+    this.state.wslconfig = text === null ? null : { encoding: 'utf8', lineEnding: 'crlf', ...this.state.wslconfig, text }
+  }
+
   /** How the user answers the next UAC prompts: approve, decline (1223), fail, or never (timeout). */
   setUacResponse(response: UacResponse): void {
     this.state.runtime = { ...this.state.runtime, uacResponse: response }
@@ -140,7 +146,7 @@ export class SimulatedPcHost implements PowerShellHost, Elevator {
   }
 
   /**
-   * Restarts the simulated PC (wsl-networking.md E.1, E.5 step 6): pending feature, bcdedit and
+   * Restarts the simulated PC (docs/knowledge/fixes.md#commands-privileges-and-side-effects, docs/knowledge/fixes.md#the-fix-ladder step 6): pending feature, bcdedit and
    * Winsock changes apply, distributions stop, stale HNS state clears (see `rebootPc`).
    */
   reboot(): void {
@@ -148,7 +154,7 @@ export class SimulatedPcHost implements PowerShellHost, Elevator {
   }
 
   /**
-   * Runs the one elevated batch of a phase (engineering.md §4): `script.id === 'fix-batch'`,
+   * Runs the one elevated batch of a phase (docs/security.md#elevation): `script.id === 'fix-batch'`,
    * `script.input === { steps: [{ script, input }, …] }`. Declined or failed UAC applies nothing;
    * otherwise the steps apply in order and the batch stops at the first failing step. Answers with
    * the composed script's output: sentinel + `{ ok: true, data: BatchResult }`.

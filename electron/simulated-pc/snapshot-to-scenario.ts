@@ -111,7 +111,12 @@ export function snapshotToScenario(snapshot: MachineSnapshot, options: SnapshotT
     services: {},
     probeBehaviour: probeBehaviourOf(snapshot),
   }
-  if (services !== null) draft.services = serviceOverridesOf(draft, services)
+  if (services !== null) {
+    // The policy first: the start types it applies are then defaults, not overrides.
+    const groupPolicy = groupPolicyOf(services)
+    if (groupPolicy !== undefined) draft.groupPolicy = groupPolicy
+    draft.services = serviceOverridesOf(draft, services)
+  }
   // Both read the services, so they come after them.
   draft.host.natNetworkFailure = natNetworkFailureOf(draft, startup, known('events'))
   if (virtualization?.hypervisorPresent === false && draft.host.firmwareVirtualization !== false && hypervisorRuns(draft)) {
@@ -248,6 +253,23 @@ function hostOf(
     if (virtualization.model !== null && /virtual machine|vmware|virtualbox|kvm|qemu/i.test(virtualization.model)) host.isVirtualMachine = true
   }
   return host
+}
+
+/**
+ * RSoP's System Services record as the scenario's `groupPolicy` (the GPO id is not kept: the
+ * simulated PC names one GPO; the recording keeps the real one). Absent when read and empty, or
+ * when the snapshot predates the read.
+ */
+function groupPolicyOf(fact: FactOf<'services'>): Scenario['groupPolicy'] {
+  const policy = fact.startPolicy
+  if (policy === undefined) return undefined
+  if (policy.status === 'unreadable') return { rsopReadable: false, serviceStartTypes: {} }
+  const serviceStartTypes: NonNullable<Scenario['groupPolicy']>['serviceStartTypes'] = {}
+  for (const setting of policy.settings) {
+    const name = SERVICE_NAMES.find((n) => n.toLowerCase() === setting.service.toLowerCase())
+    if (name !== undefined) serviceStartTypes[name] = setting.startType
+  }
+  return Object.keys(serviceStartTypes).length === 0 ? undefined : { rsopReadable: true, serviceStartTypes }
 }
 
 /**

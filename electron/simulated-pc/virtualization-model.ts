@@ -6,9 +6,9 @@ import { hasHyperVRole, hasVirtualizationStack, hypervisorRuns, isHomeEdition } 
 type Windows = Scenario['windows']
 
 /**
- * `Win32_OptionalFeature.InstallState` of one feature (D.4): the scenario's value when it names the
+ * `Win32_OptionalFeature.InstallState` of one feature (docs/knowledge/probes.md#virtualization): the scenario's value when it names the
  * feature, else derived — the Hyper-V sub-features follow `Microsoft-Hyper-V-All`, and Home editions
- * have no Hyper-V role or Windows Sandbox at all (A.9, D.11), which the simulation reports as Absent.
+ * have no Hyper-V role or Windows Sandbox at all (docs/knowledge/wsl-checks.md#minimum-windows-for-wsl-2, docs/knowledge/probes.md#virtualization), which the simulation reports as Absent.
  */
 function featureState(windows: Windows, name: (typeof FEATURE_NAMES)[number]): FeatureState {
   const stated = windows.features[name]
@@ -26,14 +26,14 @@ function featureState(windows: Windows, name: (typeof FEATURE_NAMES)[number]): F
 }
 
 /**
- * What the `virtualization` probe reads (D.4, D.10, D.11).
+ * What the `virtualization` probe reads (docs/knowledge/probes.md#virtualization).
  *
- * - `hypervisorPresent` follows the features, firmware and launch type (F.18).
- * - `firmwareVirtualization`/`slat` read False while a hypervisor runs (D.10, Medium), so they carry
+ * - `hypervisorPresent` follows the features, firmware and launch type (docs/knowledge/host-causes.md#virtualization-off).
+ * - `firmwareVirtualization`/`slat` read False while a hypervisor runs (docs/knowledge/probes.md#virtualization, Medium), so they carry
  *   the scenario's firmware state only when none runs.
- * - `hypervisorLaunchType` needs admin (`bcdedit`, D.10); scans run unelevated, so it is null.
- * - `hyperVModule`: the role with its PowerShell feature, never on Home (D.11); `hnsModule`: the
- *   HostNetworkingService module ships with HNS, i.e. with VMP or the role (D.7, Medium).
+ * - `hypervisorLaunchType` needs admin (`bcdedit`, docs/knowledge/probes.md#virtualization); scans run unelevated, so it is null.
+ * - `hyperVModule`: the role with its PowerShell feature, never on Home (docs/knowledge/probes.md#virtualization); `hnsModule`: the
+ *   HostNetworkingService module ships with HNS, i.e. with VMP or the role (docs/knowledge/wsl-checks.md#nat-network-internals, Medium).
  * - Model/manufacturer: a Hyper-V guest reports "Virtual Machine"/"Microsoft Corporation"; bare metal
  *   gets an ordinary OEM model (the value is not diagnostic).
  */

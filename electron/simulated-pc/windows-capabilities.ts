@@ -8,7 +8,7 @@ function build(windows: Windows): number {
 
 /**
  * Whether this Windows has the OS APIs mirrored mode needs: `ComputeNetwork.dll`'s HcnReserve*
- * port-reservation exports and Hyper-V firewall v2 (wsl-networking.md A.2, S1). They arrived with
+ * port-reservation exports and Hyper-V firewall v2 (docs/knowledge/wsl-checks.md#mirrored-checks, docs/knowledge/seed-reports.md#mirrored-mode-on-windows-11-21h2). They arrived with
  * 22621.2359 (Release Preview; public 22621.2361) and are in every 22631 and 26100+ build. WSL
  * never compares build numbers; the simulation uses the build only to decide which APIs exist.
  */
@@ -18,12 +18,12 @@ export function hasMirroredNetworkingApis(windows: Windows): boolean {
   return b === 22621 && windows.ubr >= 2359
 }
 
-/** Hyper-V firewall cmdlets/WMI classes exist on the same builds (A.4, D.9), client or server. */
+/** Hyper-V firewall cmdlets/WMI classes exist on the same builds (docs/knowledge/wsl-checks.md#hyper-v-firewall, docs/knowledge/probes.md#firewall-profiles), client or server. */
 export function hasHyperVFirewall(windows: Windows): boolean {
   return hasMirroredNetworkingApis(windows)
 }
 
-/** Server SKUs: HNS rejects mirrored with 0x803b0015 even on build 26100 (A.2, #12486). */
+/** Server SKUs: HNS rejects mirrored with 0x803b0015 even on build 26100 (docs/knowledge/wsl-checks.md#mirrored-checks, #12486). */
 export function isServer(windows: Windows): boolean {
   return windows.installationType !== 'Client'
 }
@@ -32,45 +32,45 @@ export function featureEnabled(windows: Windows, name: string): boolean {
   return windows.features[name] === 'Enabled'
 }
 
-/** The Hyper-V role (vmms, Hyper-V PowerShell module) cannot exist on Home (`Core*`) editions (D.11). */
+/** The Hyper-V role (vmms, Hyper-V PowerShell module) cannot exist on Home (`Core*`) editions (docs/knowledge/probes.md#virtualization). */
 export function hasHyperVRole(windows: Windows): boolean {
   return !windows.editionId.startsWith('Core') && featureEnabled(windows, 'Microsoft-Hyper-V-All')
 }
 
-/** VMP or the Hyper-V role brings HNS, vmcompute and the vmswitch driver (D.4). */
+/** VMP or the Hyper-V role brings HNS, vmcompute and the vmswitch driver (docs/knowledge/probes.md#virtualization). */
 export function hasVirtualizationStack(windows: Windows): boolean {
   return featureEnabled(windows, 'VirtualMachinePlatform') || hasHyperVRole(windows)
 }
 
-/** `vfpext` ships from build 22621 with VMP (C.4 "VMP-missing message", #10666). */
+/** `vfpext` ships from build 22621 with VMP (docs/knowledge/wsl-checks.md#virtual-machine-platform-check, #10666). */
 export function hasVfpext(windows: Windows): boolean {
   return build(windows) >= 22621 && featureEnabled(windows, 'VirtualMachinePlatform')
 }
 
 /**
- * `dnsapi.dll` DnsQueryRaw family (DNS tunneling, A.3) and `winhttp.dll` WinHttpGetProxySettingsEx
- * family (autoProxy, A.5): the KB lists both with the mirrored APIs on 22621 (UBR ≥ 2359/2361)
- * and later (A.1 table, 22621 row). The exact UBR that added DnsQueryRaw is not in the KB
+ * `dnsapi.dll` DnsQueryRaw family (DNS tunneling, docs/knowledge/wsl-checks.md#dns-tunneling) and `winhttp.dll` WinHttpGetProxySettingsEx
+ * family (autoProxy, docs/knowledge/wsl-checks.md#autoproxy): the KB lists both with the mirrored APIs on 22621 (UBR ≥ 2359/2361)
+ * and later (docs/knowledge/wsl-checks.md#windows-builds table, 22621 row). The exact UBR that added DnsQueryRaw is not in the KB
  * (Medium): the simulation uses the same gate as the mirrored APIs.
  */
 export function hasDnsTunnelingApis(windows: Windows): boolean {
   return hasMirroredNetworkingApis(windows)
 }
 
-/** See `hasDnsTunnelingApis`: same gate for the WinHTTP proxy APIs autoProxy needs (A.5). */
+/** See `hasDnsTunnelingApis`: same gate for the WinHTTP proxy APIs autoProxy needs (docs/knowledge/wsl-checks.md#autoproxy). */
 export function hasAutoProxyApis(windows: Windows): boolean {
   return hasMirroredNetworkingApis(windows)
 }
 
-/** Home editions (`Core`, `CoreCountrySpecific`, `CoreSingleLanguage`, `CoreN`) (D.1, D.11). */
+/** Home editions (`Core`, `CoreCountrySpecific`, `CoreSingleLanguage`, `CoreN`) (docs/knowledge/probes.md#windows-version, docs/knowledge/probes.md#virtualization). */
 export function isHomeEdition(windows: Windows): boolean {
   return windows.editionId.startsWith('Core')
 }
 
 /**
- * Whether the Windows hypervisor runs (`Win32_ComputerSystem.HypervisorPresent`, D.10): a feature
+ * Whether the Windows hypervisor runs (`Win32_ComputerSystem.HypervisorPresent`, docs/knowledge/probes.md#virtualization): a feature
  * that launches it is on (VMP, the Hyper-V role or Windows Hypervisor Platform), firmware
- * virtualization is on and `hypervisorlaunchtype` is not Off (F.18). VBS/HVCI can also launch the
+ * virtualization is on and `hypervisorlaunchtype` is not Off (docs/knowledge/host-causes.md#virtualization-off). VBS/HVCI can also launch the
  * hypervisor without these features; the simulation does not model that (KB silent).
  */
 export function hypervisorRuns(scenario: Scenario): boolean {

@@ -25,7 +25,7 @@ function decode(bytes: Uint8Array): { version: number; counter: number; flags: n
   return { version, counter, flags, proxy: (flags & 2) === 0 ? null : { server, bypass } }
 }
 
-describe('encodeWinHttpSettings (wsl-networking.md D.8)', () => {
+describe('encodeWinHttpSettings (docs/knowledge/probes.md#proxy-settings)', () => {
   it('encodes direct access as the documented default value', () => {
     expect(Buffer.from(encodeWinHttpSettings(null)).toString('hex')).toBe('1800000000000000010000000000000000000000')
   })

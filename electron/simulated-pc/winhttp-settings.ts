@@ -8,7 +8,7 @@ const VERSION = 0x18
 
 /**
  * Encodes the `WinHttpSettings` REG_BINARY under `HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\
- * Internet Settings\Connections` (wsl-networking.md D.8, F.5), which the `proxy-settings` probe
+ * Internet Settings\Connections` (docs/knowledge/probes.md#proxy-settings, docs/knowledge/host-causes.md#localhost-proxy), which the `proxy-settings` probe
  * returns as base64. The format is undocumented; layout, all little-endian DWORDs:
  *
  *   version (0x18) · change counter · flags (1 direct, 3 proxy) ·

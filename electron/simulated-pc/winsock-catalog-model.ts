@@ -19,7 +19,7 @@ export const MSWSOCK_STORED = '%SystemRoot%\\system32\\mswsock.dll'
 /**
  * Base protocol providers of a stock Windows 10/11 catalog, all `mswsock.dll` (TCP/UDP/RAW over IPv4
  * and IPv6, AF_UNIX, Hyper-V RAW, RSVP, Bluetooth): `netsh winsock show catalog` on a clean PC
- * (Medium for the exact count; only non-Microsoft DLLs matter to the rules, F.12).
+ * (Medium for the exact count; only non-Microsoft DLLs matter to the rules, docs/knowledge/host-causes.md#winsock-lsp).
  */
 const BASE_PROTOCOLS = 11
 
@@ -38,12 +38,12 @@ export const NAMESPACE_PROVIDERS_STORED = [
 const LAYERED_CHAINS = 4
 
 function catalog(kind: 'protocol' | 'namespace', bits: '64' | '32'): Catalog {
-  return `${kind}${bits}` as Catalog
+  return `${kind}${bits}`
 }
 
 /**
  * What the `winsock-catalog` probe reads from `Protocol_Catalog9` / `NameSpace_Catalog5`
- * (wsl-networking.md F.12, C.4 0x8007273d): the stock Microsoft providers in both the 64- and
+ * (docs/knowledge/host-causes.md#winsock-lsp, docs/knowledge/error-codes.md#hresult-table 0x8007273d): the stock Microsoft providers in both the 64- and
  * 32-bit catalogs, plus, for each third-party LSP the scenario lists, its layered entry
  * (chain length 0) and one chain per base protocol it layers over (chain length 2), each pointing
  * at the LSP's DLL — how an installed LSP appears in `netsh winsock show catalog`.

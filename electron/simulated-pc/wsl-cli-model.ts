@@ -6,7 +6,7 @@ import { serviceStartFailure } from './wsl-start-blockers'
 
 /**
  * wsl.exe's own output encoding. The probes always set `WSL_UTF8=1`; Store WSL honours it from
- * 0.64 (D.2; `WslClient::Main` checks `getenv("WSL_UTF8")` for exactly "1",
+ * 0.64 (docs/knowledge/wsl-checks.md#console-output-of-wsl; `WslClient::Main` checks `getenv("WSL_UTF8")` for exactly "1",
  * src/windows/common/WslClient.cpp), the inbox wsl.exe writes UTF-16LE without BOM whatever the
  * environment says.
  */
@@ -17,7 +17,7 @@ export function wslOutputEncoding(scenario: Scenario): NativeEncoding {
 
 /**
  * `wsl --version`: MessagePackageVersions in the UI language (labels are localized, #12486).
- * The inbox wsl.exe does not know `--version` and prints its usage with a non-zero exit (D.2).
+ * The inbox wsl.exe does not know `--version` and prints its usage with a non-zero exit (docs/knowledge/wsl-checks.md#console-output-of-wsl).
  */
 export function wslVersionOutput(scenario: Scenario): { stdout: string; exitCode: number } {
   const { wsl, windows } = scenario
@@ -40,8 +40,8 @@ export function wslVersionOutput(scenario: Scenario): { stdout: string; exitCode
 }
 
 /**
- * `wsl --list --verbose`: header and states are not localized (D.2); `*` marks the default. Needs
- * WSLService: when it is disabled the listing fails with the same 0x80070422 error as a start (C.4).
+ * `wsl --list --verbose`: header and states are not localized (docs/knowledge/wsl-checks.md#console-output-of-wsl); `*` marks the default. Needs
+ * WSLService: when it is disabled the listing fails with the same 0x80070422 error as a start (docs/knowledge/error-codes.md#hresult-table).
  */
 export function wslListOutput(scenario: Scenario): { stdout: string; exitCode: number } {
   const { distros } = scenario.wsl

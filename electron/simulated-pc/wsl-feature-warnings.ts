@@ -8,7 +8,7 @@ type ConfigValues = Readonly<Record<string, string>>
 
 /**
  * Whether the user wrote `key=true`. WSL warns about an unavailable feature only when the key is set
- * explicitly (A.3, A.4); an explicit `false` asks for nothing, so nothing is refused (KB silent on
+ * explicitly (docs/knowledge/wsl-checks.md#dns-tunneling, docs/knowledge/wsl-checks.md#hyper-v-firewall); an explicit `false` asks for nothing, so nothing is refused (KB silent on
  * `false`: the simulation stays quiet).
  */
 function explicitlyOn(values: ConfigValues, key: string): boolean {
@@ -17,7 +17,7 @@ function explicitlyOn(values: ConfigValues, key: string): boolean {
 
 /**
  * Global Secure Access running forces DNS tunneling off; WSL says so only when `dnsTunneling` is
- * set to true explicitly (A.3, F.4; MessageDnsTunnelingDisabled).
+ * set to true explicitly (docs/knowledge/wsl-checks.md#dns-tunneling, docs/knowledge/host-causes.md#vpn-clients; MessageDnsTunnelingDisabled).
  */
 export function gsaWarnings(scenario: Scenario, values: ConfigValues, language: WslLanguage): readonly string[] {
   const gsa = servicesOf(scenario).find((s) => s.name === 'GlobalSecureAccessTunnelingService')
@@ -25,13 +25,13 @@ export function gsaWarnings(scenario: Scenario, values: ConfigValues, language: 
   return [formatWslMessage('MessageDnsTunnelingDisabled', language, [])]
 }
 
-/** Whether the Hyper-V firewall is usable as WSL judges it (A.2 check 4, A.4). */
+/** Whether the Hyper-V firewall is usable as WSL judges it (docs/knowledge/wsl-checks.md#mirrored-checks check 4, docs/knowledge/wsl-checks.md#hyper-v-firewall). */
 export function hyperVFirewallUsable(scenario: Scenario): boolean {
   return hasHyperVFirewall(scenario.windows) && !scenario.host.hyperVFirewallDisabled && scenario.host.hyperVFirewallBroken !== true
 }
 
 /**
- * `firewall=true` / `dnsTunneling=true` on a Windows without the APIs (A.3, A.4): "Hyper-V firewall
+ * `firewall=true` / `dnsTunneling=true` on a Windows without the APIs (docs/knowledge/wsl-checks.md#dns-tunneling, docs/knowledge/wsl-checks.md#hyper-v-firewall): "Hyper-V firewall
  * is not supported" / "DNS Tunneling is not supported". Not printed when GSA already turned
  * tunneling off. The order of the two lines is not in the KB (Low).
  */
@@ -62,7 +62,7 @@ function proxyHosts(server: string): readonly string[] {
 }
 
 /**
- * autoProxy in NAT mode with a WinINET proxy on the loopback (F.5, A.5): WSL cannot mirror it and
+ * autoProxy in NAT mode with a WinINET proxy on the loopback (docs/knowledge/host-causes.md#localhost-proxy, docs/knowledge/wsl-checks.md#autoproxy): WSL cannot mirror it and
  * warns (MessageProxyLocalhostSettingsDropped; `[::1]` → MessageProxyLoopbackV6SettingsDropped).
  * Needs the WinHTTP proxy APIs (Win11 22H2+; without them autoProxy is silently off) and
  * `autoProxy` not false. Mirrored mode shares localhost, so no warning there.

@@ -20,7 +20,7 @@ const natPc = variant(healthy, (s) => (s.wslconfig = null))
 const PROXY_WARNING = 'wsl: A localhost proxy configuration was detected but not mirrored into WSL. WSL in NAT mode does not support localhost proxies.'
 const GSA_WARNING = 'wsl: Due to a current compatibility issue with Global Secure Access Client, DNS Tunneling is disabled.'
 
-describe('simulateWslStart: services and virtualization (wsl-networking.md C.4, C.6, F.18)', () => {
+describe('simulateWslStart: services and virtualization (docs/knowledge/error-codes.md#hresult-table, docs/knowledge/error-codes.md#triage-bot-rules, docs/knowledge/host-causes.md#virtualization-off)', () => {
   it('fails with 0x80070422 before any VM when WSLService is disabled, in the UI language', () => {
     const disabled = scenario('wslservice-disabled')
     expect(simulateWslStart(disabled)).toEqual({
@@ -68,7 +68,7 @@ describe('simulateWslStart: services and virtualization (wsl-networking.md C.4, 
     })
   })
 
-  it('fails on a Winsock LSP that breaks Hyper-V sockets, but not on a harmless one (F.12)', () => {
+  it('fails on a Winsock LSP that breaks Hyper-V sockets, but not on a harmless one (docs/knowledge/host-causes.md#winsock-lsp)', () => {
     const lsp = simulateWslStart(scenario('winsock-lsp-proxifier'))
     expect(lsp.lines[0]).toBe('The attempted operation is not supported for the type of object referenced.')
     expect(lsp.lines[1]).toContain('0x8007273d')
@@ -78,7 +78,7 @@ describe('simulateWslStart: services and virtualization (wsl-networking.md C.4, 
   })
 })
 
-describe('simulateWslStart: NAT creation (C.3, C.4, F.6)', () => {
+describe('simulateWslStart: NAT creation (docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback, docs/knowledge/error-codes.md#hresult-table, docs/knowledge/host-causes.md#ics-disabled)', () => {
   it('treats a disabled SharedAccess as a NAT failure with 0x80070422, fatal on WSL 2.2.4', () => {
     const ics = simulateWslStart(scenario('ics-disabled'))
     expect(ics.exitCode).toBe(-1)
@@ -96,7 +96,7 @@ describe('simulateWslStart: NAT creation (C.3, C.4, F.6)', () => {
   })
 })
 
-describe('simulateWslStart: feature warnings (A.3, A.4, A.5, F.5)', () => {
+describe('simulateWslStart: feature warnings (docs/knowledge/wsl-checks.md#dns-tunneling, docs/knowledge/wsl-checks.md#hyper-v-firewall, docs/knowledge/wsl-checks.md#autoproxy, docs/knowledge/host-causes.md#localhost-proxy)', () => {
   it('warns in Chinese about a localhost proxy in NAT mode', () => {
     expect(simulateWslStart(scenario('zh-cn-localhost-proxy')).lines).toEqual([
       'wsl: 检测到 localhost 代理配置，但未镜像到 WSL。NAT 模式下的 WSL 不支持 localhost 代理。',

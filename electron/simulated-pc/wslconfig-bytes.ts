@@ -20,7 +20,7 @@ export function wslconfigPath(scenario: Scenario): string {
   return `${scenario.userProfile.replace(/\\$/, '')}\\.wslconfig`
 }
 
-/** The `.wslconfig` values WSL stores on this PC (`wsl2.networkingMode`…), empty without a file (B.2). */
+/** The `.wslconfig` values WSL stores on this PC (`wsl2.networkingMode`…), empty without a file (docs/knowledge/wslconfig.md). */
 export function wslconfigValues(scenario: Scenario): Readonly<Record<string, string>> {
   return scenario.wslconfig ? parseWslConfig(wslconfigBytes(scenario.wslconfig)).values : {}
 }

@@ -9,15 +9,6 @@ export interface CaseAnswer {
   readonly undecided: boolean
 }
 
-export interface CaseResult {
-  readonly id: string
-  readonly expected: readonly FindingId[] | null
-  readonly got: readonly FindingId[]
-  readonly undecided: boolean
-  readonly top1: boolean
-  readonly top2: boolean
-}
-
 export interface EvalReport {
   readonly total: number
   /** Cases whose thread established a cause the product has a finding for. */

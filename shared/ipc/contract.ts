@@ -13,7 +13,7 @@ const ScanId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/)
  *
  * Main validates every input against it (and every output, so a handler bug cannot leak odd data);
  * the renderer's bridge type is derived from it, so the real and test bridges cannot drift.
- * Only ids and small options cross: scripts never do (engineering.md §2 item 20, §4).
+ * Only ids and small options cross: scripts never do (docs/security.md#data-not-code).
  */
 export const contract = {
   'app:get-info': {
@@ -42,7 +42,14 @@ export const contract = {
     output: ApplyResponse,
   },
   'fix:undo': {
-    input: z.strictObject({ entryId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) }),
+    input: z.strictObject({
+      entryId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+      /**
+       * The user saw the three versions (after a `file-changed` answer) and chose to restore the one
+       * before our fix over the current file: the file must still hold exactly these bytes (null: no file).
+       */
+      overwrite: z.strictObject({ currentBase64: z.string().max(1_500_000).regex(/^[A-Za-z0-9+/]*={0,2}$/).nullable() }).optional(),
+    }),
     output: UndoResponse,
   },
   'fix:history': {

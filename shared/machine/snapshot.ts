@@ -53,8 +53,10 @@ const factEntries = {
   'proxy-settings': factEntry(FACT_SCHEMAS['proxy-settings']),
   'winsock-catalog': factEntry(FACT_SCHEMAS['winsock-catalog']),
   'firewall-profiles': factEntry(FACT_SCHEMAS['firewall-profiles']),
+  'hyperv-firewall': factEntry(FACT_SCHEMAS['hyperv-firewall']),
   'host-networking': factEntry(FACT_SCHEMAS['host-networking']),
   'wsl-startup': factEntry(FACT_SCHEMAS['wsl-startup']),
+  'wsl-network-check': factEntry(FACT_SCHEMAS['wsl-network-check']),
 } satisfies Record<ProbeId, z.ZodType>
 
 /** Snapshot format version; bump on incompatible changes and keep a reader for older ones. */

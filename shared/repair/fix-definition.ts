@@ -9,7 +9,7 @@ import { restorePointStep } from './steps'
 export interface FixOptions {
   /** WSL1 fallback: which distribution (must be one the scan listed). */
   readonly distro?: string
-  /** Apply an admin fix without the restore point when System Protection is off (E.6). */
+  /** Apply an admin fix without the restore point when System Protection is off (docs/knowledge/fixes.md#restore-points). */
   readonly skipRestorePoint?: boolean
 }
 
@@ -43,7 +43,7 @@ export function buildPlan(definition: FixDefinition, view: MachineView, options:
   const needsAdmin = steps.some((s) => s.elevated)
   const stops = steps.some((s) => s.script === 'wsl-shutdown' || s.script === 'wsl-update' || s.script === 'wsl-set-version' || s.script === 'delete-wsl-hns-network')
   const running = view.wsl.known ? (view.wsl.value.distros ?? []).filter((d) => d.state === 'Running').map((d) => d.name) : []
-  // E.6: a restore point before admin changes the app cannot undo itself.
+  // docs/knowledge/fixes.md#restore-points: a restore point before admin changes the app cannot undo itself.
   const restorePoint = needsAdmin && (parts.reversibility.kind === 'manual' || parts.reversibility.kind === 'none') && options.skipRestorePoint !== true
   const phases = restorePoint ? withRestorePoint(parts.phases, definition.id) : parts.phases
   return {

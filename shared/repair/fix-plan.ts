@@ -9,6 +9,9 @@ import { FIX_SCRIPT_IDS } from './fix-scripts'
  * else runs. Plans are computed in the main process from the latest scan; the renderer only sends
  * the fix id and the user's choices, and gets the plan back to show it (validated on the way out).
  */
+/** Encodings a `.wslconfig` diff can name (`utf16le-no-bom`: what the re-encode fix converts from). */
+export const FILE_ENCODINGS = ['utf8', 'utf8-bom', 'utf16le-bom', 'utf16le-no-bom'] as const
+
 const MessageRef = z.object({ key: z.string(), args: z.record(z.string(), z.union([z.string(), z.number()])) })
 
 /** JSON data a step's script receives as `$WndInput` (base64 JSON; never spliced into text). */
@@ -31,7 +34,7 @@ export type PlannedStep = Omit<z.infer<typeof PlannedStep>, 'script'> & { readon
 export const FixPhase = z.object({ steps: z.array(PlannedStep), rebootAfter: z.boolean() })
 export type FixPhase = { readonly steps: readonly PlannedStep[]; readonly rebootAfter: boolean }
 
-/** Other software a fix can disturb (E.1, E.2). */
+/** Other software a fix can disturb (docs/knowledge/fixes.md#commands-privileges-and-side-effects, docs/knowledge/fixes.md#commands-we-never-run). */
 export const AFFECTS = ['docker-desktop', 'vscode-remote', 'hyperv-vms', 'windows-sandbox', 'lsp-vpn-software', 'static-ip-dns', 'vmware'] as const
 export type Affect = (typeof AFFECTS)[number]
 
@@ -54,10 +57,21 @@ export const FixPlanSchema = z.object({
   runningDistros: z.array(z.string()),
   affects: z.array(z.enum(AFFECTS)),
   reversibility: Reversibility,
-  /** A restore point is created first (admin fixes that are not trivially reversible, E.6). */
+  /** A restore point is created first (admin fixes that are not trivially reversible, docs/knowledge/fixes.md#restore-points). */
   restorePoint: z.boolean(),
-  /** For `.wslconfig` edits: the file before and after, for a diff. */
-  fileChange: z.object({ path: z.string(), before: z.string(), after: z.string() }).optional(),
+  /**
+   * For `.wslconfig` edits: the file before and after, for a diff — the texts its bytes really hold.
+   * The encodings are named when a fix changes them (same text, other bytes).
+   */
+  fileChange: z
+    .object({
+      path: z.string(),
+      before: z.string(),
+      after: z.string(),
+      encodingBefore: z.enum(FILE_ENCODINGS).optional(),
+      encodingAfter: z.enum(FILE_ENCODINGS).optional(),
+    })
+    .optional(),
   verifyProbes: z.array(z.enum(PROBE_IDS)),
 })
 export type FixPlan = Omit<z.infer<typeof FixPlanSchema>, 'phases'> & { readonly phases: readonly FixPhase[] }

@@ -1,7 +1,7 @@
 /**
  * Every script a fix can run, by id: one `.ps1` each in `electron/fixes/scripts/<id>.ps1`.
  * Scripts are specific (no "delete any registry value" script): what an elevated script can change
- * is fixed in its own text, and its input only selects among allowed values (engineering.md §4).
+ * is fixed in its own text, and its input only selects among allowed values (docs/security.md#elevation).
  * `elevated` scripts run inside the one elevated batch of an Apply; the others run as the user.
  */
 /**

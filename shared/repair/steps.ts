@@ -7,13 +7,13 @@ export function step(script: FixScriptId, input: StepInput, describe: PlannedSte
   return { script, elevated: FIX_SCRIPTS[script].elevated, input, describe, command }
 }
 
-/** E.1: stops every distribution and the VM, so `.wslconfig` is read again at the next start. */
+/** docs/knowledge/fixes.md#commands-privileges-and-side-effects: stops every distribution and the VM, so `.wslconfig` is read again at the next start. */
 export function wslShutdownStep(): PlannedStep {
   return step('wsl-shutdown', {}, { key: 'step.wsl-shutdown', args: {} }, 'wsl.exe --shutdown')
 }
 
 /**
- * B.2: writes `.wslconfig` for the interactive user, atomically, after a backup; refuses when the
+ * docs/knowledge/wslconfig.md: writes `.wslconfig` for the interactive user, atomically, after a backup; refuses when the
  * file changed since the scan (`expectedBase64` is what the scan read; null = the file was absent).
  */
 export function wslconfigWriteStep(path: string, before: Uint8Array | null, after: Uint8Array): PlannedStep {

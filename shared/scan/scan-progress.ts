@@ -39,4 +39,3 @@ export const ScanProgress = z.discriminatedUnion('status', [
   }),
 ])
 export type ScanProgress = z.infer<typeof ScanProgress>
-export type ProbeStatus = ScanProgress['status']

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 /**
@@ -30,10 +29,6 @@ export function pwshPath(): string {
 
 export function pesterManifestPath(): string {
   return join(nugetDir, 'pester', PESTER_VERSION, 'tools', 'Pester.psd1')
-}
-
-export function toolchainInstalled(): boolean {
-  return existsSync(installedPwshPath()) && existsSync(pesterManifestPath())
 }
 
 /** What a test says when the toolchain is missing: never a silent skip. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** Win32 ERROR_CANCELLED: the user answered "No" on the UAC prompt (engineering.md §4). */
+/** Win32 ERROR_CANCELLED: the user answered "No" on the UAC prompt (docs/security.md#elevation). */
 export const ERROR_CANCELLED = 1223
 
 const LauncherLine = z.discriminatedUnion('status', [
@@ -20,7 +20,7 @@ export type LauncherStatus =
 
 /**
  * Reads the launcher's one JSON status line defensively: stray lines (a profile banner, CLIXML
- * error records, engineering.md §3) are skipped, every candidate is zod-validated, and the last
+ * error records, docs/knowledge/powershell-hosting.md) are skipped, every candidate is zod-validated, and the last
  * valid line wins. A `failed` line carrying 1223 is read as `cancelled` too, in case a future
  * launcher forgets the special case. Returns null when no line is valid.
  */

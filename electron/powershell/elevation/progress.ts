@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * Progress events of an elevated run (engineering.md §4): the elevated side sends one as soon as
+ * Progress events of an elevated run (docs/security.md#elevation): the elevated side sends one as soon as
  * something happens, so the app sees each step's result as it completes instead of one message at
  * the end, and a long step (DISM can take half an hour) keeps the run alive.
  *

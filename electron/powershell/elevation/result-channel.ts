@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { parseProgressEvent, type ElevatedProgress } from './progress'
 
 /**
- * Node's side of the elevation pipe (engineering.md §4, "A JSON detail result through a named
+ * Node's side of the elevation pipe (docs/security.md#elevation, "a JSON detail result through a named
  * pipe"). The protocol, one UTF-8 line each way, then JSON lines back:
  *
  *   elevated -> node   <nonce>                                      hello (bare: the bootstrap

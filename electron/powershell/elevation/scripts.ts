@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { encodeCommand } from '../encode'
 
 /**
- * The PowerShell texts behind one UAC prompt (engineering.md §4), generated from fixed templates:
+ * The PowerShell texts behind one UAC prompt (docs/security.md#elevation), generated from fixed templates:
  * the unelevated launcher, the elevated bootstrap (stage 1, on the command line) and the payload
  * (stage 2, served over the pipe with the script inside). Only validated tokens (hex, base64, a
  * pipe name, an absolute path, a decimal window handle) are filled into the command lines, so
@@ -20,7 +20,7 @@ import { encodeCommand } from '../encode'
  */
 export const CONSTRAINED_LANGUAGE_LAUNCH = 'WndNeedsFullLanguage: PowerShell on this PC runs in Constrained Language Mode, so no elevated repair can start.'
 
-/** CreateProcess limit for a whole command line, in UTF-16 code units (engineering.md §4). */
+/** CreateProcess limit for a whole command line, in UTF-16 code units (docs/security.md#elevation). */
 export const MAX_COMMAND_LINE = 32767
 
 /**
@@ -181,7 +181,7 @@ export function payloadScript(scriptText: string): string {
 }
 
 /**
- * The unelevated one-shot launcher: the engineering.md §4 recipe verbatim in spirit. `Process.Start`
+ * The unelevated one-shot launcher: the docs/security.md#elevation recipe verbatim in spirit. `Process.Start`
  * with `Verb = 'runas'` (not `Start-Process`, which drops the `Win32Exception` and with it
  * `NativeErrorCode` 1223 = the user declined), `$p.Handle` read before waiting (PowerShell#5421),
  * and exactly one JSON status line on stdout, in UTF-8 because 5.1 defaults to the OEM code page (§3).

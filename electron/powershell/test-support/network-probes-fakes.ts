@@ -12,9 +12,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { FactOf } from '../../../shared/probes/facts'
 import type { Scenario } from '../../../shared/scenarios/scenario'
-import { firewallProfiles } from '../../simulated-pc/firewall-profiles-model'
 import { hostNetworking } from '../../simulated-pc/host-networking-model'
 import { networkAdapters } from '../../simulated-pc/network-adapters-model'
 import { winsockCatalog, SYSTEM_ROOT } from '../../simulated-pc/winsock-catalog-model'
@@ -371,10 +369,8 @@ export function winsockCatalogFake(scenario: Scenario): FakeWindows {
   }
 }
 
-/** The fact of every probe of this area, as the simulated PC answers it (for the comparison). */
+/** The probes whose fakes live here. */
 export type NetworkProbeId = 'firewall-profiles' | 'host-networking' | 'mirrored-readiness' | 'network-adapters' | 'proxy-settings' | 'winsock-catalog'
-export type NetworkFact<P extends NetworkProbeId> = FactOf<P>
-export { firewallProfiles }
 
 /**
  * PowerShell 7 on Linux has no C: drive, and Join-Path refuses a path on a missing drive, so the

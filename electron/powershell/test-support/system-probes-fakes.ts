@@ -184,6 +184,7 @@ export function servicesFake(scenario: Scenario): FakeWindows {
     }
   }
   getService.push({ match: { Name: '*' }, throw: { errorId: 'NoServiceFoundForGivenName,Microsoft.PowerShell.Commands.GetServiceCommand', message: 'Cannot find any service with service name.', category: 'ObjectNotFound' } })
+  drivers.push(rsopRule(fact.startPolicy))
   return {
     source: SCENARIO_SOURCE,
     commands: {
@@ -192,6 +193,24 @@ export function servicesFake(scenario: Scenario): FakeWindows {
       'Get-Service': { rules: getService },
       'Get-CimInstance': { rules: drivers },
     },
+  }
+}
+
+const POLICY_START_MODE = { automatic: 2, manual: 3, disabled: 4 } as const
+
+/**
+ * RSoP's System Services record as WMI returns it (RSOP_SystemService: StartupMode uint32, winning
+ * precedence 1, GPOID; the name in capitals as GPO editors write it), or WMI's refusal
+ * (WBEM_E_ACCESS_DENIED, as electron/probes/scripts/__recorded__/services/disabled-delayed.json).
+ */
+function rsopRule(policy: FactOf<'services'>['startPolicy']): FakeRule {
+  const match = { Namespace: 'root/rsop/computer', ClassName: 'RSOP_SystemService' }
+  if (policy === undefined || policy.status === 'unreadable') {
+    return { match, throw: { errorId: 'HRESULT 0x80041003,Microsoft.Management.Infrastructure.CimCmdlets.GetCimInstanceCommand', message: 'Access denied ', category: 'PermissionDenied' } }
+  }
+  return {
+    match,
+    result: policy.settings.map((s) => ({ Service: s.service.toUpperCase(), StartupMode: { $uint32: POLICY_START_MODE[s.startType] }, precedence: { $uint32: 1 }, GPOID: s.gpoId ?? '' })),
   }
 }
 

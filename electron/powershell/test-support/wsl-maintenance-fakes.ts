@@ -100,19 +100,24 @@ export function setupCase(
   return { fake, extraFakes: extraFakes({ writes: options.writes ?? [], hnsModule: recorded.hnsModule ?? null, after }) }
 }
 
+/** A fake's argument as the script passed it; anything but a string shows as JSON, not `[object Object]`. */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value)
+}
+
 /** The native runs a script made: program file name and arguments. */
 export function nativeCalls(calls: readonly FakeCall[]): { readonly file: string; readonly args: readonly string[] }[] {
   return calls
     .filter((call) => call.name === 'Invoke-WndNative')
     .map((call) => {
-      const path = String(call.arguments['FilePath'] ?? '')
+      const path = text(call.arguments['FilePath'] ?? '')
       const raw = call.arguments['Arguments']
-      const args = Array.isArray(raw) ? raw.map(String) : raw === undefined ? [] : [String(raw)]
+      const args = Array.isArray(raw) ? raw.map(text) : raw === undefined ? [] : [text(raw)]
       return { file: path.split(/[\\/]/).pop() ?? path, args }
     })
 }
 
-/** Native commands these scripts must never run (README "never"; knowledge D.7, E.4). */
+/** Native commands these scripts must never run (README "never"; docs/knowledge/wsl-checks.md#nat-network-internals, docs/knowledge/fixes.md#delete-wsl-hns-network). */
 export function forbiddenNative(calls: readonly FakeCall[]): string[] {
   return nativeCalls(calls)
     .map((call) => `${call.file} ${call.args.join(' ')}`)

@@ -2,12 +2,13 @@ import { service } from '../../diagnosis/derived'
 import type { FixId } from '../../diagnosis/fix-ids'
 import type { FindingId } from '../../diagnosis/finding-ids'
 import type { MachineView } from '../../diagnosis/machine-view'
+import { policyKeepsDisabled } from '../../diagnosis/service-start-owner'
 import type { FixDefinition, Unavailable } from '../fix-definition'
 import type { PlannedStep } from '../fix-plan'
 import { step, wslShutdownStep } from '../steps'
 
 /**
- * Fixes that change Windows (wsl-networking.md E.1, E.4, E.5, F.6, F.7, F.13, F.14, C.6): each step
+ * Fixes that change Windows (docs/knowledge/fixes.md#commands-privileges-and-side-effects, docs/knowledge/fixes.md#delete-wsl-hns-network, docs/knowledge/fixes.md#the-fix-ladder, docs/knowledge/host-causes.md#ics-disabled, docs/knowledge/host-causes.md#ipv6-disabled-in-the-registry, docs/knowledge/host-causes.md#vmware-leftovers, docs/knowledge/host-causes.md#fse-and-porttrackerenabledmode, docs/knowledge/error-codes.md#triage-bot-rules): each step
  * is one specific script; elevated steps of a phase run behind one UAC prompt.
  */
 function fix(id: FixId, addresses: readonly FindingId[], unavailable: (view: MachineView) => Unavailable | null, plan: FixDefinition['plan']): FixDefinition {
@@ -18,6 +19,16 @@ const always = () => null
 
 function adminOnly(view: MachineView): Unavailable | null {
   return view.windows.known ? null : { key: 'unavailable.windowsUnknown' }
+}
+
+/**
+ * A disabled service can be set back, unless a Group Policy keeps it disabled: Windows would undo
+ * the change at the next policy refresh (docs/knowledge/host-network-probes.md#who-set-a-start-type).
+ */
+function reEnable(view: MachineView, name: 'WSLService' | 'SharedAccess'): Unavailable | null {
+  if (service(view, name)?.startType !== 'disabled') return { key: 'unavailable.notDisabled', args: { service: name } }
+  if (policyKeepsDisabled(view, name)) return { key: 'unavailable.managedByOrganisation', args: { service: name } }
+  return null
 }
 
 function serviceStep(name: 'WSLService' | 'SharedAccess', startType: 'manual'): PlannedStep {
@@ -52,13 +63,13 @@ export const systemFixes: readonly FixDefinition[] = [
   fix(
     'enable-wslservice',
     ['wsl-service-disabled'],
-    (view) => adminOnly(view) ?? (service(view, 'WSLService')?.startType === 'disabled' ? null : { key: 'unavailable.notDisabled', args: { service: 'WSLService' } }),
+    (view) => adminOnly(view) ?? reEnable(view, 'WSLService'),
     () => ({ phases: [{ steps: [serviceStep('WSLService', 'manual')], rebootAfter: false }], reversibility: { kind: 'undoable' }, verifyProbes: ['services', 'wsl-startup'] }),
   ),
   fix(
     'enable-sharedaccess',
     ['nat-ics-disabled'],
-    (view) => adminOnly(view) ?? (service(view, 'SharedAccess')?.startType === 'disabled' ? null : { key: 'unavailable.notDisabled', args: { service: 'SharedAccess' } }),
+    (view) => adminOnly(view) ?? reEnable(view, 'SharedAccess'),
     () => ({
       phases: [{ steps: [wslShutdownStep(), serviceStep('SharedAccess', 'manual')], rebootAfter: false }],
       reversibility: { kind: 'undoable' },

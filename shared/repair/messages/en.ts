@@ -28,9 +28,11 @@ export const repairEn = {
   'unavailable.policyLocked': 'Your organisation\'s policy decides the networking mode; editing .wslconfig would have no effect.',
   'unavailable.mirroredUnsupported': 'This Windows version cannot run mirrored networking.',
   'unavailable.windows11Only': 'This needs Windows 11 22H2 or later.',
+  'unavailable.manualEdit': 'The app would have to rewrite bytes of {path} that this change does not touch (for example text saved as ANSI/GBK by Notepad), so it does not write the file. Make the change by hand: open the file in Notepad and put exactly these lines in it (the [section] header once, the setting below it), then save.',
   'unavailable.noAutomaticCorrection': 'The app cannot tell for sure what was meant; correct these lines by hand.',
   'unavailable.windowsUnknown': 'The Windows version could not be read.',
   'unavailable.notDisabled': 'The {service} service is not disabled.',
+  'unavailable.managedByOrganisation': 'Managed by your organisation: a Group Policy keeps the {service} service disabled and would set it back. Ask your IT department.',
   'unavailable.nothingToChange': 'There is nothing to change on this PC.',
   'unavailable.alreadyEnabled': '{feature} is already turned on.',
   'unavailable.vmpNotEnabled': 'The Virtual Machine Platform is not turned on, so there is nothing to toggle.',
@@ -42,11 +44,32 @@ export const repairEn = {
   'reversible.wslUpdate': 'To go back, install an older WSL release from GitHub.',
   'reversible.hnsRecreated': 'Nothing to undo: WSL recreates its network at the next start.',
   'reversible.reboot': 'Nothing to undo.',
-  'reversible.featureOff': 'Turn the feature off again in "Turn Windows features on or off", or use the restore point.',
-  'reversible.featureToggle': 'The feature ends up as it was; use the restore point if anything else changed.',
-  'reversible.bcdedit': 'Run "bcdedit /set hypervisorlaunchtype off" as administrator, or use the restore point.',
-  'reversible.vmwareReinstall': 'Reinstall VMware, or import the registry backup the fix saved, or use the restore point.',
+  'reversible.featureOff': 'Turn the feature off again in "Turn Windows features on or off".',
+  'reversible.featureToggle': 'The feature ends up as it was.',
+  'reversible.bcdedit': 'Run "bcdedit /set hypervisorlaunchtype off" as administrator.',
+  'reversible.vmwareReinstall': 'Reinstall VMware, or import the registry backup the fix saved.',
   'reversible.wsl1': 'Convert back with "wsl --set-version <distro> 2"; the .tar backup stays in your profile folder.',
+
+  'confirm.natLoses':
+    'NAT mode gives up what mirrored mode offers (Microsoft\'s WSL networking guide): Linux reaching programs on Windows at localhost (127.0.0.1), devices on your local network (LAN) connecting to WSL directly, better VPN compatibility, IPv6 and multicast. In NAT mode Windows still reaches servers in Linux at localhost, and Linux reaches Windows at the NAT gateway address instead. Where mirrored mode already falls back to NAT, this is what you have today.',
+  'confirm.mirroredGains':
+    'Mirrored mode (Windows 11 22H2 and later) lets Linux reach programs on Windows at localhost (127.0.0.1), lets devices on your local network (LAN) connect to WSL directly, and improves VPN compatibility, with IPv6 and multicast (Microsoft\'s WSL networking guide).',
+  'confirm.noNetwork': 'Until you set networkingMode back, Linux has no network at all: no internet, no DNS, no localhost forwarding.',
+
+  'guide.wslconfig-rename-file':
+    'Open File Explorer, type %UserProfile% in the address bar, turn on View › Show › File name extensions, and rename the file to .wslconfig (nothing before the dot, no .txt after it). Then restart WSL.',
+  'guide.windows-feature-update':
+    'Open Windows Update and install the offered feature update (Windows 11, version 23H2 or later). If none is offered, your PC may not meet the Windows 11 requirements; PC Health Check tells you why.',
+  'guide.policy-contact-it':
+    'Send the report (Report step) to your IT department: its evidence names the policy that decides this (for example HKLM\\SOFTWARE\\Policies\\WSL\\AllowNetworkingModeUserSetting, or the Group Policy that keeps a service disabled) and what WSL needs on this PC.',
+  'guide.network-reset':
+    'Write down your Wi-Fi passwords, VPN settings and any static IP addresses first. Then open Settings › Network & internet › Advanced network settings › Network reset (on Windows 10: Settings › Network & Internet › Status › Network reset), select Reset now, and let Windows restart.',
+  'guide.system-restore':
+    'Select Start, type "Create a restore point" and open it, then select System Restore… and choose a point from before the problem started. A point this app made before a fix is named "WSL Network Doctor: before …". Your files are kept; apps and drivers installed after that point are removed.',
+  'guide.shrink-hosts-file':
+    'Open Notepad as administrator, open C:\\Windows\\System32\\drivers\\etc\\hosts, delete the blocks of entries an ad blocker added (keep a copy first), and save.',
+  'guide.firewall-allow-local-rules':
+    'Open Windows Security › Firewall & network protection, select the network marked "active", and turn off "Blocks all incoming connections, including those in the list of allowed apps". On a managed PC, ask IT to allow UDP port 53 to the SharedAccess service instead.',
 
   'affect.docker-desktop': 'Docker Desktop (WSL 2 backend) stops',
   'affect.vscode-remote': 'VS Code remote sessions into WSL disconnect',
