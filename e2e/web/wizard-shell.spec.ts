@@ -51,7 +51,7 @@ test('the NAT failure PC shows that WSL did not start, with its error code path'
   await page.getByTestId('see-findings').click()
   const finding = page.getByTestId('finding-nat-vmswitch-not-found')
   await expect(finding.getByTestId('wsl-said')).toContainText('Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x80041002')
-  await expect(finding.getByTestId('fixes').locator('li').first()).toHaveAttribute('data-fix', 'wsl-update')
+  await expect(finding.getByTestId('fixes').locator('li').first()).toHaveAttribute('data-fix', 'windows-update')
   await page.getByText('What the scan read').click()
   await expect(page.getByTestId('fact-startup')).toContainText('exit code -1')
 })

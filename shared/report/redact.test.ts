@@ -130,7 +130,12 @@ describe('redactSnapshot on real-looking data', () => {
     expect(events[0]).toContain('3C2A59B1-0C5F-4F1B-9A5E-2B1A5E0E7A11--2E6C')
     expect(events[1]).toBe(`HNS failed to create endpoint ${token('fe80::8d4c:2f1a:77e3:b012')}%14 for user <email-1> on <computer>`)
     for (const secret of ['172.25.', '192.168.31.20', '00:15:5d', '00-15-5D', 'fe80::', 'zhangwei@', 'DESKTOP-7QK2M4N']) expect(json).not.toContain(secret)
-    expect(summary).toEqual({ users: 2, computers: 1, ips: 5, macs: 1, emails: 1 })
+    // The networking check run inside the distro adds three: the distro's address, its gateway and a resolved address.
+    const inside = value.facts['wsl-network-check']
+    const insideText = inside?.status === 'known' ? new TextDecoder().decode(decodeBase64(inside.data.run.stdoutBase64)) : ''
+    expect(insideText).toContain(`inet ${token('172.28.240.2')}/20`)
+    expect(insideText).not.toContain('172.28.240.')
+    expect(summary).toEqual({ users: 2, computers: 1, ips: 8, macs: 1, emails: 1 })
     expect(replacements.find((r) => r.kind === 'user')).toEqual({ kind: 'user', original: '张伟', token: '<user>' })
   })
 

@@ -184,13 +184,14 @@ export class PwshHarness {
     if (!outcome.ok) throw new Error(`PowerShell host failed: ${JSON.stringify(outcome.error)}`)
     const reading = readEnvelope(outcome.stdout, script.sentinel)
     const callsScript = composeScript({ id: 'calls', body: 'return ,@($global:WndFakeCalls)', prelude: '' })
-    const callsOutcome = await host.run(callsScript, { timeoutMs: 30_000 })
-    let calls: FakeCall[] = []
-    if (callsOutcome.ok) {
-      const callsReading = readEnvelope(callsOutcome.stdout, callsScript.sentinel)
-      if (callsReading.kind === 'data' && Array.isArray(callsReading.data)) calls = callsReading.data as FakeCall[]
+    // A test that counts calls must never see "no calls" because reading them failed: say why instead.
+    const callsOutcome = await host.run(callsScript, { timeoutMs: 60_000 })
+    if (!callsOutcome.ok) throw new Error(`could not read the fake's call log: ${JSON.stringify(callsOutcome.error)}`)
+    const callsReading = readEnvelope(callsOutcome.stdout, callsScript.sentinel)
+    if (callsReading.kind !== 'data' || !Array.isArray(callsReading.data)) {
+      throw new Error(`the fake's call log is not a list (${callsReading.kind}): ${callsOutcome.stdout.slice(0, 500)}`)
     }
-    return { reading, stdout: outcome.stdout, stderr: outcome.stderr, calls }
+    return { reading, stdout: outcome.stdout, stderr: outcome.stderr, calls: callsReading.data as FakeCall[] }
   }
 
   /** A probe script from the catalog. */

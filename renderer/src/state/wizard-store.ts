@@ -13,8 +13,14 @@ import { pickLocale, type Locale } from '../i18n/i18n'
 import { assertNever } from '../../../shared/util/assert-never'
 import type { FindingId } from '../../../shared/diagnosis/finding-ids'
 import type { VerifyVerdict } from '../../../shared/repair/verify-verdict'
-import { currentFindings } from './current-findings'
-import { verifyOutcome, type VerifyContext } from './verify-state'
+import type { VerifyContext } from './verify-state'
+
+/**
+ * The rules, WSL's message tables and the schemas load with the first fix, not with the first
+ * screen: a static import here put them all in the first chunk (electron/dev/first-chunk-size.test.ts).
+ */
+const loadCurrentFindings = () => import('./current-findings')
+const loadVerifyState = () => import('./verify-state')
 
 /** A probe's latest status, without its fact (kept in `facts`), and when that status began. */
 export type ProbeProgress = DistributiveOmit<DistributiveOmit<ScanProgress, 'scanId' | 'probeId'>, 'fact'> & { readonly since: number }
@@ -149,7 +155,8 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
 
   return createStore<WizardState>()((set, get) => {
   /** Records the verdict Verify shows now (for the report's "what was tried"). */
-  const logVerdict = () => {
+  const logVerdict = async () => {
+    const { verifyOutcome } = await loadVerifyState()
     const outcome = verifyOutcome(get())
     if (outcome === null) return
     set({ verifyLog: [...get().verifyLog, { fixId: outcome.fixId, verdict: outcome.verdict.kind, at: new Date(now()).toISOString() }] })
@@ -245,6 +252,7 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
       const state = get()
       // "Before" is the PC before the fix's first part, kept across its later parts.
       if (fix.planPhase === 0 || state.verifyContext?.fixId !== fix.fixId) {
+        const { currentFindings } = await loadCurrentFindings()
         const before = currentFindings(state)
         const snapshotBefore = state.scan.phase === 'finished' ? state.scan.snapshot : null
         set({
@@ -267,7 +275,7 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
       }
       const history = await api.fixHistory()
       if (history.ok) set({ history: history.value })
-      if (value.status === 'completed' && value.nextPhase === null && !value.rebootRequired) logVerdict()
+      if (value.status === 'completed' && value.nextPhase === null && !value.rebootRequired) await logVerdict()
     },
 
     keepCurrentFile(entryId) {
@@ -342,7 +350,7 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
         },
       })
       // The scan after the last restart of a fix is its "after": Verify has its verdict now.
-      if (get().verifyContext?.ready === true && get().resume?.rebooted === true) logVerdict()
+      if (get().verifyContext?.ready === true && get().resume?.rebooted === true) await logVerdict()
     },
 
     async cancelScan() {

@@ -11,8 +11,9 @@ describe('Passed and not checked lists', () => {
     expect(screen.getByTestId('no-findings')).toBeTruthy()
     const passed = screen.getByTestId('passed-checks')
     expect(passed.hasAttribute('open')).toBe(false)
-    expect(within(passed).getByText('Passed checks (12)')).toBeTruthy()
+    expect(within(passed).getByText('Passed checks (13)')).toBeTruthy()
     expect(within(passed).getByText('.wslconfig has no problems')).toBeTruthy()
+    expect(within(passed).getByText('Inside WSL: network interface, DNS, HTTPS and localhost work')).toBeTruthy()
     expect(screen.queryByTestId('not-checked')).toBeNull()
   })
 
@@ -25,6 +26,12 @@ describe('Passed and not checked lists', () => {
     expect(within(notChecked).getByText('未检查（2）')).toBeTruthy()
     expect(notChecked.textContent).toContain('未运行：未允许启动 WSL')
     expect(notChecked.textContent).toContain('没有管理员权限，Windows 拒绝访问')
+  })
+
+  it('never passes the inside-WSL area when the check inside the distro was not allowed', async () => {
+    await renderFindings(snapshot({ 'wsl-network-check': { unknown: 'no-consent' } }))
+    expect(areas('passed-checks')).not.toContain('inside-wsl')
+    expect(areas('not-checked')).toEqual(['inside-wsl'])
   })
 
   it('leaves an area with a finding out of both lists', async () => {

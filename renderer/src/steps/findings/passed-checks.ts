@@ -16,6 +16,7 @@ export type CheckAreaId =
   | 'dns-tunneling'
   | 'firewall'
   | 'host-networking'
+  | 'inside-wsl'
 
 /** An area of the check-up, named in the "Passed checks" list. */
 export interface CheckArea {
@@ -62,6 +63,12 @@ export const CHECK_AREAS: readonly CheckArea[] = [
   { id: 'dns-tunneling', probes: ['services'], findings: ['dns-tunneling-disabled-by-gsa'] },
   { id: 'firewall', probes: ['firewall-profiles', 'hyperv-firewall'], findings: ['firewall-blocks-wsl-dns', 'hyperv-firewall-blocks-outbound'] },
   { id: 'host-networking', probes: ['host-networking'], findings: ['hosts-file-too-large', 'port-tracker-fse'] },
+  // Only the check run inside the distro can pass this area: without consent it stays "not checked".
+  {
+    id: 'inside-wsl',
+    probes: ['wsl-network-check'],
+    findings: ['inside-no-network-interface', 'inside-dns-fails', 'inside-resolv-conf-not-wsl', 'inside-tls-intercepted', 'inside-localhost-broken'],
+  },
 ]
 
 /** A probe the scan could not read, and why (`not-run` when it has no entry at all). */
