@@ -9,9 +9,7 @@ const root = fileURLToPath(new URL('.', import.meta.url))
 function cspMeta(): Plugin {
   return {
     name: 'wnd-csp-meta',
-    transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
-    ],
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
   }
 }
 

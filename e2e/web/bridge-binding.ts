@@ -53,7 +53,9 @@ export async function openWizard(
   await page.exposeBinding('__doctorInvoke', async ({ frame }, channel: unknown, input: unknown) =>
     runtime.dispatch(channel, { frameUrl: frame.url(), isMainFrame: frame.parentFrame() === null }, input, (event, payload) => {
       // A scan still running when its test ends (a hung probe) reports into a closed page: ignored.
-      page.evaluate(([e, p]) => (window as unknown as { __doctorDeliver: (e: string, p: unknown) => void }).__doctorDeliver(e, p), [event, payload] as const).catch(() => undefined)
+      page
+        .evaluate(([e, p]) => (window as unknown as { __doctorDeliver: (e: string, p: unknown) => void }).__doctorDeliver(e, p), [event, payload] as const)
+        .catch(() => undefined)
     }),
   )
   await page.addInitScript(

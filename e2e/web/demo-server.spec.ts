@@ -10,10 +10,14 @@ const port = 5400 + Math.floor(Math.random() * 500)
 let server: ChildProcess
 
 test.beforeAll(async () => {
-  server = spawn(process.execPath, ['--import', 'tsx', join('electron', 'demo', 'server.ts'), '--no-build', '--port', String(port), '--scenario', 'nat-0x80041002'], {
-    cwd: join(__dirname, '..', '..'),
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  server = spawn(
+    process.execPath,
+    ['--import', 'tsx', join('electron', 'demo', 'server.ts'), '--no-build', '--port', String(port), '--scenario', 'nat-0x80041002'],
+    {
+      cwd: join(__dirname, '..', '..'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('demo server did not start')), 20_000)
     server.stdout?.on('data', (chunk: Buffer) => {

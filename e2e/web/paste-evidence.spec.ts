@@ -7,7 +7,8 @@ const shots = join(__dirname, '..', '..', 'test-results', 'paste-evidence')
 mkdirSync(shots, { recursive: true })
 
 // The Windows 10 message of #11873, pasted on a PC the scan reads as Windows 11 24H2 (issue 11 #2).
-const OLD_BUILD_MESSAGE = 'wsl: Mirrored networking mode is not supported: Windows version 19045.4717 does not have the required features.\nFalling back to NAT networking.'
+const OLD_BUILD_MESSAGE =
+  'wsl: Mirrored networking mode is not supported: Windows version 19045.4717 does not have the required features.\nFalling back to NAT networking.'
 
 for (const locale of ['en-US', 'zh-CN'] as const) {
   test(`${locale}: a paste from an older state of the PC: the scan wins and the deciding check is named`, async ({ page }) => {
@@ -31,7 +32,9 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
 
 test('a Windows text pasted without its code still names the cause (issue 11 #3)', async ({ page }) => {
   await openWizard(page, { scenarioId: 'healthy-win11-24h2', locale: 'en-US' })
-  await page.getByTestId('pasted-output').fill('The service cannot be started, either because it is disabled or because it has no enabled devices associated with it.')
+  await page
+    .getByTestId('pasted-output')
+    .fill('The service cannot be started, either because it is disabled or because it has no enabled devices associated with it.')
   await expect(page.getByTestId('paste-preview')).toContainText('0x80070422')
   await expect(page.getByTestId('paste-top-finding')).toContainText('WSL service')
 })

@@ -7,7 +7,12 @@ import { openWizard } from './bridge-binding'
 const screenshots = screenshotDir()
 
 const TEXT = {
-  en: { locale: 'en-US', title: 'This Windows version cannot run mirrored networking', redact: 'Redact personal information', wslSaid: 'wsl: Mirrored networking mode is not supported' },
+  en: {
+    locale: 'en-US',
+    title: 'This Windows version cannot run mirrored networking',
+    redact: 'Redact personal information',
+    wslSaid: 'wsl: Mirrored networking mode is not supported',
+  },
   'zh-CN': { locale: 'zh-CN', title: '此 Windows 版本无法使用镜像网络', redact: '隐藏个人信息', wslSaid: 'wsl: Mirrored networking mode is not supported' },
 } as const
 

@@ -13,7 +13,10 @@ async function scan(page: Page): Promise<void> {
   await expect(page.getByTestId('see-findings')).toBeVisible({ timeout: 20_000 })
 }
 
-for (const [locale, tag] of [['en-US', 'en'], ['zh-CN', 'zh-CN']] as const) {
+for (const [locale, tag] of [
+  ['en-US', 'en'],
+  ['zh-CN', 'zh-CN'],
+] as const) {
   test(`${tag}: undo finds the file edited since the fix; the three versions; restore over it`, async ({ page }) => {
     const runtime = await openWizard(page, { scenarioId: 'seed-22000-mirrored', locale })
     const original = runtime.host.scenario.wslconfig

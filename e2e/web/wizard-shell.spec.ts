@@ -129,7 +129,9 @@ test.describe('dark theme', () => {
 
 test('pasted WSL output is recognised before the scan and names the likely problem', async ({ page }) => {
   await openWizard(page, { scenarioId: 'healthy-win11-24h2', locale: 'zh-CN' })
-  await page.getByTestId('pasted-output').fill('无法配置网络 (networkingMode Nat)。\n错误代码: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x80041002')
+  await page
+    .getByTestId('pasted-output')
+    .fill('无法配置网络 (networkingMode Nat)。\n错误代码: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x80041002')
   await expect(page.getByTestId('paste-preview')).toContainText('0x80041002')
   await expect(page.getByTestId('paste-top-finding')).toContainText('0x80041002')
 })

@@ -45,7 +45,8 @@ describe('npm run diagnose', () => {
     const evidence = file('seed.json', {
       windowsVersion: '10.0.22000.2836',
       windowsEdition: 'Professional',
-      wslVersionText: 'WSL version: 2.1.5.0\nKernel version: 5.15.146.1-2\nWSLg version: 1.0.60\nMSRDC version: 1.2.5105\nDirect3D version: 1.611.1-81528511\nDXCore version: 10.0.25131.1002-220531-1700.rs-onecore-base2-hyp\nWindows version: 10.0.22000.2836',
+      wslVersionText:
+        'WSL version: 2.1.5.0\nKernel version: 5.15.146.1-2\nWSLg version: 1.0.60\nMSRDC version: 1.2.5105\nDirect3D version: 1.611.1-81528511\nDXCore version: 10.0.25131.1002-220531-1700.rs-onecore-base2-hyp\nWindows version: 10.0.22000.2836',
       wslconfigText: '[wsl2]\nnetworkingMode=mirrored\n',
       wslOutputText: 'wsl: Mirrored networking mode is not supported, falling back to NAT networking',
       notes: 'from a forum post',
@@ -77,7 +78,10 @@ describe('npm run diagnose', () => {
     expect(await main(['--snapshot', join(dir, 'missing.json')])).toMatchObject({ code: 1, stderr: expect.stringContaining('cannot read') })
     expect(await main(['--snapshot', file('bad.json', '{not json')])).toMatchObject({ code: 1, stderr: expect.stringContaining('not valid JSON') })
     expect(await main(['--snapshot', file('wrong.json', { schemaVersion: 9 })])).toMatchObject({ code: 1, stderr: expect.stringContaining('not a snapshot') })
-    expect(await main(['--evidence', file('wrong-evidence.json', { windowsVersion: 10 })])).toMatchObject({ code: 1, stderr: expect.stringContaining('not evidence') })
+    expect(await main(['--evidence', file('wrong-evidence.json', { windowsVersion: 10 })])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('not evidence'),
+    })
     expect(await main(['--scenario', 'no-such-pc'])).toMatchObject({ code: 1, stderr: expect.stringContaining('Known scenarios') })
   })
 })

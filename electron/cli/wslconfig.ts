@@ -68,7 +68,8 @@ function lint(file: string, json: boolean): CliResult {
   }
   const decoded = decodeWslConfig(bytes)
   const lines: string[] = [`${file} (${decoded.encoding}${decoded.crlf ? ', CRLF' : ''})`]
-  if (parsed.error) lines.push(`error: ${formatConfigWarning(parsed.error, 'en-US', file)}`, '  (WSL stops reading the file here and does not start with this configuration)')
+  if (parsed.error)
+    lines.push(`error: ${formatConfigWarning(parsed.error, 'en-US', file)}`, '  (WSL stops reading the file here and does not start with this configuration)')
   for (const w of parsed.warnings) lines.push(`wsl: ${formatConfigWarning(w, 'en-US', file)}`)
   for (const h of hints) lines.push(`hint: line ${h.line}: ${hintText(h)}`)
   const entries = Object.entries(parsed.values)

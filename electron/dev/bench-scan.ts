@@ -53,7 +53,13 @@ async function measure(scenario: Scenario, stopWhenUsable: boolean): Promise<Mea
   const started = performance.now()
   let usableMs = Number.POSITIVE_INFINITY
   const { snapshot } = await runScan(
-    { host: new SimulatedPcHost(scenario, { latencyScale: 1 }), catalog, appVersion: 'bench', source: { kind: 'simulated', scenarioId: scenario.id }, now: () => new Date() },
+    {
+      host: new SimulatedPcHost(scenario, { latencyScale: 1 }),
+      catalog,
+      appVersion: 'bench',
+      source: { kind: 'simulated', scenarioId: scenario.id },
+      now: () => new Date(),
+    },
     {
       scanId: 'bench-0001',
       allowWslStart: true,
@@ -110,7 +116,9 @@ async function bench(): Promise<number> {
   const normal = await measure(scenario, false)
   const sumMs = normal.durations.reduce((sum, [, ms]) => sum + ms, 0)
   const [slowestId, slowestMs] = normal.durations.reduce((a, b) => (b[1] > a[1] ? b : a))
-  console.log(`Scenario ${scenario.id}, ${PROBE_IDS.length} probes, concurrency ${concurrency}, latencies: ${files.length > 0 ? `recorded (${files.join(', ')})` : 'simulated defaults'}`)
+  console.log(
+    `Scenario ${scenario.id}, ${PROBE_IDS.length} probes, concurrency ${concurrency}, latencies: ${files.length > 0 ? `recorded (${files.join(', ')})` : 'simulated defaults'}`,
+  )
   console.log(`  sum of probe latencies:            ${sumMs.toFixed(0).padStart(6)} ms   (a one-by-one scan; slowest: ${slowestId} ${slowestMs.toFixed(0)} ms)`)
   let ok = line('scan wall time', normal.wallMs, psStartMs + 1.2 * slowestMs)
   console.log(`  (goal: PowerShell start ${psStartMs} ms + 1.2 × slowest probe)`)

@@ -91,7 +91,9 @@ export function policyViolations(config: BuilderConfig, repoRoot: string): strin
     problems.push(`win.requestedExecutionLevel: must be asInvoker (is ${JSON.stringify(win['requestedExecutionLevel'])}); elevate per repair step`)
   }
   if (nsis['oneClick'] !== false || nsis['perMachine'] !== true) {
-    problems.push('nsis: must be oneClick: false + perMachine: true (Program Files, admin-writable only: elevated code never comes from a user-writable folder)')
+    problems.push(
+      'nsis: must be oneClick: false + perMachine: true (Program Files, admin-writable only: elevated code never comes from a user-writable folder)',
+    )
   }
   if (nsis['allowToChangeInstallationDirectory'] !== false) {
     problems.push('nsis.allowToChangeInstallationDirectory: must be false (a chosen folder such as C:\\Tools can be user-writable)')
@@ -115,7 +117,8 @@ export function policyViolations(config: BuilderConfig, repoRoot: string): strin
   const files = config['files']
   if (!Array.isArray(files)) problems.push('files: list exactly what ships (the release bundle in out/ and package.json)')
   else {
-    for (const entry of files) if (typeof entry !== 'string' || !ALLOWED_FILES.has(entry)) problems.push(`files: ${JSON.stringify(entry)} is not part of the release bundle`)
+    for (const entry of files)
+      if (typeof entry !== 'string' || !ALLOWED_FILES.has(entry)) problems.push(`files: ${JSON.stringify(entry)} is not part of the release bundle`)
     if (!files.includes('!**/*.map')) problems.push('files: must exclude source maps ("!**/*.map")')
   }
 
@@ -137,7 +140,11 @@ export function policyViolations(config: BuilderConfig, repoRoot: string): strin
   for (const license of ['license_en.txt', 'license_zh_CN.txt']) {
     const path = join(repoRoot, buildResources, license)
     if (!existsSync(path)) problems.push(`${buildResources}/${license}: missing (the installer's license page)`)
-    else if (!readFileSync(path).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))) {
+    else if (
+      !readFileSync(path)
+        .subarray(0, 3)
+        .equals(Buffer.from([0xef, 0xbb, 0xbf]))
+    ) {
       problems.push(`${buildResources}/${license}: save as UTF-8 with BOM (electron-builder rewrites it in place otherwise)`)
     }
   }

@@ -68,12 +68,31 @@ describe('electron-builder configuration (electron-builder.yml)', () => {
     })
 
     it('a per-user or relocatable install fails the policy', () => {
-      expect(policyViolations(planted((c) => void (c['nsis']!['perMachine'] = false)), repoRoot).join('\n')).toMatch(/perMachine: true/)
-      expect(policyViolations(planted((c) => void (c['nsis']!['oneClick'] = true)), repoRoot).join('\n')).toMatch(/oneClick: false/)
-      expect(policyViolations(planted((c) => void (c['nsis']!['allowToChangeInstallationDirectory'] = true)), repoRoot).join('\n')).toMatch(
-        /allowToChangeInstallationDirectory/,
+      expect(
+        policyViolations(
+          planted((c) => void (c['nsis']!['perMachine'] = false)),
+          repoRoot,
+        ).join('\n'),
+      ).toMatch(/perMachine: true/)
+      expect(
+        policyViolations(
+          planted((c) => void (c['nsis']!['oneClick'] = true)),
+          repoRoot,
+        ).join('\n'),
+      ).toMatch(/oneClick: false/)
+      expect(
+        policyViolations(
+          planted((c) => void (c['nsis']!['allowToChangeInstallationDirectory'] = true)),
+          repoRoot,
+        ).join('\n'),
+      ).toMatch(/allowToChangeInstallationDirectory/)
+      const portable = planted(
+        (c) =>
+          void (c['win']!['target'] = [
+            { target: 'nsis', arch: ['x64'] },
+            { target: 'portable', arch: ['x64'] },
+          ]),
       )
-      const portable = planted((c) => void (c['win']!['target'] = [{ target: 'nsis', arch: ['x64'] }, { target: 'portable', arch: ['x64'] }]))
       expect(policyViolations(portable, repoRoot).join('\n')).toMatch(/exactly one target, nsis/)
     })
 

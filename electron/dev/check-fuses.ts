@@ -35,7 +35,9 @@ async function main(executables: string[]): Promise<number> {
       const actual = wire[option]
       const ok = actual === (value ? FuseState.ENABLE : FuseState.DISABLE)
       if (!ok) failures++
-      console.log(`${ok ? 'ok  ' : 'FAIL'} ${exe}: ${key} = ${actual === FuseState.ENABLE ? 'on' : actual === FuseState.DISABLE ? 'off' : String(actual)} (want ${value ? 'on' : 'off'})`)
+      console.log(
+        `${ok ? 'ok  ' : 'FAIL'} ${exe}: ${key} = ${actual === FuseState.ENABLE ? 'on' : actual === FuseState.DISABLE ? 'off' : String(actual)} (want ${value ? 'on' : 'off'})`,
+      )
     }
   }
   return failures === 0 ? 0 : 1

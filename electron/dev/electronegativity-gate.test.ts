@@ -21,7 +21,9 @@ function sarif(results: { rule: string; uri: string; line: number; column: numbe
           ruleId: result.rule,
           level: result.level ?? 'warning',
           message: { text: result.rule },
-          locations: [{ physicalLocation: { artifactLocation: { uri: result.uri }, region: { startLine: result.line, startColumn: result.column, charLength: 10 } } }],
+          locations: [
+            { physicalLocation: { artifactLocation: { uri: result.uri }, region: { startLine: result.line, startColumn: result.column, charLength: 10 } } },
+          ],
         })),
       },
     ],
@@ -55,7 +57,16 @@ describe('electronegativity gate', () => {
 
   it('passes when every HIGH/MEDIUM finding is a documented exception; LOW/INFORMATIONAL never block', () => {
     const findings: Finding[] = [
-      { target: 'sources', rule: 'OPEN_EXTERNAL_JS_CHECK', file: 'electron/main/harden.ts', line: 48, column: 79, level: 'note', severity: 'MEDIUM', confidence: 'TENTATIVE' },
+      {
+        target: 'sources',
+        rule: 'OPEN_EXTERNAL_JS_CHECK',
+        file: 'electron/main/harden.ts',
+        line: 48,
+        column: 79,
+        level: 'note',
+        severity: 'MEDIUM',
+        confidence: 'TENTATIVE',
+      },
       { target: 'bundle', rule: 'CSP_GLOBAL_CHECK', file: 'renderer/index.html', line: 4, column: 1, level: 'note', severity: 'LOW', confidence: 'FIRM' },
     ]
     const verdict = evaluate(findings, [exception('OPEN_EXTERNAL_JS_CHECK', 'electron/main/harden.ts'), exception('SANDBOX_JS_CHECK', 'electron/main/gone.ts')])
@@ -87,7 +98,16 @@ describe('electronegativity gate', () => {
     })
 
     it('an exception covers only `max` findings: a second insecure window in the same file fails', () => {
-      const finding: Finding = { target: 'sources', rule: 'SANDBOX_JS_CHECK', file: 'electron/main/index.ts', line: 98, column: 18, level: 'warning', severity: 'MEDIUM', confidence: 'FIRM' }
+      const finding: Finding = {
+        target: 'sources',
+        rule: 'SANDBOX_JS_CHECK',
+        file: 'electron/main/index.ts',
+        line: 98,
+        column: 18,
+        level: 'warning',
+        severity: 'MEDIUM',
+        confidence: 'FIRM',
+      }
       const verdict = evaluate([finding, { ...finding, line: 120 }], [exception('SANDBOX_JS_CHECK', 'electron/main/index.ts')])
       expect(verdict.failing).toHaveLength(1)
     })

@@ -104,7 +104,16 @@ export function classify(target: string, root: string, sarif: readonly SarifLoca
     const match = pool.find((candidate) => !candidate.used && candidate.key === `${location.rule}|${file}|${location.line}|${location.column}`)
     if (match) match.used = true
     const severity = (match?.issue.severity.name ?? 'UNKNOWN') as Severity
-    return { target, rule: location.rule, file, line: location.line, column: location.column, level: location.level, severity, confidence: match?.issue.confidence.name ?? 'UNKNOWN' }
+    return {
+      target,
+      rule: location.rule,
+      file,
+      line: location.line,
+      column: location.column,
+      level: location.level,
+      severity,
+      confidence: match?.issue.confidence.name ?? 'UNKNOWN',
+    }
   })
 }
 
@@ -138,7 +147,11 @@ export function evaluate(findings: readonly Finding[], exceptions: readonly Gate
       continue
     }
     const entry = budget.find(
-      (candidate) => candidate.left > 0 && candidate.exception.target === finding.target && candidate.exception.rule === finding.rule && candidate.exception.file === finding.file,
+      (candidate) =>
+        candidate.left > 0 &&
+        candidate.exception.target === finding.target &&
+        candidate.exception.rule === finding.rule &&
+        candidate.exception.file === finding.file,
     )
     if (entry) {
       entry.left--
@@ -188,7 +201,13 @@ function loadTool(dir: string): RunTool {
   return require(entry) as RunTool
 }
 
-async function scan(tool: RunTool, target: string, input: string, reportDir: string, electronVersion: string): Promise<{ findings: Finding[]; problems: string[] }> {
+async function scan(
+  tool: RunTool,
+  target: string,
+  input: string,
+  reportDir: string,
+  electronVersion: string,
+): Promise<{ findings: Finding[]; problems: string[] }> {
   const sarifFile = join(reportDir, `${target}.sarif`)
   rmSync(sarifFile, { force: true })
   const result = await tool({

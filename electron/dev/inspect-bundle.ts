@@ -65,7 +65,9 @@ export function bundledScripts(repoRoot: string): { readonly bundled: string[]; 
     if (relative(electronDir, file).split(sep)[0] === 'dev') continue
     const code = readFileSync(file, 'utf8')
     for (const match of code.matchAll(/import\.meta\.glob(?:<[^>]*>)?\(\s*(['"`])([^'"`]+\.ps1)\1/g)) {
-      const absolute = join(dirname(file), match[2] as string).split(sep).join('/')
+      const absolute = join(dirname(file), match[2] as string)
+        .split(sep)
+        .join('/')
       patterns.push(new RegExp(`^${absolute.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`))
     }
   }
@@ -141,7 +143,8 @@ export function inspectReleaseBundle(outDir: string, options: InspectOptions): B
   const preloadFiles = walk(join(outDir, 'preload')).map(shown)
   if (preloadFiles.length !== 1) add('preload/', 'preload', `must be a single file, found ${preloadFiles.join(', ')}`)
   const preload = readFileSync(join(outDir, 'preload', 'index.js'), 'utf8')
-  if (/^\s*(import\s[\s\S]*?from\s|import\s*["']|export\s)/m.test(preload)) add('preload/index.js', 'preload', 'is an ES module; a sandboxed preload must be CommonJS')
+  if (/^\s*(import\s[\s\S]*?from\s|import\s*["']|export\s)/m.test(preload))
+    add('preload/index.js', 'preload', 'is an ES module; a sandboxed preload must be CommonJS')
   if (/\bimport\s*\(/.test(preload)) add('preload/index.js', 'preload', 'uses dynamic import()')
   const preloadRequires = requires(preload)
   if (preloadRequires.some((request) => request !== 'electron') || !preloadRequires.includes('electron')) {
@@ -153,7 +156,11 @@ export function inspectReleaseBundle(outDir: string, options: InspectOptions): B
   for (const script of bundledScripts(options.repoRoot).bundled) {
     const text = readFileSync(script, 'utf8')
     if (!main.includes(JSON.stringify(text).slice(1, -1))) {
-      add('main/', 'script-not-embedded', `${relative(options.repoRoot, script).split(sep).join('/')} is not embedded in the main bundle (it must ship inside app.asar)`)
+      add(
+        'main/',
+        'script-not-embedded',
+        `${relative(options.repoRoot, script).split(sep).join('/')} is not embedded in the main bundle (it must ship inside app.asar)`,
+      )
     }
   }
   return problems

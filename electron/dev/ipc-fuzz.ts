@@ -163,7 +163,26 @@ function hostileString(rng: Rng): string {
 }
 
 function hostileNumber(rng: Rng): number {
-  return pick(rng, [0, -0, 1, -1, 0.5, 3, 4, 5, 255, 2 ** 31, -(2 ** 31), Number.MAX_SAFE_INTEGER + 2, 1e308, -1e308, Number.MIN_VALUE, NaN, Infinity, -Infinity])
+  return pick(rng, [
+    0,
+    -0,
+    1,
+    -1,
+    0.5,
+    3,
+    4,
+    5,
+    255,
+    2 ** 31,
+    -(2 ** 31),
+    Number.MAX_SAFE_INTEGER + 2,
+    1e308,
+    -1e308,
+    Number.MIN_VALUE,
+    NaN,
+    Infinity,
+    -Infinity,
+  ])
 }
 
 /** Deep nesting, alternating arrays and objects: tens of thousands of levels. */
@@ -222,10 +241,14 @@ export function hostilePayload(rng: Rng, samples: readonly unknown[]): unknown {
   const copy = { ...(base as Record<string, unknown>) }
   const keys = Object.keys(copy)
   const roll = rng()
-  if (roll < 0.35 && keys.length > 0) copy[pick(rng, keys)] = hostileValue(rng) // wrong type / hostile value
-  else if (roll < 0.55) Object.defineProperty(copy, pick(rng, HOSTILE_KEYS), { value: hostileValue(rng), enumerable: true }) // extra key
-  else if (roll < 0.7 && keys.length > 0) delete copy[pick(rng, keys)] // missing key
-  else if (roll < 0.85 && keys.length > 0) copy[pick(rng, keys)] = hostileString(rng) // string in every field
+  if (roll < 0.35 && keys.length > 0)
+    copy[pick(rng, keys)] = hostileValue(rng) // wrong type / hostile value
+  else if (roll < 0.55)
+    Object.defineProperty(copy, pick(rng, HOSTILE_KEYS), { value: hostileValue(rng), enumerable: true }) // extra key
+  else if (roll < 0.7 && keys.length > 0)
+    delete copy[pick(rng, keys)] // missing key
+  else if (roll < 0.85 && keys.length > 0)
+    copy[pick(rng, keys)] = hostileString(rng) // string in every field
   else return [copy] // wrapped
   return copy
 }
@@ -333,7 +356,7 @@ export async function fuzzDispatcher(target: FuzzTarget, options: FuzzOptions): 
     for (let i = 0; i < options.perChannel; i++) {
       const caseId = `seed ${options.seed} case ${cases}`
       const channel = known ? channelSpec : pick(rng, FAKE_CHANNELS)
-      const samples = known ? target.samples[channel as string] ?? [] : []
+      const samples = known ? (target.samples[channel as string] ?? []) : []
       const senderRoll = rng()
       const sender = senderRoll < 0.2 ? pick(rng, UNTRUSTED_SENDERS) : TRUSTED_SENDER
       let payload: unknown
@@ -381,14 +404,17 @@ export async function fuzzDispatcher(target: FuzzTarget, options: FuzzOptions): 
       try {
         result = await target.dispatch(channel, sender, payload, sink)
       } catch (error) {
-        fail(`${caseId}: dispatch threw ${error instanceof Error ? error.message : String(error)} (channel ${describeValue(channel)}, payload ${describeValue(payload)}${raw ? ', raw' : ''})`)
+        fail(
+          `${caseId}: dispatch threw ${error instanceof Error ? error.message : String(error)} (channel ${describeValue(channel)}, payload ${describeValue(payload)}${raw ? ', raw' : ''})`,
+        )
         continue
       }
       const elapsed = performance.now() - started
       const touchedByDispatch = touched !== touchedBefore // read now: printing the payload below touches it too
       const code = result !== null && typeof result === 'object' && result.ok === false ? result.error.code : undefined
       byCode[code ?? 'ok'] = (byCode[code ?? 'ok'] ?? 0) + 1
-      const where = () => `channel ${describeValue(channel)}, sender ${describeValue(sender.frameUrl?.slice(0, 60))}${sender.isMainFrame ? '' : ' (sub-frame)'}, payload ${describeValue(payload)}${raw ? ' (raw)' : ''}`
+      const where = () =>
+        `channel ${describeValue(channel)}, sender ${describeValue(sender.frameUrl?.slice(0, 60))}${sender.isMainFrame ? '' : ' (sub-frame)'}, payload ${describeValue(payload)}${raw ? ' (raw)' : ''}`
       if (code !== expected) fail(`${caseId}: expected ${expected}, got ${describeValue(result)} — ${where()}`)
       if (target.handlerRuns() !== runsBefore) fail(`${caseId}: a handler ran for a rejected call — ${where()}`)
       if (target.effects() !== psBefore) fail(`${caseId}: PowerShell (or another effect) ran for a rejected call — ${where()}`)

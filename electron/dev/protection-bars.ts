@@ -27,7 +27,7 @@ export const BARS: readonly Bar[] = [
     tests: ['electron/fixes/scripts/wslconfig-files.pwsh.test.ts'],
   },
   {
-    name: 'undo-restore-file restores only the profile\'s .wslconfig',
+    name: "undo-restore-file restores only the profile's .wslconfig",
     file: 'electron/fixes/scripts/undo-restore-file.ps1',
     find: 'if ([string]$WndInput.path -ine $path) { throw "Only $path can be restored; refused $($WndInput.path)." }',
     replace: '$path = [string]$WndInput.path',
@@ -37,7 +37,7 @@ export const BARS: readonly Bar[] = [
     name: 'the elevated bootstrap runs nothing whose SHA-256 is not the pinned one',
     file: 'electron/powershell/elevation/scripts.ts',
     find: "-cne'${pinned}'){",
-    replace: "-cne$null -and $false){",
+    replace: '-cne$null -and $false){',
     tests: ['electron/powershell/elevation/bootstrap.pwsh.test.ts'],
   },
   {
@@ -65,7 +65,8 @@ export const BARS: readonly Bar[] = [
     name: 'the preload exposes named methods only',
     file: 'electron/preload/index.ts',
     find: 'contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, Object.freeze(api))',
-    replace: "api['invoke'] = (channel: string, input?: unknown) => ipcRenderer.invoke(channel, input)\ncontextBridge.exposeInMainWorld(BRIDGE_GLOBAL, Object.freeze(api))",
+    replace:
+      "api['invoke'] = (channel: string, input?: unknown) => ipcRenderer.invoke(channel, input)\ncontextBridge.exposeInMainWorld(BRIDGE_GLOBAL, Object.freeze(api))",
     tests: ['electron/preload/index.test.ts'],
   },
   {
@@ -174,7 +175,11 @@ function main(): void {
         continue
       }
       writeFileSync(path, original.replace(bar.find, bar.replace))
-      const run = spawnSync(process.execPath, [join(base, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...bar.tests], { cwd: base, encoding: 'utf8', env: { ...process.env, CI: 'true' } })
+      const run = spawnSync(process.execPath, [join(base, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...bar.tests], {
+        cwd: base,
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true' },
+      })
       writeFileSync(path, original)
       const red = run.status !== 0
       console.log(`${red ? 'CAUGHT  ' : 'MISSED  '} ${bar.name} (${bar.tests.join(', ')})`)

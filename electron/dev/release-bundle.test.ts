@@ -68,9 +68,12 @@ describe('release bundle (WND_RELEASE=1 electron-vite build: what app.asar ships
       expect(probe).toBeDefined()
       const problems = inspectReleaseBundle(planted, { repoRoot: withChangedScript(probe as string) })
       expect(rules(problems)).toEqual(['demo-server', 'http-bridge', 'preload', 'scenario-json', 'script-not-embedded', 'source-map', 'unshipped-module'])
-      expect(problems.filter((problem) => problem.rule === 'preload').map((problem) => problem.detail).join('\n')).toMatch(
-        /single file[\s\S]*ES module[\s\S]*only "electron"/,
-      )
+      expect(
+        problems
+          .filter((problem) => problem.rule === 'preload')
+          .map((problem) => problem.detail)
+          .join('\n'),
+      ).toMatch(/single file[\s\S]*ES module[\s\S]*only "electron"/)
     })
 
     it('a missing preload is reported', () => {

@@ -33,11 +33,19 @@ const quoteList = (items: readonly string[]): string => `@(${items.map((i) => `'
 /** What each elevated script must check before it changes anything: its own allow-list. */
 const ALLOW_LIST_CHECKS: Readonly<Record<string, readonly string[]>> = {
   'restore-point': ['$description.Length -gt 120', "-match '[^\\x20-\\x7e]'"],
-  'service-start-type': [`$allowedServices = ${quoteList(FIXABLE_SERVICES)}`, '$allowedServices -cnotcontains $name', '-not $scStartTypes.ContainsKey($startType)'],
+  'service-start-type': [
+    `$allowedServices = ${quoteList(FIXABLE_SERVICES)}`,
+    '$allowedServices -cnotcontains $name',
+    '-not $scStartTypes.ContainsKey($startType)',
+  ],
   'remove-ipv6-disabled-components': [NO_INPUT_GUARD],
   'remove-hyperv-firewall-disable': [NO_INPUT_GUARD],
   'remove-port-tracker': [NO_INPUT_GUARD],
-  'delete-wsl-hns-network': [NO_INPUT_GUARD, "$wslNetworkNames = @('WSL', 'WSL (Hyper-V firewall)')", "$wslNetworkIds = @('b95d0c5e-57d4-412b-b571-18a81a16e005', '790e58b4-7939-4434-9358-89ae7ddbe87e')"],
+  'delete-wsl-hns-network': [
+    NO_INPUT_GUARD,
+    "$wslNetworkNames = @('WSL', 'WSL (Hyper-V firewall)')",
+    "$wslNetworkIds = @('b95d0c5e-57d4-412b-b571-18a81a16e005', '790e58b4-7939-4434-9358-89ae7ddbe87e')",
+  ],
   'set-feature': [`$allowedFeatures = ${quoteList(FIXABLE_FEATURES)}`, '$allowedFeatures -cnotcontains $feature', '$WndInput.enable -isnot [bool]'],
   'hypervisor-launch-auto': [NO_INPUT_GUARD],
   'vmware-cleanup': [NO_INPUT_GUARD],
@@ -46,7 +54,8 @@ const ALLOW_LIST_CHECKS: Readonly<Record<string, readonly string[]>> = {
 }
 
 /** Commands that change the PC; every allow-list check must come before the first of them. */
-const CHANGING = /Invoke-WndNative|Remove-ItemProperty|New-ItemProperty|Set-ItemProperty|Remove-HnsNetwork|Disable-NetAdapterBinding|Checkpoint-Computer|\[IO\.File\]::(Copy|Replace|Move|WriteAllBytes)/
+const CHANGING =
+  /Invoke-WndNative|Remove-ItemProperty|New-ItemProperty|Set-ItemProperty|Remove-HnsNetwork|Disable-NetAdapterBinding|Checkpoint-Computer|\[IO\.File\]::(Copy|Replace|Move|WriteAllBytes)/
 
 /** Code without comments, so a comment that names a forbidden command is not a hit. */
 function code(source: string): string {

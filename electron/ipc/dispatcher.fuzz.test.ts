@@ -79,7 +79,10 @@ const CANDIDATE_SAMPLES: ValidSamples = {
     { scanId: 'ZZZZZZZZ', allowWslStart: true },
   ],
   'scan:cancel': [{ scanId: 'abcdef12-3456' }],
-  'fix:plan': [{ fixId: 'wsl-shutdown', options: {} }, { fixId: 'wsl-shutdown', options: { distro: 'Ubuntu', skipRestorePoint: true } }],
+  'fix:plan': [
+    { fixId: 'wsl-shutdown', options: {} },
+    { fixId: 'wsl-shutdown', options: { distro: 'Ubuntu', skipRestorePoint: true } },
+  ],
   'fix:apply': [{ fixId: 'wsl-shutdown', options: {}, phase: 0, digest: '0123abcd' }],
   'fix:undo': [{ entryId: 'abcdef12-3456' }],
   'fix:history': [undefined],
@@ -91,7 +94,10 @@ function accepts(channel: string, input: unknown): boolean {
   return isChannel(channel) && contract[channel].input.safeParse(input).success
 }
 
-function target(dispatch: Dispatch, layer: { calls: readonly string[]; sideEffects: readonly string[]; host: { readonly runs: readonly string[] } }): FuzzTarget {
+function target(
+  dispatch: Dispatch,
+  layer: { calls: readonly string[]; sideEffects: readonly string[]; host: { readonly runs: readonly string[] } },
+): FuzzTarget {
   const samples = Object.fromEntries(CHANNELS.map((channel) => [channel, (CANDIDATE_SAMPLES[channel] ?? []).filter((sample) => accepts(channel, sample))]))
   return {
     dispatch,
@@ -171,7 +177,13 @@ describe('IPC fuzzing of the handler layer', () => {
 
     it('a dispatcher that skips the sender check', async () => {
       const layer = realLayer()
-      const report = await fuzzDispatcher(target(createDispatcher(layer.handlers, () => true), layer), small)
+      const report = await fuzzDispatcher(
+        target(
+          createDispatcher(layer.handlers, () => true),
+          layer,
+        ),
+        small,
+      )
       expect(report.failures.join('\n')).toMatch(/expected untrusted-sender, got/)
     })
 

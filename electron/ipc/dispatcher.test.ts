@@ -50,7 +50,15 @@ describe('IPC dispatcher', () => {
   it('rejects a malformed payload before the handler runs', async () => {
     const run = vi.fn()
     const d = dispatch(handlers({ 'scan:run': run }))
-    for (const bad of [undefined, null, 'x', { scanId: 'ok-scan-id-1' }, { scanId: '../../etc', allowWslStart: true }, { scanId: 'ok-scan-id-1', allowWslStart: 'yes' }, { scanId: 'ok-scan-id-1', allowWslStart: true, script: 'Remove-Item C:\\' }]) {
+    for (const bad of [
+      undefined,
+      null,
+      'x',
+      { scanId: 'ok-scan-id-1' },
+      { scanId: '../../etc', allowWslStart: true },
+      { scanId: 'ok-scan-id-1', allowWslStart: 'yes' },
+      { scanId: 'ok-scan-id-1', allowWslStart: true, script: 'Remove-Item C:\\' },
+    ]) {
       expect(await d('scan:run', ownFrame, bad, sink)).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     }
     expect(run).not.toHaveBeenCalled()

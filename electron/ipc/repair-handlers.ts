@@ -46,12 +46,27 @@ type RepairChannels = 'fix:plan' | 'fix:apply' | 'fix:undo' | 'fix:history' | 'f
  * The repair channels. Plans are always recomputed here from the latest scan: the renderer sends a
  * fix id and the digest of the plan it showed, and nothing runs unless they still match.
  */
-export function createRepairHandlers(scan: Omit<ScanDeps, 'source'> & { source: ScanDeps['source'] }, session: SessionState, runtime: RepairRuntime): Pick<Handlers, RepairChannels> {
-  const deps: RepairDeps = { host: scan.host, elevator: runtime.elevator, catalog: scan.catalog, journal: runtime.journal, newId: runtime.newId, readUndoBefore: probeUndoReader(scan) }
+export function createRepairHandlers(
+  scan: Omit<ScanDeps, 'source'> & { source: ScanDeps['source'] },
+  session: SessionState,
+  runtime: RepairRuntime,
+): Pick<Handlers, RepairChannels> {
+  const deps: RepairDeps = {
+    host: scan.host,
+    elevator: runtime.elevator,
+    catalog: scan.catalog,
+    journal: runtime.journal,
+    newId: runtime.newId,
+    readUndoBefore: probeUndoReader(scan),
+  }
   // One writer: apply, undo and recovery never interleave (journal.ts serializes each write too).
   const lock = runtime.lock ?? new RepairLock()
 
-  const planFor = (fixId: FixId, options: FixOptions, phase: number): { plan: FixPlan } | { reason: { key: string; args?: Record<string, string | number> } } => {
+  const planFor = (
+    fixId: FixId,
+    options: FixOptions,
+    phase: number,
+  ): { plan: FixPlan } | { reason: { key: string; args?: Record<string, string | number> } } => {
     const fix = findFix(fixId)
     if (!fix) return { reason: { key: 'unavailable.guidanceOnly' } }
     if (session.snapshot === null) return { reason: { key: 'unavailable.noScan' } }
@@ -62,7 +77,9 @@ export function createRepairHandlers(scan: Omit<ScanDeps, 'source'> & { source: 
     return { plan: buildPlan(fix, view, options) }
   }
 
-  const verify = async (plan: Pick<FixPlan, 'verifyProbes' | 'addresses'>): Promise<{ verification: Verification | null; snapshot: MachineSnapshot | null }> => {
+  const verify = async (
+    plan: Pick<FixPlan, 'verifyProbes' | 'addresses'>,
+  ): Promise<{ verification: Verification | null; snapshot: MachineSnapshot | null }> => {
     if (session.snapshot === null) return { verification: null, snapshot: null }
     const result = await verifyFix(scan, session.snapshot, plan, session.allowWslStart)
     session.snapshot = result.snapshot
@@ -90,7 +107,13 @@ export function createRepairHandlers(scan: Omit<ScanDeps, 'source'> & { source: 
       if (current.kind === 'unknown') return { status: 'failed', detail: `could not read ${record.path} before restoring it: ${current.detail}` }
       const allowed = overwrite === undefined ? [record.writtenBase64, record.previousBase64] : [overwrite.currentBase64]
       if (!allowed.includes(current.base64)) {
-        return { status: 'file-changed', path: record.path, beforeBase64: record.previousBase64, oursBase64: record.writtenBase64, currentBase64: current.base64 }
+        return {
+          status: 'file-changed',
+          path: record.path,
+          beforeBase64: record.previousBase64,
+          oursBase64: record.writtenBase64,
+          currentBase64: current.base64,
+        }
       }
     }
     const plan = undoPlan(entry, overwrite)
@@ -118,21 +141,21 @@ export function createRepairHandlers(scan: Omit<ScanDeps, 'source'> & { source: 
 
     'fix:apply': async ({ fixId, options, phase, digest }, context) => {
       const locked = await lock.run('apply', async (): Promise<Output<'fix:apply'>> => {
-      const result = planFor(fixId, options, phase)
-      if (!('plan' in result) || planDigest(result.plan) !== digest || phase >= result.plan.phases.length) return { status: 'plan-changed' }
-      const { plan } = result
-      const resume = await runtime.resume.read()
-      if (resume?.fixId === fixId) await runtime.resume.clear()
-      // The "before" of the whole fix: from the resumed state for later parts, from now for the first.
-      session.findingsBefore =
-        phase > 0 && resume?.fixId === fixId
-          ? { fixId, ids: [...resume.findingsBefore] }
-          : { fixId, ids: session.snapshot ? diagnose(session.snapshot).map((f) => f.id) : [] }
-      const outcome = await applyPhase(deps, plan, phase, (report) => context.emit('fix:progress', { fixId, phase, ...report }))
-      if (outcome.status !== 'completed') return { ...outcome, steps: [...outcome.steps] }
-      const nextPhase = phase + 1 < plan.phases.length ? phase + 1 : null
-      const verified = !outcome.rebootRequired && nextPhase === null ? await verify(plan) : { verification: null, snapshot: null }
-      return { ...outcome, steps: [...outcome.steps], nextPhase, ...verified }
+        const result = planFor(fixId, options, phase)
+        if (!('plan' in result) || planDigest(result.plan) !== digest || phase >= result.plan.phases.length) return { status: 'plan-changed' }
+        const { plan } = result
+        const resume = await runtime.resume.read()
+        if (resume?.fixId === fixId) await runtime.resume.clear()
+        // The "before" of the whole fix: from the resumed state for later parts, from now for the first.
+        session.findingsBefore =
+          phase > 0 && resume?.fixId === fixId
+            ? { fixId, ids: [...resume.findingsBefore] }
+            : { fixId, ids: session.snapshot ? diagnose(session.snapshot).map((f) => f.id) : [] }
+        const outcome = await applyPhase(deps, plan, phase, (report) => context.emit('fix:progress', { fixId, phase, ...report }))
+        if (outcome.status !== 'completed') return { ...outcome, steps: [...outcome.steps] }
+        const nextPhase = phase + 1 < plan.phases.length ? phase + 1 : null
+        const verified = !outcome.rebootRequired && nextPhase === null ? await verify(plan) : { verification: null, snapshot: null }
+        return { ...outcome, steps: [...outcome.steps], nextPhase, ...verified }
       })
       return locked.ran ? locked.value : { status: 'busy' }
     },
@@ -165,7 +188,14 @@ export function createRepairHandlers(scan: Omit<ScanDeps, 'source'> & { source: 
       (await runtime.journal.entries())
         // An undo run is shown as the "undone" mark of the entry it took back.
         .filter((e) => findFix(e.fixId) !== undefined && e.undoOf === null)
-        .map((e) => ({ id: e.id, fixId: e.fixId as FixId, startedAt: e.startedAt, finishedAt: e.finishedAt, undoable: undoPlan(e) !== null, undoneAt: e.undoneAt })),
+        .map((e) => ({
+          id: e.id,
+          fixId: e.fixId as FixId,
+          startedAt: e.startedAt,
+          finishedAt: e.finishedAt,
+          undoable: undoPlan(e) !== null,
+          undoneAt: e.undoneAt,
+        })),
 
     'system:restart': async ({ fixId, options, nextPhase }) => {
       await runtime.resume.save({
@@ -200,11 +230,13 @@ export function createRepairHandlers(scan: Omit<ScanDeps, 'source'> & { source: 
 function interruptedRun(entry: JournalEntry): InterruptedRun[] {
   const fix = findFix(entry.fixId)
   if (!fix) return []
-  return [{
-    entryId: entry.id,
-    fixId: entry.fixId as FixId,
-    startedAt: entry.startedAt,
-    steps: entry.steps.map((s) => ({ describe: s.describe, status: s.status })),
-    undoable: undoPlan(entry) !== null,
-  }]
+  return [
+    {
+      entryId: entry.id,
+      fixId: entry.fixId as FixId,
+      startedAt: entry.startedAt,
+      steps: entry.steps.map((s) => ({ describe: s.describe, status: s.status })),
+      undoable: undoPlan(entry) !== null,
+    },
+  ]
 }

@@ -6,9 +6,7 @@ import { resolveAsset } from './resolve-asset'
 
 /** Must run before `app` is ready: `app://` is standard and secure, without `bypassCSP`. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ])
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 }
 
 /** Serves the built renderer from `root` with the CSP as a response header (checklist 7, 18). */

@@ -106,7 +106,10 @@ async function start(): Promise<void> {
   })
   const allowed = devOrigin ? [APP_ORIGIN, `${devOrigin.protocol}//${devOrigin.host}`] : [APP_ORIGIN]
   const trustedContents = new Set<number>()
-  bindIpc(createDispatcher(handlers, (sender) => isTrustedSender(sender, allowed)), trustedContents)
+  bindIpc(
+    createDispatcher(handlers, (sender) => isTrustedSender(sender, allowed)),
+    trustedContents,
+  )
 
   const window = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.js'), { dev }))
   mainWindow = window

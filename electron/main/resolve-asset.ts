@@ -17,11 +17,7 @@ const MIME: Readonly<Record<string, string>> = {
  * Refuses other hosts, encoded traversal (`%2e%2e`), backslashes and anything that normalizes
  * outside `root`: the protocol handler must never become a file server for the whole disk.
  */
-export function resolveAsset(
-  requestUrl: string,
-  root: string,
-  expectedHost: string,
-): { readonly file: string; readonly mime: string } | null {
+export function resolveAsset(requestUrl: string, root: string, expectedHost: string): { readonly file: string; readonly mime: string } | null {
   let url: URL
   try {
     url = new URL(requestUrl)

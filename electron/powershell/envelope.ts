@@ -72,8 +72,7 @@ export function readEnvelope(stdout: string, sentinel: string): EnvelopeReading 
     return { kind: 'data', data: parsed.data.data, languageMode: parsed.data.languageMode ?? null }
   }
   const { type, message, hresult, category, errorId } = parsed.data.error
-  const accessDenied =
-    type === 'System.UnauthorizedAccessException' || category === 'PermissionDenied' || hresult === E_ACCESSDENIED
+  const accessDenied = type === 'System.UnauthorizedAccessException' || category === 'PermissionDenied' || hresult === E_ACCESSDENIED
   const constrained =
     parsed.data.languageMode !== 'FullLanguage' &&
     parsed.data.languageMode != null &&

@@ -67,8 +67,15 @@ describe.each(LANGUAGE_MODES)('the real host in %s', (mode) => {
 
   it('takes a 1 MiB input and returns it whole', async () => {
     const content = 'networkingMode=mirrored\r\n'.repeat(Math.ceil((1024 * 1024) / 25)).slice(0, 1024 * 1024)
-    const script = compose('return [ordered]@{ length = $WndInput.text.Length; head = $WndInput.text.Substring(0, 25); tail = $WndInput.text.Substring($WndInput.text.Length - 5) }', { text: content })
-    expect(dataOf(await host.run(script, { timeoutMs: 60_000 }), script)).toEqual({ length: content.length, head: content.slice(0, 25), tail: content.slice(-5) })
+    const script = compose(
+      'return [ordered]@{ length = $WndInput.text.Length; head = $WndInput.text.Substring(0, 25); tail = $WndInput.text.Substring($WndInput.text.Length - 5) }',
+      { text: content },
+    )
+    expect(dataOf(await host.run(script, { timeoutMs: 60_000 }), script)).toEqual({
+      length: content.length,
+      head: content.slice(0, 25),
+      tail: content.slice(-5),
+    })
   }, 90_000)
 
   it('reports a script error inside the envelope with its error id', async () => {
@@ -89,7 +96,10 @@ describe.each(LANGUAGE_MODES)('the real host in %s', (mode) => {
   }, 90_000)
 
   it('treats output without a result line as garbage, and a session that exits as died, then recovers', async () => {
-    const garbage = await host.run({ id: 't', text: "Write-Output 'no envelope here'", input: null, sentinel: 'WND-RESULT-0000000000000000:' }, { timeoutMs: 30_000 })
+    const garbage = await host.run(
+      { id: 't', text: "Write-Output 'no envelope here'", input: null, sentinel: 'WND-RESULT-0000000000000000:' },
+      { timeoutMs: 30_000 },
+    )
     if (!garbage.ok) throw new Error('host failed')
     expect(readEnvelope(garbage.stdout, 'WND-RESULT-0000000000000000:').kind).toBe('garbage')
     const dies = await host.run(compose('exit 3'), { timeoutMs: 30_000 })
@@ -114,7 +124,9 @@ describe('a pool of real sessions', () => {
     await Promise.all([0, 1].map(async (i) => pool.run(compose(`return ${i}`), { timeoutMs: 30_000 })))
     const scripts = [0, 1, 2, 3].map((i) => compose(`Start-Sleep -Milliseconds 800; return [ordered]@{ i = ${i}; pid = $PID }`))
     const started = performance.now()
-    const answers = await Promise.all(scripts.map(async (script) => dataOf(await pool.run(script, { timeoutMs: 30_000 }), script) as { i: number; pid: number }))
+    const answers = await Promise.all(
+      scripts.map(async (script) => dataOf(await pool.run(script, { timeoutMs: 30_000 }), script) as { i: number; pid: number }),
+    )
     const elapsed = performance.now() - started
     expect(answers.map((answer) => answer.i)).toEqual([0, 1, 2, 3])
     expect(new Set(answers.map((answer) => answer.pid)).size).toBe(2)

@@ -47,7 +47,10 @@ describe('NodePowerShellHost', () => {
     const factory: ShellFactory = () =>
       ({ invoke: () => new Promise(() => undefined), dispose: () => Promise.resolve() }) as unknown as ReturnType<ShellFactory>
     const host = new NodePowerShellHost(factory, { timeoutMs: 30 })
-    expect(await host.run(script, { timeoutMs: 1000 })).toMatchObject({ ok: false, error: { kind: 'not-available', detail: expect.stringContaining('did not start within 30 ms') } })
+    expect(await host.run(script, { timeoutMs: 1000 })).toMatchObject({
+      ok: false,
+      error: { kind: 'not-available', detail: expect.stringContaining('did not start within 30 ms') },
+    })
   })
 
   it('reuses one session across scripts', async () => {

@@ -148,7 +148,13 @@ describe('UacElevator', () => {
     expect(launches.map((l) => l.pipeName)).toEqual(endpoints.map((e) => e.pipeName))
     expect(launches[0]?.nonce).toMatch(/^[0-9a-f]{32}$/)
     expect(launches[0]?.nonce).not.toBe(launches[1]?.nonce)
-    const expected = buildElevationPlan({ scriptText: script.text, pipeName: endpoints[0]!.pipeName, nonce: launches[0]!.nonce, powershellPath: POWERSHELL, connectTimeoutMs: 10_000 })
+    const expected = buildElevationPlan({
+      scriptText: script.text,
+      pipeName: endpoints[0]!.pipeName,
+      nonce: launches[0]!.nonce,
+      powershellPath: POWERSHELL,
+      connectTimeoutMs: 10_000,
+    })
     expect(launches[0]?.payloadSha256).toBe(sha256Hex(expected.payload))
     expect(launches[0]?.bootstrap).not.toContain('Remove-Item')
   })
@@ -182,14 +188,29 @@ describe('UacElevator', () => {
     let code: number | null = null
     const fake = fakeSpawner(async (launch, process) => {
       // A bootstrap pinned to another script gets ours: what a swapped pipe or a bug looks like.
-      const other = buildElevationPlan({ scriptText: 'Write-Output other', pipeName: launch.pipeName, nonce: launch.nonce, powershellPath: POWERSHELL, connectTimeoutMs: 5000 })
-      served = buildElevationPlan({ scriptText: script.text, pipeName: launch.pipeName, nonce: launch.nonce, powershellPath: POWERSHELL, connectTimeoutMs: 10_000 }).payload
+      const other = buildElevationPlan({
+        scriptText: 'Write-Output other',
+        pipeName: launch.pipeName,
+        nonce: launch.nonce,
+        powershellPath: POWERSHELL,
+        connectTimeoutMs: 5000,
+      })
+      served = buildElevationPlan({
+        scriptText: script.text,
+        pipeName: launch.pipeName,
+        nonce: launch.nonce,
+        powershellPath: POWERSHELL,
+        connectTimeoutMs: 10_000,
+      }).payload
       code = (await runElevatedSide({ bootstrapBase64: other.bootstrapBase64, tempDir: dir })).code
       process.print(`{"status":"done","exitCode":${code}}`)
       await process.exit(0)
     })
     const outcome = await elevator(fake.spawner).runElevated(script, { timeoutMs: 10_000 })
-    expect(outcome).toMatchObject({ kind: 'failed', detail: `the elevated side refused a script whose SHA-256 was ${sha256Hex(served)}, not the pinned one; nothing ran` })
+    expect(outcome).toMatchObject({
+      kind: 'failed',
+      detail: `the elevated side refused a script whose SHA-256 was ${sha256Hex(served)}, not the pinned one; nothing ran`,
+    })
     expect(code).toBe(3)
   })
 
@@ -360,7 +381,10 @@ describe('UacElevator', () => {
   })
 
   describe('with a real child process as the launcher', () => {
-    const nodeLauncher = (code: string): LauncherSpawner => (_command, _args, options) => spawn(process.execPath, ['-e', code], options)
+    const nodeLauncher =
+      (code: string): LauncherSpawner =>
+      (_command, _args, options) =>
+        spawn(process.execPath, ['-e', code], options)
 
     it('reads its status line from real stdout', async () => {
       const spawner = nodeLauncher(`process.stdout.write('WARNING: x\\r\\n{"status":"cancelled"}\\r\\n')`)

@@ -18,7 +18,7 @@ describe('the preload bridge', () => {
     await import('./index')
   })
 
-  it('exposes exactly the contract\'s named methods and events, frozen, under one global', () => {
+  it("exposes exactly the contract's named methods and events, frozen, under one global", () => {
     expect([...exposed.keys()]).toEqual([BRIDGE_GLOBAL])
     const api = exposed.get(BRIDGE_GLOBAL) as Api
     expect(Object.isFrozen(api)).toBe(true)

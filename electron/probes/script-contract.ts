@@ -243,7 +243,10 @@ export function extractReturnedKeys(source: string): ReturnedKeys {
 }
 
 /** Differences between the keys a script returns and the keys a schema declares. */
-export function compareKeys(scriptKeys: readonly string[], schemaKeys: readonly string[]): {
+export function compareKeys(
+  scriptKeys: readonly string[],
+  schemaKeys: readonly string[],
+): {
   missingInScript: string[]
   extraInScript: string[]
   duplicatesInScript: string[]

@@ -43,7 +43,10 @@ describe('every fix in the catalog runs on a simulated PC', () => {
       for (const scenario of SCENARIOS) {
         const run = await tryOn(scenario.id, fix.id)
         if (run === null) continue
-        expect(run.outcomes.map((o) => o.status), `${fix.id} on ${scenario.id}`).toEqual(run.plan.phases.map(() => 'completed'))
+        expect(
+          run.outcomes.map((o) => o.status),
+          `${fix.id} on ${scenario.id}`,
+        ).toEqual(run.plan.phases.map(() => 'completed'))
         return
       }
       throw new Error(`no shipped scenario where ${fix.id} can be applied`)
@@ -54,7 +57,7 @@ describe('every fix in the catalog runs on a simulated PC', () => {
 describe('the exact commands and elevated scripts fixes produce (fixtures)', () => {
   const catalog = createFsScriptCatalog(join(__dirname, '..'))
 
-  it('pins every plan\'s steps: script, elevation, input and shown command', async () => {
+  it("pins every plan's steps: script, elevation, input and shown command", async () => {
     const pinned: Record<string, unknown> = {}
     for (const fix of FIX_CATALOG) {
       for (const scenario of SCENARIOS) {
@@ -63,7 +66,10 @@ describe('the exact commands and elevated scripts fixes produce (fixtures)', () 
         const response = await runtime.dispatch('fix:plan', { frameUrl: null, isMainFrame: true }, { fixId: fix.id, options: {} }, () => undefined)
         if (!response.ok || !(response.value as Output<'fix:plan'>).available) continue
         const plan = (response.value as Extract<Output<'fix:plan'>, { available: true }>).plan
-        pinned[fix.id] = { scenario: scenario.id, steps: plan.phases.flatMap((phase) => phase.steps).map((s) => ({ script: s.script, elevated: s.elevated, input: s.input, command: s.command })) }
+        pinned[fix.id] = {
+          scenario: scenario.id,
+          steps: plan.phases.flatMap((phase) => phase.steps).map((s) => ({ script: s.script, elevated: s.elevated, input: s.input, command: s.command })),
+        }
         break
       }
     }
@@ -74,13 +80,29 @@ describe('the exact commands and elevated scripts fixes produce (fixtures)', () 
     const sharedAccess = FIX_CATALOG.find((f) => f.id === 'enable-sharedaccess')!
     void sharedAccess
     const batch = composeBatchScript(
-      [{ script: 'service-start-type', elevated: true, input: { name: 'SharedAccess', startType: 'manual' }, describe: { key: 'step.service-start-type', args: {} }, command: '' }],
+      [
+        {
+          script: 'service-start-type',
+          elevated: true,
+          input: { name: 'SharedAccess', startType: 'manual' },
+          describe: { key: 'step.service-start-type', args: {} },
+          command: '',
+        },
+      ],
       catalog,
       'WND-RESULT-0000000000000000:',
     )
     compareFixture('enable-sharedaccess.elevated.ps1.txt', batch.text)
     const toggle = composeBatchScript(
-      [{ script: 'set-feature', elevated: true, input: { feature: 'VirtualMachinePlatform', enable: true }, describe: { key: 'step.enable-feature', args: {} }, command: '' }],
+      [
+        {
+          script: 'set-feature',
+          elevated: true,
+          input: { feature: 'VirtualMachinePlatform', enable: true },
+          describe: { key: 'step.enable-feature', args: {} },
+          command: '',
+        },
+      ],
       catalog,
       'WND-RESULT-0000000000000000:',
     )

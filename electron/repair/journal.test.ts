@@ -12,7 +12,16 @@ function entry(id: string, fixId = 'wslconfig-set-nat'): JournalEntry {
     startedAt: '2026-11-21T10:00:00.000Z',
     finishedAt: null,
     phase: 0,
-    steps: [{ script: 'wslconfig-write', describe: { key: 'step.wslconfig-write', args: { path: 'C:\\Users\\a\\.wslconfig' } }, status: 'pending', result: null, error: null, undo: null }],
+    steps: [
+      {
+        script: 'wslconfig-write',
+        describe: { key: 'step.wslconfig-write', args: { path: 'C:\\Users\\a\\.wslconfig' } },
+        status: 'pending',
+        result: null,
+        error: null,
+        undo: null,
+      },
+    ],
     undo: [{ kind: 'restore-file', path: 'C:\\Users\\a\\.wslconfig', previousBase64: 'W3dzbDJdCm5ldHdvcmtpbmdNb2RlPW1pcnJvcmVkCg==', backupPath: null }],
     undoOf: null,
     recovery: null,
@@ -27,7 +36,10 @@ describe('Journal', () => {
     await new Journal(path).put({ ...entry('a'), finishedAt: '2026-11-21T10:00:05.000Z' })
     await new Journal(path).put(entry('b'))
     const entries = await new Journal(path).entries()
-    expect(entries.map((e) => [e.id, e.finishedAt])).toEqual([['a', '2026-11-21T10:00:05.000Z'], ['b', null]])
+    expect(entries.map((e) => [e.id, e.finishedAt])).toEqual([
+      ['a', '2026-11-21T10:00:05.000Z'],
+      ['b', null],
+    ])
   })
 
   it('survives a crash between writing the new journal and renaming it: the old one stays whole', async () => {

@@ -50,7 +50,13 @@ export function probeUndoReader(scan: ScanDeps): UndoReader {
   return async (steps) => {
     const probes = [...new Set(steps.map((s) => READ_BY[s.script]).filter((p): p is ProbeId => p !== undefined))]
     if (probes.length === 0) return steps.map(() => null)
-    const { snapshot } = await runScan(scan, { scanId: 'undo-before', allowWslStart: false, probes, signal: new AbortController().signal, onProgress: () => undefined })
+    const { snapshot } = await runScan(scan, {
+      scanId: 'undo-before',
+      allowWslStart: false,
+      probes,
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
+    })
     return steps.map((s) => undoFromSnapshot(s, snapshot))
   }
 }

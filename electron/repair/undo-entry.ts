@@ -28,7 +28,8 @@ function disallowed(record: UndoRecord): string | null {
     case 'restore-registry-value': {
       const dword = Number.isInteger(record.previous) && record.previous >= 0 && record.previous <= 0xffffffff
       if (!dword) return `${record.value} = ${record.previous}: not a DWORD`
-      if (record.value === 'hyperv-firewall-disable' && record.previous !== 0 && record.previous !== 1) return `${record.value} = ${record.previous}: only 0 or 1`
+      if (record.value === 'hyperv-firewall-disable' && record.previous !== 0 && record.previous !== 1)
+        return `${record.value} = ${record.previous}: only 0 or 1`
       return null
     }
     case 'restore-service-start':
@@ -85,9 +86,19 @@ function undoStep(record: UndoRecord, overwrite?: { readonly currentBase64: stri
       )
     }
     case 'restore-registry-value':
-      return step('undo-registry-value', { value: record.value, previous: record.previous }, { key: 'step.undo-registry-value', args: { value: record.value } }, `restore ${record.value} = ${record.previous}`)
+      return step(
+        'undo-registry-value',
+        { value: record.value, previous: record.previous },
+        { key: 'step.undo-registry-value', args: { value: record.value } },
+        `restore ${record.value} = ${record.previous}`,
+      )
     case 'restore-service-start':
-      return step('service-start-type', { name: record.name, startType: record.startType }, { key: 'step.undo-service-start', args: { service: record.name, startType: record.startType } }, `sc.exe config ${record.name} start= ${record.startType}`)
+      return step(
+        'service-start-type',
+        { name: record.name, startType: record.startType },
+        { key: 'step.undo-service-start', args: { service: record.name, startType: record.startType } },
+        `sc.exe config ${record.name} start= ${record.startType}`,
+      )
     default:
       return assertNever(record, 'undo record')
   }

@@ -103,14 +103,18 @@ describe('undo re-validates every journal value (any process of the user can wri
   })
 
   it('accepts the values the fixes write', () => {
-    const fine = entry([{ kind: 'restore-service-start', name: 'SharedAccess', startType: 'disabled' }, { kind: 'restore-registry-value', value: 'hyperv-firewall-disable', previous: 1 }])
+    const fine = entry([
+      { kind: 'restore-service-start', name: 'SharedAccess', startType: 'disabled' },
+      { kind: 'restore-registry-value', value: 'hyperv-firewall-disable', previous: 1 },
+    ])
     expect(checkedUndoRecords(fine).ok).toBe(true)
     expect(undoPlan(fine)?.needsAdmin).toBe(true)
   })
 
   it('the restore step tells the script which bytes the file must still hold', () => {
     const file = entry([{ kind: 'restore-file', path: 'C:\\Users\\a\\.wslconfig', previousBase64: 'YQ==', backupPath: null, writtenBase64: 'Yg==' }])
-    const restore = (e: JournalEntry, overwrite?: { currentBase64: string | null }) => undoPlan(e, overwrite)?.phases[0]?.steps.find((s) => s.script === 'undo-restore-file')?.input
+    const restore = (e: JournalEntry, overwrite?: { currentBase64: string | null }) =>
+      undoPlan(e, overwrite)?.phases[0]?.steps.find((s) => s.script === 'undo-restore-file')?.input
     expect(restore(file)).toMatchObject({ previousBase64: 'YQ==', writtenBase64: 'Yg==' })
     expect(restore(file, { currentBase64: 'Yw==' })).toMatchObject({ previousBase64: 'YQ==', writtenBase64: 'Yw==' })
   })

@@ -61,10 +61,7 @@ const HOST_GRACE_MS = 2_000
 async function withDeadline(run: Promise<PsRunOutcome>, deadlineMs: number): Promise<PsRunOutcome> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const deadline = new Promise<PsRunOutcome>((resolve) => {
-    timer = setTimeout(
-      () => resolve({ ok: false, error: { kind: 'timeout', timeoutMs: deadlineMs }, durationMs: deadlineMs }),
-      deadlineMs,
-    )
+    timer = setTimeout(() => resolve({ ok: false, error: { kind: 'timeout', timeoutMs: deadlineMs }, durationMs: deadlineMs }), deadlineMs)
   })
   try {
     return await Promise.race([run, deadline])

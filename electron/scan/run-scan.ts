@@ -94,12 +94,15 @@ export async function runScan(deps: ScanDeps, request: ScanRequest): Promise<Sca
     let slow = false
     report({ probeId, status: 'running' })
     const timeoutMs = request.timeouts?.[probeId] ?? PROBE_TIMEOUT_MS[probeId]
-    const slowTimer = setTimeout(() => {
-      slow = true
-      notSlow -= 1
-      report({ probeId, status: 'slow', limitMs: timeoutMs })
-      pump()
-    }, request.slowAfter?.[probeId] ?? slowAfterMs(probeId))
+    const slowTimer = setTimeout(
+      () => {
+        slow = true
+        notSlow -= 1
+        report({ probeId, status: 'slow', limitMs: timeoutMs })
+        pump()
+      },
+      request.slowAfter?.[probeId] ?? slowAfterMs(probeId),
+    )
     void runProbe(probeId, deps, { timeoutMs, signal: request.signal }).then((fact) => {
       clearTimeout(slowTimer)
       inFlight -= 1

@@ -1,12 +1,7 @@
 import type { PolicyStartType, ServiceStartPolicy, ServiceState } from '../../shared/probes/facts/services'
 import { SERVICE_NAMES } from '../../shared/probes/facts/services'
 import type { Scenario } from '../../shared/scenarios/scenario'
-import {
-  featureEnabled,
-  hasHyperVRole,
-  hasVfpext,
-  hasVirtualizationStack,
-} from './windows-capabilities'
+import { featureEnabled, hasHyperVRole, hasVfpext, hasVirtualizationStack } from './windows-capabilities'
 
 type Service = Omit<ServiceState, 'name'>
 
@@ -22,30 +17,19 @@ export function servicesOf(scenario: Scenario): ServiceState[] {
   const vmRunning = wsl.distros.some((d) => d.running && d.version === 2)
   const stack = hasVirtualizationStack(windows)
   const defaults: Record<(typeof SERVICE_NAMES)[number], Service> = {
-    WSLService:
-      wsl.kind === 'store'
-        ? { exists: true, startType: 'automatic', delayedAutoStart: false, triggerStart: false, status: 'Running' }
-        : absent,
+    WSLService: wsl.kind === 'store' ? { exists: true, startType: 'automatic', delayedAutoStart: false, triggerStart: false, status: 'Running' } : absent,
     LxssManager: featureEnabled(windows, 'Microsoft-Windows-Subsystem-Linux')
       ? { exists: true, startType: 'manual', delayedAutoStart: false, triggerStart: false, status: wsl.kind === 'inbox' ? 'Running' : 'Stopped' }
       : absent,
-    hns: stack
-      ? { exists: true, startType: 'manual', delayedAutoStart: false, triggerStart: true, status: vmRunning ? 'Running' : 'Stopped' }
-      : absent,
-    vmcompute: stack
-      ? { exists: true, startType: 'manual', delayedAutoStart: false, triggerStart: true, status: vmRunning ? 'Running' : 'Stopped' }
-      : absent,
+    hns: stack ? { exists: true, startType: 'manual', delayedAutoStart: false, triggerStart: true, status: vmRunning ? 'Running' : 'Stopped' } : absent,
+    vmcompute: stack ? { exists: true, startType: 'manual', delayedAutoStart: false, triggerStart: true, status: vmRunning ? 'Running' : 'Stopped' } : absent,
     SharedAccess: { exists: true, startType: 'manual', delayedAutoStart: false, triggerStart: true, status: vmRunning ? 'Running' : 'Stopped' },
     mpssvc: { exists: true, startType: 'automatic', delayedAutoStart: false, triggerStart: false, status: 'Running' },
-    vmms: hasHyperVRole(windows)
-      ? { exists: true, startType: 'automatic', delayedAutoStart: false, triggerStart: false, status: 'Running' }
-      : absent,
+    vmms: hasHyperVRole(windows) ? { exists: true, startType: 'automatic', delayedAutoStart: false, triggerStart: false, status: 'Running' } : absent,
     vfpext: hasVfpext(windows)
       ? { exists: true, startType: 'manual', delayedAutoStart: false, triggerStart: false, status: vmRunning ? 'Running' : 'Stopped' }
       : absent,
-    vmsmp: stack
-      ? { exists: true, startType: 'manual', delayedAutoStart: false, triggerStart: false, status: 'Running' }
-      : absent,
+    vmsmp: stack ? { exists: true, startType: 'manual', delayedAutoStart: false, triggerStart: false, status: 'Running' } : absent,
     nvagent:
       Number.parseInt(windows.currentBuild, 10) >= 22621
         ? { exists: true, startType: 'manual', delayedAutoStart: false, triggerStart: true, status: 'Stopped' }

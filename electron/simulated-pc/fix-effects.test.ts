@@ -72,7 +72,11 @@ describe('wslconfig-write and undo-restore-file (docs/knowledge/wslconfig.md)', 
     const current = wslconfigBytes(pc.scenario.wslconfig as NonNullable<Scenario['wslconfig']>)
     const step = wslconfigWriteStep('C:\\Users\\lei\\.wslconfig', current, crlf('[wsl2]\nnetworkingMode=nat\n'))
     const result = await userStep(pc, 'wslconfig-write', step.input)
-    expect(result).toMatchObject({ changed: true, rebootRequired: false, undo: { kind: 'restore-file', path: 'C:\\Users\\lei\\.wslconfig', previousBase64: Buffer.from(current).toString('base64') } })
+    expect(result).toMatchObject({
+      changed: true,
+      rebootRequired: false,
+      undo: { kind: 'restore-file', path: 'C:\\Users\\lei\\.wslconfig', previousBase64: Buffer.from(current).toString('base64') },
+    })
     expect(pc.scenario.runtime?.files?.map((f) => f.path)).toEqual([expect.stringMatching(/^C:\\Users\\lei\\\.wslconfig\.wnd-backup-\d{8}-\d{6}$/)])
     await userStep(pc, 'wsl-shutdown', {})
     const after = simulateWslStart(pc.scenario)
@@ -125,7 +129,7 @@ describe('wslconfig-write and undo-restore-file (docs/knowledge/wslconfig.md)', 
     expect(fresh.scenario.runtime?.files?.[0]?.path).toMatch(/\.wslconfig\.wnd-undone-/)
   })
 
-  it('undo refuses any path but the user\'s .wslconfig', async () => {
+  it("undo refuses any path but the user's .wslconfig", async () => {
     const pc = host('seed-22000-mirrored')
     const reading = await runUser(pc, 'undo-restore-file', { kind: 'restore-file', path: 'C:\\Windows\\win.ini', previousBase64: null, backupPath: null })
     expect(reading.kind === 'script-error' && reading.detail).toMatch(/Only C:\\Users\\lei\\\.wslconfig can be restored/)
@@ -137,7 +141,10 @@ describe('elevated batch (docs/security.md#elevation)', () => {
     const pc = host('wslservice-disabled')
     const state = pc.scenario
     pc.setUacResponse('decline')
-    const declined = await pc.runElevated(script('fix-batch', { steps: [{ script: 'service-start-type', input: { name: 'WSLService', startType: 'manual' } }] }), OPTIONS)
+    const declined = await pc.runElevated(
+      script('fix-batch', { steps: [{ script: 'service-start-type', input: { name: 'WSLService', startType: 'manual' } }] }),
+      OPTIONS,
+    )
     expect(declined.kind).toBe('declined')
     pc.setUacResponse('fail')
     const failed: ElevatedOutcome = await pc.runElevated(script('fix-batch', { steps: [] }), OPTIONS)
@@ -149,14 +156,16 @@ describe('elevated batch (docs/security.md#elevation)', () => {
   it('a failing step stops the batch and reports what ran', async () => {
     const pc = host('ics-disabled')
     pc.setFailingStep('set-feature')
-    const result = await batch(
-      pc,
-      { script: 'service-start-type', input: { name: 'SharedAccess', startType: 'manual' } },
-      vmp(true),
-      { script: 'hypervisor-launch-auto', input: {} },
-    )
+    const result = await batch(pc, { script: 'service-start-type', input: { name: 'SharedAccess', startType: 'manual' } }, vmp(true), {
+      script: 'hypervisor-launch-auto',
+      input: {},
+    })
     expect(result.steps).toEqual([
-      { ok: true, index: 0, result: expect.objectContaining({ changed: true, undo: { kind: 'restore-service-start', name: 'SharedAccess', startType: 'disabled' } }) },
+      {
+        ok: true,
+        index: 0,
+        result: expect.objectContaining({ changed: true, undo: { kind: 'restore-service-start', name: 'SharedAccess', startType: 'disabled' } }),
+      },
       { ok: false, index: 1, error: expect.stringMatching(/set-feature: simulated failure/) },
     ])
     expect(pc.scenario.services['SharedAccess']?.startType).toBe('manual')
@@ -166,7 +175,11 @@ describe('elevated batch (docs/security.md#elevation)', () => {
   it('a restore point that cannot be created stops the batch before any change (docs/knowledge/fixes.md#restore-points)', async () => {
     const base = scenario('wslservice-disabled')
     const pc = host({ ...base, runtime: { systemProtection: false } })
-    const result = await batch(pc, { script: 'restore-point', input: { description: 'WSL Network Doctor' } }, { script: 'service-start-type', input: { name: 'WSLService', startType: 'manual' } })
+    const result = await batch(
+      pc,
+      { script: 'restore-point', input: { description: 'WSL Network Doctor' } },
+      { script: 'service-start-type', input: { name: 'WSLService', startType: 'manual' } },
+    )
     expect(result.steps).toEqual([{ ok: false, index: 0, error: expect.stringMatching(/System Protection is off/) }])
     expect(pc.scenario.services['WSLService']?.startType).toBe('disabled')
   })
@@ -182,10 +195,16 @@ describe('elevated batch (docs/security.md#elevation)', () => {
 
   it('refuses inputs outside the allow-lists and per-user steps inside the elevated batch', async () => {
     const pc = host('nat-0x80041002')
-    expect((await batch(pc, { script: 'set-feature', input: { feature: 'Microsoft-Hyper-V-All', enable: false } })).steps[0]).toMatchObject({ ok: false, error: expect.stringMatching(/input refused/) })
+    expect((await batch(pc, { script: 'set-feature', input: { feature: 'Microsoft-Hyper-V-All', enable: false } })).steps[0]).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/input refused/),
+    })
     expect((await batch(pc, { script: 'service-start-type', input: { name: 'mpssvc', startType: 'disabled' } })).steps[0]).toMatchObject({ ok: false })
     expect((await batch(pc, { script: 'winsock-reset', input: { extra: 1 } })).steps[0]).toMatchObject({ ok: false })
-    expect((await batch(pc, { script: 'wslconfig-write', input: { expectedBase64: null, contentBase64: '' } })).steps[0]).toMatchObject({ ok: false, error: expect.stringMatching(/runs as the user/) })
+    expect((await batch(pc, { script: 'wslconfig-write', input: { expectedBase64: null, contentBase64: '' } })).steps[0]).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/runs as the user/),
+    })
   })
 
   it('an elevated script run as the user is denied, as on Windows', async () => {
@@ -201,7 +220,10 @@ describe('services (docs/knowledge/error-codes.md#triage-bot-rules, docs/knowled
     const pc = host('wslservice-disabled')
     expect(simulateWslStart(pc.scenario).exitCode).toBe(-1)
     const [step] = (await batch(pc, { script: 'service-start-type', input: { name: 'WSLService', startType: 'manual' } })).steps
-    expect(step).toMatchObject({ ok: true, result: { changed: true, rebootRequired: false, undo: { kind: 'restore-service-start', name: 'WSLService', startType: 'disabled' } } })
+    expect(step).toMatchObject({
+      ok: true,
+      result: { changed: true, rebootRequired: false, undo: { kind: 'restore-service-start', name: 'WSLService', startType: 'disabled' } },
+    })
     expect(pc.scenario.services['WSLService']).toEqual({ startType: 'manual', status: 'Stopped' })
     expect(simulateWslStart(pc.scenario).exitCode).toBe(0)
     const again = await batch(pc, { script: 'service-start-type', input: { name: 'WSLService', startType: 'manual' } })
@@ -220,7 +242,10 @@ describe('registry values (docs/knowledge/host-causes.md#ipv6-disabled-in-the-re
   it('IPv6 DisabledComponents is removed (restart required) and undo puts 255 back', async () => {
     const pc = host('ipv6-disabled-mirrored')
     const [step] = (await batch(pc, { script: 'remove-ipv6-disabled-components', input: {} })).steps
-    expect(step).toMatchObject({ ok: true, result: { changed: true, rebootRequired: true, undo: { kind: 'restore-registry-value', value: 'ipv6-disabled-components', previous: 255 } } })
+    expect(step).toMatchObject({
+      ok: true,
+      result: { changed: true, rebootRequired: true, undo: { kind: 'restore-registry-value', value: 'ipv6-disabled-components', previous: 255 } },
+    })
     expect(mirroredReadiness(pc.scenario).ipv6DisabledComponents).toBeNull()
     const again = await batch(pc, { script: 'remove-ipv6-disabled-components', input: {} })
     expect(again.steps[0]).toMatchObject({ ok: true, result: { changed: false } })
@@ -273,7 +298,7 @@ describe('HNS network and NAT failures (docs/knowledge/wsl-checks.md#nat-network
     expect(pc.bootCount).toBe(4)
   })
 
-  it('hns-stale-0x803b0001: deleting WSL\'s HNS network cures it', async () => {
+  it("hns-stale-0x803b0001: deleting WSL's HNS network cures it", async () => {
     const pc = host('hns-stale-0x803b0001')
     expect(simulateWslStart(pc.scenario).exitCode).toBe(-1)
     const result = await batch(pc, { script: 'delete-wsl-hns-network', input: {} })
@@ -290,7 +315,10 @@ describe('HNS network and NAT failures (docs/knowledge/wsl-checks.md#nat-network
   it('refuses to delete the network while the WSL VM runs (docs/knowledge/fixes.md#delete-wsl-hns-network)', async () => {
     const base = scenario('hns-stale-0x803b0001')
     const pc = host({ ...base, wsl: { ...base.wsl, distros: base.wsl.distros.map((d) => ({ ...d, running: true })) } })
-    expect((await batch(pc, { script: 'delete-wsl-hns-network', input: {} })).steps[0]).toMatchObject({ ok: false, error: expect.stringMatching(/wsl --shutdown/) })
+    expect((await batch(pc, { script: 'delete-wsl-hns-network', input: {} })).steps[0]).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/wsl --shutdown/),
+    })
   })
 
   it('vmware-leftovers: cleanup removes CLSID and binding; the NAT failure clears after the restart', async () => {

@@ -14,9 +14,7 @@ export interface FixContext {
 }
 
 /** A step's result on the simulated PC: the new state and its StepResult, or why it refused. */
-export type FixOutcome =
-  | { readonly ok: true; readonly state: Scenario; readonly result: StepResult }
-  | { readonly ok: false; readonly error: string }
+export type FixOutcome = { readonly ok: true; readonly state: Scenario; readonly result: StepResult } | { readonly ok: false; readonly error: string }
 
 /** A refusal or failure, as the `.ps1` would `throw` it; nothing was changed. */
 class FixFailure extends Error {}
@@ -50,7 +48,13 @@ const RestoreRegistry = z.object({
 
 /** What each script accepts, as its `.ps1` checks it (allow-lists of `shared/repair/fix-scripts.ts`). */
 const INPUTS = {
-  'restore-point': z.object({ description: z.string().min(1).max(120).regex(/^[\x20-\x7e]+$/) }),
+  'restore-point': z.object({
+    description: z
+      .string()
+      .min(1)
+      .max(120)
+      .regex(/^[\x20-\x7e]+$/),
+  }),
   'wslconfig-write': z.object({ expectedBase64: z.string().nullable(), contentBase64: z.string() }),
   'wsl-shutdown': NoInput,
   'wsl-update': z.object({ preRelease: z.boolean() }),
@@ -291,7 +295,8 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
   'restore-point': (state, input, context) => {
     const runtime = runtimeOf(state)
     if (state.windows.installationType !== 'Client') throw new FixFailure('Restore points exist only on client editions of Windows.')
-    if (runtime.systemProtection === false) throw new FixFailure('WndSystemProtectionOff: System Protection is off for C:; turn it on to create restore points.')
+    if (runtime.systemProtection === false)
+      throw new FixFailure('WndSystemProtectionOff: System Protection is off for C:; turn it on to create restore points.')
     const points = (runtime.restorePoints ??= [])
     const sequenceNumber = Math.max(0, ...points.map((p) => p.sequenceNumber)) + 1
     points.push({ sequenceNumber, description: input.description, creationTime: context.now.toISOString() })
@@ -316,7 +321,12 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
       createFile(state, backup, current)
     }
     state.wslconfig = wslconfigFromBytes(bytes)
-    return result(true, false, { kind: 'restore-file', path, previousBase64: current, backupPath: backup, writtenBase64: bytes.toString('base64') }, `Wrote ${bytes.length} bytes to ${path}.${backup === null ? '' : ` Backup: ${backup}.`}`)
+    return result(
+      true,
+      false,
+      { kind: 'restore-file', path, previousBase64: current, backupPath: backup, writtenBase64: bytes.toString('base64') },
+      `Wrote ${bytes.length} bytes to ${path}.${backup === null ? '' : ` Backup: ${backup}.`}`,
+    )
   },
 
   /** docs/knowledge/fixes.md#commands-privileges-and-side-effects: every distribution and the VM stop. */
@@ -351,7 +361,10 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
     const override = state.services[input.name] ?? {}
     // SharedAccess is trigger-started with the VM: without a status override it follows the VM.
     const { status, ...rest } = override
-    state.services[input.name] = input.name === 'SharedAccess' ? { ...rest, startType: input.startType } : { ...override, startType: input.startType, status: status ?? service.status ?? 'Stopped' }
+    state.services[input.name] =
+      input.name === 'SharedAccess'
+        ? { ...rest, startType: input.startType }
+        : { ...override, startType: input.startType, status: status ?? service.status ?? 'Stopped' }
     return result(
       true,
       false,
@@ -362,16 +375,34 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
 
   /** docs/knowledge/host-causes.md#ipv6-disabled-in-the-registry: takes effect after a restart. */
   'remove-ipv6-disabled-components': (state) =>
-    removeValue(state, (s) => s.host.ipv6DisabledComponents, (s) => (s.host.ipv6DisabledComponents = null), 'ipv6-disabled-components', true),
+    removeValue(
+      state,
+      (s) => s.host.ipv6DisabledComponents,
+      (s) => (s.host.ipv6DisabledComponents = null),
+      'ipv6-disabled-components',
+      true,
+    ),
 
   /** docs/knowledge/wsl-checks.md#mirrored-checks: WSL reads it at its next start. */
   'remove-hyperv-firewall-disable': (state) =>
-    removeValue(state, (s) => (s.host.hyperVFirewallDisabled ? 1 : null), (s) => (s.host.hyperVFirewallDisabled = false), 'hyperv-firewall-disable', false),
+    removeValue(
+      state,
+      (s) => (s.host.hyperVFirewallDisabled ? 1 : null),
+      (s) => (s.host.hyperVFirewallDisabled = false),
+      'hyperv-firewall-disable',
+      false,
+    ),
 
   /** docs/knowledge/host-causes.md#fse-and-porttrackerenabledmode: only without a running FSE (the simulated FSE runs whenever it exists); restart needed. */
   'remove-port-tracker': (state) => {
     if (state.host.fseServiceExists === true) throw new FixFailure('The FSE service is running; PortTrackerEnabledMode is left alone.')
-    return removeValue(state, (s) => s.host.portTrackerEnabledMode ?? null, (s) => (s.host.portTrackerEnabledMode = null), 'port-tracker-enabled-mode', true)
+    return removeValue(
+      state,
+      (s) => s.host.portTrackerEnabledMode ?? null,
+      (s) => (s.host.portTrackerEnabledMode = null),
+      'port-tracker-enabled-mode',
+      true,
+    )
   },
 
   /**
@@ -385,7 +416,12 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
     const hasWsl2 = state.wsl.kind !== 'absent' && state.wsl.distros.some((d) => d.version === 2)
     const exists = hasWsl2 && (code === null || STALE_NETWORK_CODES.includes(code))
     if (code !== null && state.host.natFailureCuredBy === 'delete-wsl-hns-network') state.host.natNetworkFailure = null
-    return result(exists, false, null, exists ? "Remove-HnsNetwork: deleted WSL. HNS recreates the network at WSL's next start." : 'No WSL HNS network existed; nothing deleted.')
+    return result(
+      exists,
+      false,
+      null,
+      exists ? "Remove-HnsNetwork: deleted WSL. HNS recreates the network at WSL's next start." : 'No WSL HNS network existed; nothing deleted.',
+    )
   },
 
   /** docs/knowledge/fixes.md#commands-privileges-and-side-effects: DISM exit 3010 — the change waits for a restart; probes show the old state until then. */
@@ -397,13 +433,20 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
     const pending = runtime.pending?.features?.[input.feature]
     if ((pending ?? current) === wanted) {
       const word = input.enable ? 'enabled' : 'disabled'
-      return result(false, pending !== undefined, null, pending !== undefined ? `${input.feature} will be ${word} at the next restart.` : `${input.feature} already is ${word}.`)
+      return result(
+        false,
+        pending !== undefined,
+        null,
+        pending !== undefined ? `${input.feature} will be ${word} at the next restart.` : `${input.feature} already is ${word}.`,
+      )
     }
     const features = { ...(runtime.pending?.features ?? {}) }
     if (wanted === current) delete features[input.feature]
     else features[input.feature] = wanted
     runtime.pending = { ...runtime.pending, features }
-    const command = input.enable ? `/online /enable-feature /featurename:${input.feature} /all /norestart` : `/online /disable-feature /featurename:${input.feature} /norestart`
+    const command = input.enable
+      ? `/online /enable-feature /featurename:${input.feature} /all /norestart`
+      : `/online /disable-feature /featurename:${input.feature} /norestart`
     return result(true, true, null, `dism.exe ${command}: exit code 3010.`)
   },
 
@@ -483,7 +526,8 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
     // As the script: with writtenBase64, the file must still hold our bytes (or the previous ones).
     if (input.writtenBase64 != null && current !== null) {
       const previousCanonical = input.previousBase64 === null ? null : canonicalBase64(input.previousBase64)
-      if (current !== canonicalBase64(input.writtenBase64) && current !== previousCanonical) throw new FixFailure(`${path} changed since our change; refused to overwrite it.`)
+      if (current !== canonicalBase64(input.writtenBase64) && current !== previousCanonical)
+        throw new FixFailure(`${path} changed since our change; refused to overwrite it.`)
     }
     if (input.previousBase64 === null) {
       if (current === null) return result(false, false, null, `${path} does not exist, as before the change.`)
@@ -500,7 +544,12 @@ const EFFECTS: { readonly [Id in FixScriptId]: Effect<Id> } = {
       createFile(state, backup, current)
     }
     state.wslconfig = wslconfigFromBytes(Buffer.from(previous, 'base64'))
-    return result(true, false, null, `Restored ${Buffer.from(previous, 'base64').length} bytes to ${path}.${backup === null ? '' : ` The replaced content was kept in ${backup}.`}`)
+    return result(
+      true,
+      false,
+      null,
+      `Restored ${Buffer.from(previous, 'base64').length} bytes to ${path}.${backup === null ? '' : ` The replaced content was kept in ${backup}.`}`,
+    )
   },
 
   /** docs/knowledge/host-causes.md#ipv6-disabled-in-the-registry, docs/knowledge/host-causes.md#fse-and-porttrackerenabledmode, docs/knowledge/wsl-checks.md#mirrored-checks: one of the three values back, nothing else. */

@@ -1,12 +1,7 @@
 import type { FactOf } from '../../shared/probes/facts'
 import { REQUIRED_EXPORTS } from '../../shared/probes/facts/mirrored-readiness'
 import type { Scenario } from '../../shared/scenarios/scenario'
-import {
-  hasAutoProxyApis,
-  hasDnsTunnelingApis,
-  hasHyperVFirewall,
-  hasMirroredNetworkingApis,
-} from './windows-capabilities'
+import { hasAutoProxyApis, hasDnsTunnelingApis, hasHyperVFirewall, hasMirroredNetworkingApis } from './windows-capabilities'
 
 /** Every required export name of one DLL, all present or all absent (GetProcAddress per name). */
 function exportMap(names: readonly string[], present: boolean): Record<string, boolean> {

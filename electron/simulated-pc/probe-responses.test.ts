@@ -171,7 +171,9 @@ describe('wsl-install and wsl-startup on special PCs (docs/knowledge/wsl-checks.
 
   it('puts the fatal error on stdout and `wsl: ` warnings on stderr, as wsl.exe does (WslClient.cpp, ExecutionContext.cpp)', () => {
     const failed = fact('wsl-startup', scenario('nat-0x80041002')).startOutput
-    expect(Buffer.from(failed.stdoutBase64, 'base64').toString('utf8')).toMatch(/^Failed to configure network[^]*\r\nError code: Wsl\/Service\/[^]*0x80041002\r\n$/)
+    expect(Buffer.from(failed.stdoutBase64, 'base64').toString('utf8')).toMatch(
+      /^Failed to configure network[^]*\r\nError code: Wsl\/Service\/[^]*0x80041002\r\n$/,
+    )
     expect(failed.stderrBase64).toBe('')
     const warned = fact('wsl-startup', scenario('zh-cn-22000-mirrored')).startOutput
     expect(warned.stdoutBase64).toBe('')

@@ -133,10 +133,7 @@ function wslStartup(scenario: Scenario): FactOf<'wsl-startup'> {
  */
 function networkingModeOutput(scenario: Scenario, mode: string): FactOf<'wsl-startup'>['networkingModeOutput'] {
   if (scenario.wsl.kind === 'inbox') {
-    return nativeOutput(
-      { stderr: '<3>WSL (9) ERROR: CreateProcessEntryCommon:370: execvpe wslinfo failed 2\n', exitCode: 1 },
-      'utf8',
-    )
+    return nativeOutput({ stderr: '<3>WSL (9) ERROR: CreateProcessEntryCommon:370: execvpe wslinfo failed 2\n', exitCode: 1 }, 'utf8')
   }
   return nativeOutput({ stdout: `${mode}\n`, exitCode: 0 }, 'utf8')
 }

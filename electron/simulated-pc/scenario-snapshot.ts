@@ -10,7 +10,10 @@ import { probeResponse } from './probe-responses'
  * record on this simulated PC. The same answers the simulated host gives, without latencies, so
  * the diagnose CLI and rule tests can read any scenario as if it had been scanned.
  */
-export function snapshotOfScenario(scenario: Scenario, options: { readonly appVersion: string; readonly allowWslStart?: boolean; readonly takenAt?: Date }): MachineSnapshot {
+export function snapshotOfScenario(
+  scenario: Scenario,
+  options: { readonly appVersion: string; readonly allowWslStart?: boolean; readonly takenAt?: Date },
+): MachineSnapshot {
   const facts: Record<string, AnyFactEntry> = {}
   for (const id of PROBE_IDS) {
     const behaviour = scenario.probeBehaviour[id]

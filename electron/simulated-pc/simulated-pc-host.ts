@@ -12,7 +12,6 @@ import { FIX_HELPER_SCRIPT_IDS } from '../probes/script-catalog'
 import { applyFix, bootCountOf, lastBootUpTimeOf, rebootPc } from './fix-effects'
 import { probeResponse } from './probe-responses'
 
-
 /** Every envelope names the language mode its script ran in (compose-script.ts); a simulated PC has no policy. */
 const SIMULATED_LANGUAGE_MODE = 'FullLanguage'
 /** Realistic default latencies (ms) of each probe on a real PC, used unless the scenario says otherwise. */
@@ -169,10 +168,16 @@ export class SimulatedPcHost implements PowerShellHost, Elevator {
     }
     await wait(UAC_ANSWER_MS * this.latencyScale, undefined)
     if (response === 'decline') return { kind: 'declined', durationMs: elapsed() }
-    if (response === 'fail') return { kind: 'failed', detail: 'Elevation could not start: no administrator account is available (simulated).', durationMs: elapsed() }
+    if (response === 'fail')
+      return { kind: 'failed', detail: 'Elevation could not start: no administrator account is available (simulated).', durationMs: elapsed() }
     // Elevation granted: the unelevated steps that must come first run now (ElevatedRunOptions).
     if (options.beforeRun && (await options.beforeRun()) === 'abort') return { kind: 'aborted', durationMs: elapsed() }
-    const completed = (envelope: object): ElevatedOutcome => ({ kind: 'completed', stdout: `${script.sentinel}${JSON.stringify({ ...envelope, languageMode: SIMULATED_LANGUAGE_MODE })}\n`, exitCode: 0, durationMs: elapsed() })
+    const completed = (envelope: object): ElevatedOutcome => ({
+      kind: 'completed',
+      stdout: `${script.sentinel}${JSON.stringify({ ...envelope, languageMode: SIMULATED_LANGUAGE_MODE })}\n`,
+      exitCode: 0,
+      durationMs: elapsed(),
+    })
     const parsed = BatchInput.safeParse(script.input)
     if (script.id !== FIX_BATCH_SCRIPT_ID || !parsed.success) {
       return completed({ ok: false, error: scriptError(`not a fix batch: ${script.id}`) })
@@ -218,7 +223,13 @@ export class SimulatedPcHost implements PowerShellHost, Elevator {
     const started = performance.now()
     const elapsed = () => performance.now() - started
     if (!isProbeId(script.id)) {
-      return { ok: true, stdout: `${script.sentinel}${JSON.stringify({ ok: false, error: { type: 'System.Management.Automation.CommandNotFoundException', message: `unknown script ${script.id}` }, languageMode: SIMULATED_LANGUAGE_MODE })}\n`, stderr: '', exitCode: null, durationMs: elapsed() }
+      return {
+        ok: true,
+        stdout: `${script.sentinel}${JSON.stringify({ ok: false, error: { type: 'System.Management.Automation.CommandNotFoundException', message: `unknown script ${script.id}` }, languageMode: SIMULATED_LANGUAGE_MODE })}\n`,
+        stderr: '',
+        exitCode: null,
+        durationMs: elapsed(),
+      }
     }
     const behaviour = this.state.probeBehaviour[script.id] ?? {}
     const recorded = recordedFailure(this.state, script.id)
@@ -255,7 +266,13 @@ export class SimulatedPcHost implements PowerShellHost, Elevator {
     const waited = await wait(Math.min(latency, options.timeoutMs), options.signal)
     if (waited === 'aborted') return { ok: false, error: { kind: 'cancelled' }, durationMs: elapsed() }
     if (latency > options.timeoutMs) return { ok: false, error: { kind: 'timeout', timeoutMs: options.timeoutMs }, durationMs: elapsed() }
-    const answer = (envelope: object): PsRunOutcome => ({ ok: true, stdout: `${script.sentinel}${JSON.stringify({ ...envelope, languageMode: SIMULATED_LANGUAGE_MODE })}\n`, stderr: '', exitCode: null, durationMs: elapsed() })
+    const answer = (envelope: object): PsRunOutcome => ({
+      ok: true,
+      stdout: `${script.sentinel}${JSON.stringify({ ...envelope, languageMode: SIMULATED_LANGUAGE_MODE })}\n`,
+      stderr: '',
+      exitCode: null,
+      durationMs: elapsed(),
+    })
     if ((FIX_HELPER_SCRIPT_IDS as readonly string[]).includes(id)) {
       return answer({ ok: true, data: { lastBootUpTime: this.lastBootUpTime } })
     }
@@ -263,7 +280,15 @@ export class SimulatedPcHost implements PowerShellHost, Elevator {
       return answer({ ok: false, error: { type: 'System.Management.Automation.CommandNotFoundException', message: `unknown script ${script.id}` } })
     }
     if (FIX_SCRIPTS[id].elevated) {
-      return answer({ ok: false, error: { type: 'System.UnauthorizedAccessException', message: 'Requested registry access is not allowed.', hresult: E_ACCESSDENIED, category: 'PermissionDenied' } })
+      return answer({
+        ok: false,
+        error: {
+          type: 'System.UnauthorizedAccessException',
+          message: 'Requested registry access is not allowed.',
+          hresult: E_ACCESSDENIED,
+          category: 'PermissionDenied',
+        },
+      })
     }
     const outcome = applyFix(this.state, id, script.input, { now: this.now() })
     if (!outcome.ok) return answer({ ok: false, error: scriptError(outcome.error) })
@@ -315,7 +340,13 @@ function scriptErrorOf(detail: string | undefined): { type: string | null; messa
  * not an envelope (bad output), or a PowerShell that cannot start (host unavailable).
  */
 function recordedAnswer(recorded: RecordedFailure, sentinel: string, durationMs: number): PsRunOutcome {
-  const envelope = (error: Record<string, unknown>): PsRunOutcome => ({ ok: true, stdout: `${sentinel}${JSON.stringify({ ok: false, error, languageMode: SIMULATED_LANGUAGE_MODE })}\n`, stderr: '', exitCode: null, durationMs })
+  const envelope = (error: Record<string, unknown>): PsRunOutcome => ({
+    ok: true,
+    stdout: `${sentinel}${JSON.stringify({ ok: false, error, languageMode: SIMULATED_LANGUAGE_MODE })}\n`,
+    stderr: '',
+    exitCode: null,
+    durationMs,
+  })
   const parts = scriptErrorOf(recorded.detail)
   switch (recorded.reason) {
     case 'access-denied':

@@ -66,7 +66,10 @@ describe('the derived state alone (recording dropped) answers like the original 
 describe('snapshotToScenario', () => {
   it('takes what no fact shows from a generic Windows 11 24H2 client and says so', () => {
     const full = snapshotOf(seed)
-    const partial: MachineSnapshot = { ...full, facts: { 'windows-version': full.facts['windows-version'], services: { status: 'unknown', durationMs: 0, reason: 'cancelled' } } }
+    const partial: MachineSnapshot = {
+      ...full,
+      facts: { 'windows-version': full.facts['windows-version'], services: { status: 'unknown', durationMs: 0, reason: 'cancelled' } },
+    }
     const scenario = snapshotToScenario(partial, { id: 'partial', title: 'Partial' })
     expect(scenario.title).toEqual({ en: 'Partial', 'zh-CN': 'Partial' })
     expect(scenario.windows.currentBuild).toBe('22000')
@@ -90,7 +93,8 @@ describe('snapshotToScenario', () => {
 })
 
 describe('a recorded unknown fact is reproduced by the simulated host', () => {
-  const denied = 'System.UnauthorizedAccessException: Access to the registry key \'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters\' is denied. (0x80070005)'
+  const denied =
+    "System.UnauthorizedAccessException: Access to the registry key 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters' is denied. (0x80070005)"
   const failed = 'System.Management.Automation.RuntimeException: Invalid class "Win32_Processor" (0x80041010)'
   const recorded: Partial<Record<ProbeId, AnyFactEntry>> = {
     services: { status: 'unknown', durationMs: 20000, reason: 'timeout', detail: 'no answer within 20000 ms' },
@@ -104,9 +108,15 @@ describe('a recorded unknown fact is reproduced by the simulated host', () => {
   const snapshot: MachineSnapshot = { ...original, source: { kind: 'windows' }, facts: { ...original.facts, ...recorded } as MachineSnapshot['facts'] }
   const scenario = snapshotToScenario(snapshot, { id: 'recorded-failures' })
 
-  it('scans back to the same reasons (and details, where the reason carries the PC\'s own words)', async () => {
+  it("scans back to the same reasons (and details, where the reason carries the PC's own words)", async () => {
     const { snapshot: scanned } = await runScan(
-      { host: new SimulatedPcHost(scenario, { latencyScale: 0 }), catalog, appVersion: '0.1.0', source: { kind: 'simulated', scenarioId: scenario.id }, now: () => takenAt },
+      {
+        host: new SimulatedPcHost(scenario, { latencyScale: 0 }),
+        catalog,
+        appVersion: '0.1.0',
+        source: { kind: 'simulated', scenarioId: scenario.id },
+        now: () => takenAt,
+      },
       { scanId: 'scan-recorded', allowWslStart: true, signal: new AbortController().signal, onProgress: () => undefined, timeouts: { services: 100 } },
     )
     expect(scanned.facts.services).toMatchObject({ status: 'unknown', reason: 'timeout' })

@@ -208,10 +208,7 @@ function wslOf(fact: FactOf<'wsl-install'>): Scenario['wsl'] {
 }
 
 /** `.wslconfig` text, encoding and line ends from its bytes (read as WSL reads them), plus the profile folder. */
-function wslconfigOf(
-  fact: FactOf<'wslconfig-file'> | null,
-  assumed: string[],
-): Pick<Scenario, 'userProfile' | 'wslconfig' | 'lookalikeFiles' | 'policy'> {
+function wslconfigOf(fact: FactOf<'wslconfig-file'> | null, assumed: string[]): Pick<Scenario, 'userProfile' | 'wslconfig' | 'lookalikeFiles' | 'policy'> {
   if (fact === null) return { userProfile: GENERIC_USER_PROFILE, wslconfig: null, lookalikeFiles: [], policy: null }
   const folder = fact.path.slice(0, Math.max(0, fact.path.lastIndexOf('\\')))
   const profile = /^[a-z]:$/i.test(folder) ? `${folder}\\` : folder
@@ -364,7 +361,9 @@ function summaryOf(snapshot: MachineSnapshot, assumed: readonly string[]): Local
   const list = assumed.join(', ')
   const en =
     `Made from a ${origin}. Probes with a recorded fact answer exactly as recorded; the state is derived from those facts.` +
-    (assumed.length === 0 ? ' Every probe was recorded.' : ` Not shown by the snapshot (probe not run or unknown), so taken from a generic Windows 11 24H2 client: ${list}.`)
+    (assumed.length === 0
+      ? ' Every probe was recorded.'
+      : ` Not shown by the snapshot (probe not run or unknown), so taken from a generic Windows 11 24H2 client: ${list}.`)
   const zh =
     `由 ${snapshot.takenAt} 拍摄的快照（来源 ${snapshot.source.kind}，应用版本 ${snapshot.appVersion}）生成。有记录的探测按记录原样回答；状态由这些事实推导。` +
     (assumed.length === 0 ? '所有探测均有记录。' : `快照未显示以下信息（探测未运行或结果未知），按一般的 Windows 11 24H2 客户端假定：${list}。`)

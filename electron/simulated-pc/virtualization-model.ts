@@ -45,7 +45,7 @@ export function virtualizationFact(scenario: Scenario): FactOf<'virtualization'>
   return {
     features,
     hypervisorPresent: running,
-    firmwareVirtualization: running ? false : host.firmwareVirtualization ?? true,
+    firmwareVirtualization: running ? false : (host.firmwareVirtualization ?? true),
     slat: running ? false : !vm,
     hypervisorLaunchType: null,
     model: vm ? 'Virtual Machine' : 'ThinkPad T14 Gen 3',

@@ -75,7 +75,6 @@ export function isHomeEdition(windows: Windows): boolean {
  */
 export function hypervisorRuns(scenario: Scenario): boolean {
   const { windows, host } = scenario
-  const wanted =
-    hasVirtualizationStack(windows) || featureEnabled(windows, 'HypervisorPlatform')
+  const wanted = hasVirtualizationStack(windows) || featureEnabled(windows, 'HypervisorPlatform')
   return wanted && host.firmwareVirtualization !== false && host.hypervisorLaunchType !== 'Off'
 }

@@ -24,8 +24,6 @@ export function windowsSystemMessage(code: SystemErrorCode, language: WslLanguag
     case '0x80070426':
       return chinese ? '服务尚未启动。' : 'The service has not been started.'
     case '0x8007273d':
-      return chinese
-        ? '参考的对象类型不支持尝试的操作。'
-        : 'The attempted operation is not supported for the type of object referenced.'
+      return chinese ? '参考的对象类型不支持尝试的操作。' : 'The attempted operation is not supported for the type of object referenced.'
   }
 }

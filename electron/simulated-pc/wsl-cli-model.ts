@@ -50,13 +50,11 @@ export function wslListOutput(scenario: Scenario): { stdout: string; exitCode: n
   if (distros.length === 0) {
     return {
       stdout:
-        'Windows Subsystem for Linux has no installed distributions.\nYou can resolve this by installing a distribution with the instructions below:\n\nUse \'wsl.exe --list --online\' to list available distributions\nand \'wsl.exe --install <Distro>\' to install.\n',
+        "Windows Subsystem for Linux has no installed distributions.\nYou can resolve this by installing a distribution with the instructions below:\n\nUse 'wsl.exe --list --online' to list available distributions\nand 'wsl.exe --install <Distro>' to install.\n",
       exitCode: -1,
     }
   }
   const width = Math.max(4, ...distros.map((d) => d.name.length)) + 4
-  const rows = distros.map(
-    (d) => `${d.default ? '*' : ' '} ${d.name.padEnd(width)}${(d.running ? 'Running' : 'Stopped').padEnd(16)}${d.version}`,
-  )
+  const rows = distros.map((d) => `${d.default ? '*' : ' '} ${d.name.padEnd(width)}${(d.running ? 'Running' : 'Stopped').padEnd(16)}${d.version}`)
   return { stdout: [`  ${'NAME'.padEnd(width)}${'STATE'.padEnd(16)}VERSION`, ...rows, ''].join('\n'), exitCode: 0 }
 }

@@ -35,12 +35,7 @@ export function hyperVFirewallUsable(scenario: Scenario): boolean {
  * is not supported" / "DNS Tunneling is not supported". Not printed when GSA already turned
  * tunneling off. The order of the two lines is not in the KB (Low).
  */
-export function featureSupportWarnings(
-  scenario: Scenario,
-  values: ConfigValues,
-  language: WslLanguage,
-  tunnelingForcedOff: boolean,
-): readonly string[] {
+export function featureSupportWarnings(scenario: Scenario, values: ConfigValues, language: WslLanguage, tunnelingForcedOff: boolean): readonly string[] {
   const out: string[] = []
   if (explicitlyOn(values, 'wsl2.firewall') && !hyperVFirewallUsable(scenario)) {
     out.push(formatWslMessage('MessageHyperVFirewallNotSupported', language, []))
@@ -57,7 +52,7 @@ function proxyHosts(server: string): readonly string[] {
     .split(';')
     .map((part) => (part.includes('=') ? part.slice(part.indexOf('=') + 1) : part).trim())
     .map((hostPort) => hostPort.replace(/^[a-z]+:\/\//i, ''))
-    .map((hostPort) => (hostPort.startsWith('[') ? hostPort.slice(0, hostPort.indexOf(']') + 1) : hostPort.split(':')[0] ?? ''))
+    .map((hostPort) => (hostPort.startsWith('[') ? hostPort.slice(0, hostPort.indexOf(']') + 1) : (hostPort.split(':')[0] ?? '')))
     .filter((host) => host.length > 0)
 }
 
@@ -67,12 +62,7 @@ function proxyHosts(server: string): readonly string[] {
  * Needs the WinHTTP proxy APIs (Win11 22H2+; without them autoProxy is silently off) and
  * `autoProxy` not false. Mirrored mode shares localhost, so no warning there.
  */
-export function proxyWarnings(
-  scenario: Scenario,
-  values: ConfigValues,
-  mode: string,
-  language: WslLanguage,
-): readonly string[] {
+export function proxyWarnings(scenario: Scenario, values: ConfigValues, mode: string, language: WslLanguage): readonly string[] {
   const proxy = scenario.network?.winInetProxy
   if (mode !== 'nat' || values['wsl2.autoProxy'] === 'false' || !hasAutoProxyApis(scenario.windows)) return []
   if (proxy === undefined || proxy.enable !== 1 || proxy.server === null) return []

@@ -94,11 +94,12 @@ export function insideState(scenario: Scenario, mode: EffectiveMode): InsideWslS
   const gatewayDnsBlocked = nat && !tunneling && (publicInboundBlocked(scenario) || outboundBlocked)
   const routesTaken = (nat && vpnUp) || outboundBlocked
   const staticServer = inside.staticNameserver
-  const resolv = staticServer === undefined
-    ? tunneling || !nat
-      ? base.resolv
-      : { symlink: '/mnt/wsl/resolv.conf', lines: [...WSL_GENERATED_RESOLV_HEADER, `nameserver ${base.defaultRoute?.gateway ?? '172.28.240.1'}`] }
-    : { symlink: null, lines: [`nameserver ${staticServer.address}`] }
+  const resolv =
+    staticServer === undefined
+      ? tunneling || !nat
+        ? base.resolv
+        : { symlink: '/mnt/wsl/resolv.conf', lines: [...WSL_GENERATED_RESOLV_HEADER, `nameserver ${base.defaultRoute?.gateway ?? '172.28.240.1'}`] }
+      : { symlink: null, lines: [`nameserver ${staticServer.address}`] }
   const dnsWorks = staticServer === undefined ? !gatewayDnsBlocked : staticServer.answers && !routesTaken
   const intercepted = inside.tlsIssuer
   const reachesOut = !routesTaken
@@ -112,7 +113,13 @@ export function insideState(scenario: Scenario, mode: EffectiveMode): InsideWslS
     wslConf: inside.wslConf ?? base.wslConf,
     dns: dnsWorks ? { ok: true, ms: 40, address: '23.212.249.45' } : { ok: false, ms: 10_020, code: 2 },
     tcp443: reachesOut ? { ok: true, ms: 30 } : { ok: false, ms: 5_010 },
-    https: !reachesOut ? { curlExit: 28, ms: 12_000 } : !dnsWorks ? { curlExit: 6, ms: 10_030 } : intercepted !== undefined ? { curlExit: 60, ms: 240 } : { curlExit: 0, ms: 250 },
+    https: !reachesOut
+      ? { curlExit: 28, ms: 12_000 }
+      : !dnsWorks
+        ? { curlExit: 6, ms: 10_030 }
+        : intercepted !== undefined
+          ? { curlExit: 60, ms: 240 }
+          : { curlExit: 0, ms: 250 },
     tlsIssuer: !reachesOut || !dnsWorks ? null : (intercepted ?? base.tlsIssuer),
     localhostOut: mode === 'mirrored',
     localhostIn: mode === 'mirrored' || localhostForwarding,
@@ -147,7 +154,14 @@ function hyperVFirewallBlocksOutbound(scenario: Scenario): boolean {
   if (fw === undefined || fw.enabled === false || !hyperVFirewallUsable(scenario)) return false
   if (fw.defaultOutboundAction === 'Block') return true
   return (fw.blockRules ?? []).some(
-    (r) => r.direction === 'Outbound' && (r.vmCreatorId === 'Any' || r.vmCreatorId.toUpperCase() === WSL_VM_CREATOR_ID) && (r.remotePorts === undefined || r.remotePorts.split(',').map((p) => p.trim()).includes('443')),
+    (r) =>
+      r.direction === 'Outbound' &&
+      (r.vmCreatorId === 'Any' || r.vmCreatorId.toUpperCase() === WSL_VM_CREATOR_ID) &&
+      (r.remotePorts === undefined ||
+        r.remotePorts
+          .split(',')
+          .map((p) => p.trim())
+          .includes('443')),
   )
 }
 

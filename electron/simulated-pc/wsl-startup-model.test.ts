@@ -52,7 +52,11 @@ describe('simulateWslStart (docs/knowledge/wsl-checks.md#mirrored-checks, docs/k
     expect(at(seed, '2.2.1.0').lines[0]).toBe('wsl: Mirrored networking mode is not supported, falling back to NAT networking')
     expect(at(seed, '2.2.2.0').lines[0]).toMatch(/^wsl: Mirrored networking mode is not supported: Windows version 22000\.2836/)
     expect(at(nat, '2.3.24.0')).toMatchObject({ exitCode: -1, mode: null })
-    expect(at(nat, '2.3.25.0')).toMatchObject({ exitCode: 0, mode: 'virtioproxy', lines: ['wsl: Failed to configure network (networkingMode Nat), falling back to networkingMode VirtioProxy.'] })
+    expect(at(nat, '2.3.25.0')).toMatchObject({
+      exitCode: 0,
+      mode: 'virtioproxy',
+      lines: ['wsl: Failed to configure network (networkingMode Nat), falling back to networkingMode VirtioProxy.'],
+    })
   })
 
   it('before WSL 2.7.2 has no IPv6 check: it starts "mirrored" and says nothing (#11002, issue 15)', () => {

@@ -107,14 +107,7 @@ export function simulateWslStart(scenario: Scenario): WslStart {
  * prints MessageVirtualMachinePlatformNotInstalled instead of the generic text (docs/knowledge/error-codes.md#hresult-table; Medium that
  * the fallback still follows on new WSL).
  */
-function natFailed(
-  failure: NatFailure,
-  version: string,
-  file: string,
-  language: WslLanguage,
-  lines: string[],
-  warn: (text: string) => void,
-): WslStart {
+function natFailed(failure: NatFailure, version: string, file: string, language: WslLanguage, lines: string[], warn: (text: string) => void): WslStart {
   const vmpMessage = formatWslMessage('MessageVirtualMachinePlatformNotInstalled', language, [])
   if (wslPrintsMessage('MessageNetworkInitializationFailedFallback2', version) !== 'yes') {
     lines.push(
@@ -131,12 +124,7 @@ function natFailed(
   return { lines, exitCode: 0, mode: fallback === 'Consomme' ? 'consomme' : 'virtioproxy' }
 }
 
-function requestedMode(
-  configured: string | undefined,
-  scenario: Scenario,
-  language: WslLanguage,
-  warn: (text: string) => void,
-): EffectiveMode {
+function requestedMode(configured: string | undefined, scenario: Scenario, language: WslLanguage, warn: (text: string) => void): EffectiveMode {
   const policy = scenario.policy ?? {}
   const policyDefault = policyMode(policy['DefaultNetworkingMode'])
   const fallback: EffectiveMode = policyDefault ?? 'nat'
@@ -191,10 +179,7 @@ function mirroredUnsupportedReason(scenario: Scenario, version: string, language
     return formatWslMessage('MessageMirroredNetworkingNotSupportedIpv6Disabled', language, [])
   }
   if (!hasMirroredNetworkingApis(windows) || !hyperVFirewallUsable(scenario)) {
-    return formatWslMessage('MessageMirroredNetworkingNotSupportedWindowsVersion', language, [
-      windows.currentBuild,
-      windows.ubr,
-    ])
+    return formatWslMessage('MessageMirroredNetworkingNotSupportedWindowsVersion', language, [windows.currentBuild, windows.ubr])
   }
   return null
 }

@@ -26,9 +26,7 @@ describe('App shell', () => {
   })
 
   it('labels a simulated PC as a demo on every screen', async () => {
-    await renderApp(
-      createFakeBridge({ appInfo: { machine: { kind: 'simulated', scenarioId: 'x', title: { en: 'Test PC', 'zh-CN': '测试电脑' } } } }),
-    )
+    await renderApp(createFakeBridge({ appInfo: { machine: { kind: 'simulated', scenarioId: 'x', title: { en: 'Test PC', 'zh-CN': '测试电脑' } } } }))
     expect(screen.getByRole('status').textContent).toContain('simulated PC: Test PC')
   })
 

@@ -24,9 +24,15 @@ export function diagnosePaste(text: string, now: Date = new Date(0), appVersion 
  * paste carries (a pasted `wsl --version`) is used only for a probe the scan did not run and is
  * not still running. The pasted text itself stands in for the startup output, as in `diagnose`.
  */
-export function withPaste(scan: MachineSnapshot, text: string, pending: ReadonlySet<ProbeId> = new Set()): { snapshot: MachineSnapshot; pastedOutput?: string } {
+export function withPaste(
+  scan: MachineSnapshot,
+  text: string,
+  pending: ReadonlySet<ProbeId> = new Set(),
+): { snapshot: MachineSnapshot; pastedOutput?: string } {
   if (text.trim() === '') return { snapshot: scan }
   const mapped = snapshotFromEvidence({ wslOutputText: text }, new Date(scan.takenAt), scan.appVersion)
-  const fromPaste = Object.fromEntries(Object.entries(mapped.snapshot.facts).filter(([id]) => scan.facts[id as ProbeId] === undefined && !pending.has(id as ProbeId)))
+  const fromPaste = Object.fromEntries(
+    Object.entries(mapped.snapshot.facts).filter(([id]) => scan.facts[id as ProbeId] === undefined && !pending.has(id as ProbeId)),
+  )
   return { snapshot: { ...scan, facts: { ...fromPaste, ...scan.facts } }, ...(mapped.pastedOutput !== undefined ? { pastedOutput: mapped.pastedOutput } : {}) }
 }

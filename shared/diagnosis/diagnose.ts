@@ -16,14 +16,29 @@ import type { Rule } from './rules/rule'
 import { wslconfigRules } from './rules/wslconfig-rules'
 
 /** Every rule, each with the facts it needs (`rules/rule.ts`). */
-export const RULES: readonly Rule[] = [...installRules, ...platformRules, ...dnsClientRules, ...wslconfigRules, ...natRules, ...mirroredRules, ...environmentRules, ...insideWslRules, ...hypervFirewallRules]
+export const RULES: readonly Rule[] = [
+  ...installRules,
+  ...platformRules,
+  ...dnsClientRules,
+  ...wslconfigRules,
+  ...natRules,
+  ...mirroredRules,
+  ...environmentRules,
+  ...insideWslRules,
+  ...hypervFirewallRules,
+]
 
 /**
  * Findings that explain the same symptom better: when one on the left fires, the generic ones on
  * the right are dropped (a specific cause beats "it fell back, cause unknown").
  */
 const SUPERSEDES: Readonly<Partial<Record<FindingId, readonly FindingId[]>>> = {
-  'networking-mode-set-by-policy': ['mirrored-unsupported-windows', 'mirrored-ipv6-disabled', 'mirrored-hyperv-firewall-unavailable', 'mirrored-fell-back-unknown-cause'],
+  'networking-mode-set-by-policy': [
+    'mirrored-unsupported-windows',
+    'mirrored-ipv6-disabled',
+    'mirrored-hyperv-firewall-unavailable',
+    'mirrored-fell-back-unknown-cause',
+  ],
   'mirrored-unsupported-server': ['mirrored-fell-back-unknown-cause', 'nat-fell-back', 'nat-creation-failed'],
   'mirrored-unsupported-windows': ['mirrored-fell-back-unknown-cause', 'mirrored-hyperv-firewall-unavailable'],
   'mirrored-ipv6-disabled': ['mirrored-fell-back-unknown-cause'],

@@ -6,8 +6,24 @@ import { verdictOf } from './finding-kind'
 import { formatDiagnosis, type DiagnosisLanguage } from './messages/format'
 
 const HEADINGS = {
-  en: { none: 'No problems found in what could be checked.', evidence: 'Evidence', wslSaid: 'WSL said', unknowns: 'Not known / check next', fixes: 'Recommended fixes, lightest first', notChecked: 'Not checked', id: 'id' },
-  'zh-CN': { none: '在可检查的范围内没有发现问题。', evidence: '证据', wslSaid: 'WSL 的输出', unknowns: '未知 / 下一步检查', fixes: '建议的修复（从轻到重）', notChecked: '未检查', id: 'id' },
+  en: {
+    none: 'No problems found in what could be checked.',
+    evidence: 'Evidence',
+    wslSaid: 'WSL said',
+    unknowns: 'Not known / check next',
+    fixes: 'Recommended fixes, lightest first',
+    notChecked: 'Not checked',
+    id: 'id',
+  },
+  'zh-CN': {
+    none: '在可检查的范围内没有发现问题。',
+    evidence: '证据',
+    wslSaid: 'WSL 的输出',
+    unknowns: '未知 / 下一步检查',
+    fixes: '建议的修复（从轻到重）',
+    notChecked: '未检查',
+    id: 'id',
+  },
 } as const
 
 /**
@@ -32,7 +48,9 @@ export function formatFindingsText(findings: readonly Finding[], snapshot: Machi
     out.push('')
   } else if (findings.length === 0) out.push(h.none, '')
   findings.forEach((finding, index) => {
-    out.push(`${index + 1}. [${f(`severity.${finding.severity}`)} · ${f(`confidence.${finding.confidence}`)}] ${f(`finding.${finding.id}.title`, finding.args)}  (${h.id}: ${finding.id})`)
+    out.push(
+      `${index + 1}. [${f(`severity.${finding.severity}`)} · ${f(`confidence.${finding.confidence}`)}] ${f(`finding.${finding.id}.title`, finding.args)}  (${h.id}: ${finding.id})`,
+    )
     out.push(`   ${f(`finding.${finding.id}.summary`, finding.args)}`)
     if (finding.evidence.length > 0) {
       out.push(`   ${h.evidence}:`)

@@ -7,7 +7,9 @@ import { encodeBase64 } from '../util/base64'
 import { encodeUtf8 } from '../wslconfig/utf8'
 import { networkingStatus } from './networking-verdict'
 
-const snap = (entry: MachineSnapshot['facts']['wsl-network-check']): Pick<MachineSnapshot, 'facts'> => ({ facts: entry === undefined ? {} : { 'wsl-network-check': entry } })
+const snap = (entry: MachineSnapshot['facts']['wsl-network-check']): Pick<MachineSnapshot, 'facts'> => ({
+  facts: entry === undefined ? {} : { 'wsl-network-check': entry },
+})
 const known = (data: WslNetworkCheckFact) => snap({ status: 'known', durationMs: 3000, data })
 const state = (patch: Partial<InsideWslState>) => known(networkCheckFact({ ...HEALTHY_NAT, ...patch }))
 
@@ -20,11 +22,17 @@ describe('networkingStatus', () => {
   it('is not-checked without consent or when the check never ran, unknown with the reason otherwise', () => {
     expect(networkingStatus(snap(undefined))).toEqual({ kind: 'not-checked' })
     expect(networkingStatus(snap({ status: 'unknown', durationMs: 0, reason: 'no-consent' }))).toEqual({ kind: 'not-checked' })
-    expect(networkingStatus(snap({ status: 'unknown', durationMs: 150000, reason: 'timeout' }))).toEqual({ kind: 'unknown', reason: { kind: 'probe', reason: 'timeout' } })
+    expect(networkingStatus(snap({ status: 'unknown', durationMs: 150000, reason: 'timeout' }))).toEqual({
+      kind: 'unknown',
+      reason: { kind: 'probe', reason: 'timeout' },
+    })
   })
 
   it('names the core checks that failed, in table order', () => {
-    expect(networkingStatus(state({ dns: { ok: false, ms: 10020, code: 2 }, https: { curlExit: 6, ms: 10030 } }))).toEqual({ kind: 'fails', failed: ['dns-resolution', 'https'] })
+    expect(networkingStatus(state({ dns: { ok: false, ms: 10020, code: 2 }, https: { curlExit: 6, ms: 10030 } }))).toEqual({
+      kind: 'fails',
+      failed: ['dns-resolution', 'https'],
+    })
     expect(
       networkingStatus(
         state({
@@ -50,7 +58,10 @@ describe('networkingStatus', () => {
     const run = { exitCode: -1, timedOut: false, stdoutBase64: Buffer.from(stdout, 'utf16le').toString('base64'), stderrBase64: '' }
     expect(networkingStatus(known({ ...absent, distro: 'Debian', run }))).toEqual({ kind: 'unknown', reason: { kind: 'not-run', reason: 'distro-absent' } })
     const cut = { ...absent, run: { ...absent.run, stdoutBase64: encodeBase64(encodeUtf8('wnd.format=1\ntool=ip present\niface=eth0 up 1500\n')) } }
-    expect(networkingStatus(known(cut))).toEqual({ kind: 'unknown', reason: { kind: 'incomplete', missing: ['default-route', 'dns-resolution', 'tcp-443', 'https'] } })
+    expect(networkingStatus(known(cut))).toEqual({
+      kind: 'unknown',
+      reason: { kind: 'incomplete', missing: ['default-route', 'dns-resolution', 'tcp-443', 'https'] },
+    })
   })
 
   it('lets TCP 443 stand in for HTTPS only when the distro has no HTTPS client, never when HTTPS failed', () => {
@@ -74,13 +85,22 @@ describe('readNetworkCheck rows', () => {
   }
 
   it('fails interfaces when only lo (and loopback0) are there, as after a fallback to None', () => {
-    expect(rows({ interfaces: [{ name: 'lo', state: 'unknown', mtu: 65536, inet: ['127.0.0.1/8'] }, { name: 'loopback0', state: 'unknown', mtu: 1500, inet: [] }] })['interfaces']).toMatchObject({ outcome: 'fail' })
+    expect(
+      rows({
+        interfaces: [
+          { name: 'lo', state: 'unknown', mtu: 65536, inet: ['127.0.0.1/8'] },
+          { name: 'loopback0', state: 'unknown', mtu: 1500, inet: [] },
+        ],
+      })['interfaces'],
+    ).toMatchObject({ outcome: 'fail' })
     expect(rows({})['interfaces']).toMatchObject({ outcome: 'pass', evidence: 'eth0 up 172.28.240.2/20; lo unknown 127.0.0.1/8' })
   })
 
   it('flags an issuer that is not the one signing www.microsoft.com as interception', () => {
     expect(rows({})['tls-interception']).toMatchObject({ outcome: 'pass' })
-    expect(rows({ tlsIssuer: 'C = US, ST = California, O = Zscaler Inc., CN = Zscaler Intermediate Root CA' })['tls-interception']).toMatchObject({ outcome: 'fail' })
+    expect(rows({ tlsIssuer: 'C = US, ST = California, O = Zscaler Inc., CN = Zscaler Intermediate Root CA' })['tls-interception']).toMatchObject({
+      outcome: 'fail',
+    })
     expect(rows({ tlsIssuer: null })['tls-interception']).toMatchObject({ outcome: 'not-checked', reason: 'no-connection' })
     expect(issuerOrganisation('C=US; O=Microsoft Corporation; CN=Microsoft Azure RSA TLS Issuing CA 04')).toBe('Microsoft Corporation')
     expect(issuerOrganisation('C = US, O = "DigiCert, Inc.", CN = X')).toBe('DigiCert, Inc.')

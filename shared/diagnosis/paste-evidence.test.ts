@@ -13,7 +13,14 @@ const keys = (f: { evidence: readonly { key: string }[] } | undefined) => f?.evi
 
 describe('WSL messages by version (issue 15 #4)', () => {
   it('IPv6 disabled + mirrored on WSL older than 2.7.2: the cause from the registry, and "this WSL does not warn"', () => {
-    const findings = diagnose(snapshot({ 'wslconfig-file': MIRRORED, 'mirrored-readiness': ipv6Off, 'wsl-install': wsl('2.7.1.0'), 'wsl-startup': { networkingModeOutput: { exitCode: 0, timedOut: false, stdoutBase64: btoa('mirrored\n'), stderrBase64: '' } } }))
+    const findings = diagnose(
+      snapshot({
+        'wslconfig-file': MIRRORED,
+        'mirrored-readiness': ipv6Off,
+        'wsl-install': wsl('2.7.1.0'),
+        'wsl-startup': { networkingModeOutput: { exitCode: 0, timedOut: false, stdoutBase64: btoa('mirrored\n'), stderrBase64: '' } },
+      }),
+    )
     expect(findings[0]?.id).toBe('mirrored-ipv6-disabled')
     expect(findings[0]?.confidence).toBe('high')
     expect(findings[0]?.evidence.find((e) => e.key === 'ev.wslTooOldToWarnIpv6')?.args).toEqual({ version: '2.7.1.0', since: '2.7.2' })
@@ -26,7 +33,11 @@ describe('WSL messages by version (issue 15 #4)', () => {
   })
 
   it('a pasted report: old WSL, the user says DisabledComponents is 0xFF and mirrored is set', () => {
-    const findings = diagnoseEvidence({ wslVersionText: '2.4.11.0', notes: 'networkingMode=mirrored, ip addr shows only lo. DisabledComponents = 0xFF' }, new Date(0), 'test')
+    const findings = diagnoseEvidence(
+      { wslVersionText: '2.4.11.0', notes: 'networkingMode=mirrored, ip addr shows only lo. DisabledComponents = 0xFF' },
+      new Date(0),
+      'test',
+    )
     expect(findings[0]?.id).toBe('mirrored-ipv6-disabled')
     expect(keys(findings[0])).toEqual(expect.arrayContaining(['ev.youSaidIpv6Disabled', 'ev.wslTooOldToWarnIpv6']))
   })
@@ -42,14 +53,18 @@ describe('WSL messages by version (issue 15 #4)', () => {
 })
 
 describe('evidence has a time and a source (issue 11 #2)', () => {
-  const oldMessage = 'wsl: Mirrored networking mode is not supported: Windows version 19045.4717 does not have the required features.\nFalling back to NAT networking.'
+  const oldMessage =
+    'wsl: Mirrored networking mode is not supported: Windows version 19045.4717 does not have the required features.\nFalling back to NAT networking.'
 
   it('a pasted old-build message on a PC the scan reads as 26100: the scan wins, the paste came from another state', () => {
     const findings = diagnose(snapshot({ 'wslconfig-file': MIRRORED }), oldMessage)
     expect(findings.map((f) => f.id)).not.toContain('mirrored-unsupported-windows')
     const top = findings[0]
     expect(top?.id).toBe('mirrored-fell-back-unknown-cause')
-    expect(top?.evidence.find((e) => e.key === 'ev.pastedOtherStateBuild')).toMatchObject({ source: 'windows-version', args: { pasted: '19045.4717', now: '10.0.26100.6584' } })
+    expect(top?.evidence.find((e) => e.key === 'ev.pastedOtherStateBuild')).toMatchObject({
+      source: 'windows-version',
+      args: { pasted: '19045.4717', now: '10.0.26100.6584' },
+    })
     // The one check that decides: start WSL now and see what it says today.
     expect(decidingCheck(verdictOf(findings, true), 'scan')).toMatchObject({ kind: 'run', probe: 'wsl-startup' })
   })
@@ -64,7 +79,9 @@ describe('evidence has a time and a source (issue 11 #2)', () => {
     // Still running: the paste does not stand in for a pending probe.
     expect(withPaste(snapshot({ ...base, 'wsl-install': null }), paste, new Set(['wsl-install'])).snapshot.facts['wsl-install']).toBeUndefined()
     // The same paste alone (Welcome box, --evidence) reads the version too.
-    expect(diagnoseEvidence({ wslOutputText: paste, notes: 'networkingMode=mirrored, DisabledComponents = 0xFF' }, new Date(0), 'test').flatMap(keys)).toContain('ev.wslTooOldToWarnIpv6')
+    expect(
+      diagnoseEvidence({ wslOutputText: paste, notes: 'networkingMode=mirrored, DisabledComponents = 0xFF' }, new Date(0), 'test').flatMap(keys),
+    ).toContain('ev.wslTooOldToWarnIpv6')
   })
 
   it('the same paste with no scan behind it still names the old build', () => {
@@ -72,7 +89,10 @@ describe('evidence has a time and a source (issue 11 #2)', () => {
   })
 
   it('a scan that agrees with the paste (a real 19045) confirms it, with no "other state" note', () => {
-    const findings = diagnose(snapshot({ 'wslconfig-file': MIRRORED, 'windows-version': { currentBuild: '19045', ubr: 4717, displayVersion: '22H2' } }), oldMessage)
+    const findings = diagnose(
+      snapshot({ 'wslconfig-file': MIRRORED, 'windows-version': { currentBuild: '19045', ubr: 4717, displayVersion: '22H2' } }),
+      oldMessage,
+    )
     expect(findings[0]?.id).toBe('mirrored-unsupported-windows')
     expect(findings.flatMap(keys)).not.toContain('ev.pastedOtherStateBuild')
   })
@@ -83,7 +103,9 @@ describe("Windows' texts without the code (issue 11 #3)", () => {
     const top = diagnosePaste('The service cannot be started, either because it is disabled or because it has no enabled devices associated with it.')[0]
     expect(top?.id).toBe('wsl-service-disabled')
     expect(top?.evidence[0]).toMatchObject({ key: 'ev.code0x80070422', source: 'pasted' })
-    expect(diagnosePaste('The service cannot be started because it is disabled or has no enabled devices associated with it.')[0]?.id).toBe('wsl-service-disabled')
+    expect(diagnosePaste('The service cannot be started because it is disabled or has no enabled devices associated with it.')[0]?.id).toBe(
+      'wsl-service-disabled',
+    )
   })
 
   it('the Chinese text of HCN_E_REQUEST_UNSUPPORTED with the mirrored fallback names a Server SKU (#12442)', () => {
@@ -105,7 +127,8 @@ describe('not enough to decide (issue 11 #4)', () => {
 
 describe('pasted command output read into facts (issue 11 #3)', () => {
   it('a zh-CN `wsl --version` inside a whole issue body gives the WSL and Windows versions (#12486)', () => {
-    const body = '### Other Software\n\nWSL 版本： 2.3.26.0\n内核版本： 5.15.167.4-1\nWSLg 版本： 1.0.65\nMSRDC 版本： 1.2.5620\nDirect3D 版本： 1.611.1-81528511\nDXCore 版本： 10.0.26100.1-240331-1435.ge-release\nWindows 版本： 10.0.26100.1742\n\n### Repro Steps\n[wsl2]\nnetworkingMode=mirrored'
+    const body =
+      '### Other Software\n\nWSL 版本： 2.3.26.0\n内核版本： 5.15.167.4-1\nWSLg 版本： 1.0.65\nMSRDC 版本： 1.2.5620\nDirect3D 版本： 1.611.1-81528511\nDXCore 版本： 10.0.26100.1-240331-1435.ge-release\nWindows 版本： 10.0.26100.1742\n\n### Repro Steps\n[wsl2]\nnetworkingMode=mirrored'
     const { snapshot: s } = snapshotFromEvidence({ wslOutputText: body }, new Date(0), 'test')
     expect(s.facts['wsl-install']).toMatchObject({ status: 'known', data: { msiVersion: '2.3.26.0' } })
     expect(s.facts['windows-version']).toMatchObject({ status: 'known', data: { currentBuild: '26100', ubr: 1742 } })

@@ -10,7 +10,12 @@ import { HEALTHY_NAT, networkCheckFact } from '../probes/network-check/network-c
  * Builds snapshots for rule tests: a healthy Windows 11 24H2 PC with Store WSL 2.6.1 by default,
  * each fact replaceable, removable (`null` = probe not run) or marked unknown. Test support only.
  */
-type Overrides = { readonly [P in ProbeId]?: Partial<FactOf<P>> | null | { readonly unknown: MachineSnapshot['facts'][P] extends infer E ? (E extends { status: 'unknown'; reason: infer R } ? R : never) : never } }
+type Overrides = {
+  readonly [P in ProbeId]?:
+    | Partial<FactOf<P>>
+    | null
+    | { readonly unknown: MachineSnapshot['facts'][P] extends infer E ? (E extends { status: 'unknown'; reason: infer R } ? R : never) : never }
+}
 
 export function text(value: string) {
   return { exitCode: 0, timedOut: false, stdoutBase64: encodeBase64(encodeUtf8(value)), stderrBase64: '' }
@@ -23,7 +28,15 @@ export function failed(stderr: string, exitCode = -1) {
 const exportsAll = (names: readonly string[]) => Object.fromEntries(names.map((n) => [n, true]))
 
 const healthy: { readonly [P in ProbeId]: FactOf<P> } = {
-  'windows-version': { currentBuild: '26100', ubr: 6584, displayVersion: '24H2', editionId: 'Professional', installationType: 'Client', productName: 'Windows 10 Pro', uiCulture: 'en-US' },
+  'windows-version': {
+    currentBuild: '26100',
+    ubr: 6584,
+    displayVersion: '24H2',
+    editionId: 'Professional',
+    installationType: 'Client',
+    productName: 'Windows 10 Pro',
+    uiCulture: 'en-US',
+  },
   'wsl-install': {
     wslExePresent: true,
     msiVersion: '2.6.1.0',
@@ -34,7 +47,15 @@ const healthy: { readonly [P in ProbeId]: FactOf<P> } = {
     defaultVersion: 2,
     registryDistros: [],
   },
-  'wslconfig-file': { path: 'C:\\Users\\alex\\.wslconfig', exists: false, sizeBytes: null, contentBase64: null, lastWriteTimeUtc: null, lookalikeFiles: [], policy: null },
+  'wslconfig-file': {
+    path: 'C:\\Users\\alex\\.wslconfig',
+    exists: false,
+    sizeBytes: null,
+    contentBase64: null,
+    lastWriteTimeUtc: null,
+    lookalikeFiles: [],
+    policy: null,
+  },
   services: {
     services: ['WSLService', 'hns', 'vmcompute', 'SharedAccess', 'mpssvc', 'vfpext', 'vmsmp'].map((name) => ({
       name,
@@ -46,7 +67,11 @@ const healthy: { readonly [P in ProbeId]: FactOf<P> } = {
     })),
   },
   'mirrored-readiness': {
-    exports: { computeNetwork: exportsAll(REQUIRED_EXPORTS.computeNetwork), dnsapi: exportsAll(REQUIRED_EXPORTS.dnsapi), winhttp: exportsAll(REQUIRED_EXPORTS.winhttp) },
+    exports: {
+      computeNetwork: exportsAll(REQUIRED_EXPORTS.computeNetwork),
+      dnsapi: exportsAll(REQUIRED_EXPORTS.dnsapi),
+      winhttp: exportsAll(REQUIRED_EXPORTS.winhttp),
+    },
     exportsError: null,
     hyperVFirewall: { vmCreatorClassExists: true, profileCount: 3, error: null },
     hyperVFirewallDisable: null,
@@ -64,18 +89,42 @@ const healthy: { readonly [P in ProbeId]: FactOf<P> } = {
     hnsModule: true,
   },
   events: { sinceDays: 7, logs: [] },
-  'network-adapters': { adapters: [{ name: 'Wi-Fi', interfaceDescription: 'Intel(R) Wi-Fi 6E AX211 160MHz', status: 'Up', hidden: false }], bindings: [], vmwareClsidPresent: false, phantomAdapterCount: 0 },
+  'network-adapters': {
+    adapters: [{ name: 'Wi-Fi', interfaceDescription: 'Intel(R) Wi-Fi 6E AX211 160MHz', status: 'Up', hidden: false }],
+    bindings: [],
+    vmwareClsidPresent: false,
+    phantomAdapterCount: 0,
+  },
   'proxy-settings': { winInet: { proxyEnable: 0, proxyServer: null, autoConfigUrl: null }, winHttpSettingsBase64: null },
   'winsock-catalog': { entries: [{ catalog: 'protocol64', providerPath: '%SystemRoot%\\system32\\mswsock.dll', chainLength: 1 }] },
-  'firewall-profiles': { profiles: ['Domain', 'Private', 'Public'].map((name) => ({ name, enabled: true, defaultInboundAction: 'Block', allowInboundRules: true, allowLocalFirewallRules: true })) },
+  'firewall-profiles': {
+    profiles: ['Domain', 'Private', 'Public'].map((name) => ({
+      name,
+      enabled: true,
+      defaultInboundAction: 'Block',
+      allowInboundRules: true,
+      allowLocalFirewallRules: true,
+    })),
+  },
   // Windows 11's defaults for WSL's VM creator (docs/knowledge/host-network-probes.md#hyper-v-firewall).
   'hyperv-firewall': {
     supported: true,
     setting: { enabled: true, defaultInboundAction: 'Block', defaultOutboundAction: 'Allow', loopbackEnabled: true, allowHostPolicyMerge: true },
     blockRules: [],
   },
-  'host-networking': { hostsFileBytes: 824, portTrackerEnabledMode: null, fseServiceExists: false, natNetwork: null, natGatewayIpAddress: null, excludedPortRanges: [] },
-  'wsl-startup': { listBeforeStart: text('  NAME            STATE           VERSION\n* Ubuntu-24.04    Stopped         2\n'), startOutput: text(''), networkingModeOutput: text('nat\n') },
+  'host-networking': {
+    hostsFileBytes: 824,
+    portTrackerEnabledMode: null,
+    fseServiceExists: false,
+    natNetwork: null,
+    natGatewayIpAddress: null,
+    excludedPortRanges: [],
+  },
+  'wsl-startup': {
+    listBeforeStart: text('  NAME            STATE           VERSION\n* Ubuntu-24.04    Stopped         2\n'),
+    startOutput: text(''),
+    networkingModeOutput: text('nat\n'),
+  },
   'wsl-network-check': networkCheckFact(HEALTHY_NAT),
 }
 
@@ -102,5 +151,9 @@ export function wslconfig(content: string, policy: Record<string, number | strin
 /** A services fact with one service changed (or removed with `exists: false`). */
 export function withService(name: string, change: Partial<FactOf<'services'>['services'][number]>): Partial<FactOf<'services'>> {
   const services = healthy.services.services.map((s) => (s.name === name ? { ...s, ...change } : s))
-  return { services: services.some((s) => s.name === name) ? services : [...services, { name, exists: true, startType: 'manual', delayedAutoStart: false, triggerStart: false, status: 'Running', ...change }] }
+  return {
+    services: services.some((s) => s.name === name)
+      ? services
+      : [...services, { name, exists: true, startType: 'manual', delayedAutoStart: false, triggerStart: false, status: 'Running', ...change }],
+  }
 }

@@ -40,7 +40,7 @@ describe('one paste path', () => {
     }
   })
 
-  it('the Findings step maps a paste the same way: with nothing scanned, its findings are the CLI\'s', () => {
+  it("the Findings step maps a paste the same way: with nothing scanned, its findings are the CLI's", () => {
     const empty = { schemaVersion: 1, appVersion: 'eval', takenAt: '2025-01-01T00:00:00.000Z', source: { kind: 'windows' }, facts: {} } as const
     for (const c of cases) {
       const merged = withPaste(empty, c.report)

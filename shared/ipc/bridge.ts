@@ -30,9 +30,7 @@ export const BRIDGE_EVENTS = {
 type MethodChannels = typeof BRIDGE_METHODS
 type EventChannels = typeof BRIDGE_EVENTS
 
-type Method<C extends Channel> = Input<C> extends undefined
-  ? () => Promise<Result<Output<C>>>
-  : (input: Input<C>) => Promise<Result<Output<C>>>
+type Method<C extends Channel> = Input<C> extends undefined ? () => Promise<Result<Output<C>>> : (input: Input<C>) => Promise<Result<Output<C>>>
 
 /** `window.doctor`: derived from the contract, so every bridge (Electron, test, demo) has this shape. */
 export type DoctorApi = { readonly [M in keyof MethodChannels]: Method<MethodChannels[M]> } & {

@@ -2,7 +2,18 @@ import { z } from 'zod'
 import { MachineSnapshot } from '../machine/snapshot'
 import { ScanProgress } from '../scan/scan-progress'
 import { FIX_IDS } from '../diagnosis/fix-ids'
-import { ApplyResponse, FixOptionsSchema, FixPlanResponse, FixProgress, HistoryEntry, InterruptedRun, RecoverAction, RecoverResponse, ResumeState, UndoResponse } from '../repair/repair-contract'
+import {
+  ApplyResponse,
+  FixOptionsSchema,
+  FixPlanResponse,
+  FixProgress,
+  HistoryEntry,
+  InterruptedRun,
+  RecoverAction,
+  RecoverResponse,
+  ResumeState,
+  UndoResponse,
+} from '../repair/repair-contract'
 import { AppInfo } from './app-info'
 
 /** Scan ids are made by the renderer (so it can cancel before the scan returns); never paths or text. */
@@ -38,7 +49,12 @@ export const contract = {
   },
   /** Runs one phase of a fix, if the plan still matches the digest the user confirmed. */
   'fix:apply': {
-    input: z.strictObject({ fixId: z.enum(FIX_IDS), options: FixOptionsSchema, phase: z.number().int().min(0).max(4), digest: z.string().regex(/^[0-9a-f]{8}$/) }),
+    input: z.strictObject({
+      fixId: z.enum(FIX_IDS),
+      options: FixOptionsSchema,
+      phase: z.number().int().min(0).max(4),
+      digest: z.string().regex(/^[0-9a-f]{8}$/),
+    }),
     output: ApplyResponse,
   },
   'fix:undo': {
@@ -48,7 +64,15 @@ export const contract = {
        * The user saw the three versions (after a `file-changed` answer) and chose to restore the one
        * before our fix over the current file: the file must still hold exactly these bytes (null: no file).
        */
-      overwrite: z.strictObject({ currentBase64: z.string().max(1_500_000).regex(/^[A-Za-z0-9+/]*={0,2}$/).nullable() }).optional(),
+      overwrite: z
+        .strictObject({
+          currentBase64: z
+            .string()
+            .max(1_500_000)
+            .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+            .nullable(),
+        })
+        .optional(),
     }),
     output: UndoResponse,
   },

@@ -7,13 +7,7 @@
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError }
 
 /** Why an IPC call was refused or failed. Language-neutral: the renderer translates the code. */
-export type IpcErrorCode =
-  | 'unknown-channel'
-  | 'untrusted-sender'
-  | 'invalid-input'
-  | 'handler-failed'
-  | 'invalid-output'
-  | 'bridge-unavailable'
+export type IpcErrorCode = 'unknown-channel' | 'untrusted-sender' | 'invalid-input' | 'handler-failed' | 'invalid-output' | 'bridge-unavailable'
 
 export interface IpcError {
   readonly code: IpcErrorCode

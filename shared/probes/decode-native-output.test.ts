@@ -61,7 +61,9 @@ describe('decodeNativeOutput: wsl.exe', () => {
     const bytes = asWslUtf8(text)
     expect(decodeNativeBytes(bytes, HONOURED)).toEqual({ text: crlf(text), encoding: 'utf8', bom: false, valid: true })
     expect(decodeNativeOutput(b64(bytes), REQUESTED)).toBe(crlf(text))
-    expect(decodeNativeOutput(b64(asWslUtf8('WSL 版本： 2.3.26.0\n内核版本： 5.15.167.4-1\n')), HONOURED)).toBe('WSL 版本： 2.3.26.0\r\n内核版本： 5.15.167.4-1\r\n')
+    expect(decodeNativeOutput(b64(asWslUtf8('WSL 版本： 2.3.26.0\n内核版本： 5.15.167.4-1\n')), HONOURED)).toBe(
+      'WSL 版本： 2.3.26.0\r\n内核版本： 5.15.167.4-1\r\n',
+    )
   })
 
   it('honours a BOM whatever the producer says', () => {

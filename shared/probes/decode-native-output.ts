@@ -47,7 +47,9 @@ export const WSL_EXE_REQUESTED: NativeProducer = { kind: 'wsl-exe', wslUtf8: 're
  * Whether WSL_UTF8=1 (which the probes always set) is honoured on a PC: Store/MSI WSL 0.64+ does,
  * a PC with wsl.exe and no package version has only the inbox wsl.exe, which does not.
  */
-export function wslUtf8For(install: { readonly wslExePresent: boolean; readonly msiVersion: string | null; readonly appxVersion: string | null } | null): WslUtf8 {
+export function wslUtf8For(
+  install: { readonly wslExePresent: boolean; readonly msiVersion: string | null; readonly appxVersion: string | null } | null,
+): WslUtf8 {
   if (install === null) return 'requested'
   const version = install.msiVersion ?? install.appxVersion
   if (version !== null) return isAtLeast(version, '0.64.0') ? 'honoured' : 'ignored'

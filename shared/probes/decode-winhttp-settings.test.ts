@@ -24,7 +24,9 @@ describe('decodeWinHttpSettings', () => {
   })
   it('refuses truncated or nonsense data', () => {
     expect(decodeWinHttpSettings('AAAA')).toBeNull()
-    const truncated = Buffer.from(blob(3, 'proxy:8080', ''), 'base64').subarray(0, 18).toString('base64')
+    const truncated = Buffer.from(blob(3, 'proxy:8080', ''), 'base64')
+      .subarray(0, 18)
+      .toString('base64')
     expect(decodeWinHttpSettings(truncated)).toBeNull()
   })
 })

@@ -136,5 +136,8 @@ export function readOem(bytes: Uint8Array, codePage: number): Reading {
     }
   }
   const units = Array.from(bytes, (b) => (b < 0x80 ? b : 0xfffd))
-  return reading(unitsToString(units), bytes.every((b) => b < 0x80))
+  return reading(
+    unitsToString(units),
+    bytes.every((b) => b < 0x80),
+  )
 }

@@ -41,7 +41,9 @@ export function buildPlan(definition: FixDefinition, view: MachineView, options:
   const parts = definition.plan(view, options)
   const steps = parts.phases.flatMap((p) => [...p.steps])
   const needsAdmin = steps.some((s) => s.elevated)
-  const stops = steps.some((s) => s.script === 'wsl-shutdown' || s.script === 'wsl-update' || s.script === 'wsl-set-version' || s.script === 'delete-wsl-hns-network')
+  const stops = steps.some(
+    (s) => s.script === 'wsl-shutdown' || s.script === 'wsl-update' || s.script === 'wsl-set-version' || s.script === 'delete-wsl-hns-network',
+  )
   const running = view.wsl.known ? (view.wsl.value.distros ?? []).filter((d) => d.state === 'Running').map((d) => d.name) : []
   // docs/knowledge/fixes.md#restore-points: a restore point before admin changes the app cannot undo itself.
   const restorePoint = needsAdmin && (parts.reversibility.kind === 'manual' || parts.reversibility.kind === 'none') && options.skipRestorePoint !== true

@@ -12,14 +12,14 @@ function waitsIn(id: string): number[] {
 }
 
 describe('fix script time limits', () => {
-  it.each(FIX_SCRIPT_IDS)('%s: the app waits longer than all the script\'s own waits together', (id) => {
+  it.each(FIX_SCRIPT_IDS)("%s: the app waits longer than all the script's own waits together", (id) => {
     const waits = waitsIn(id)
     const total = waits.reduce((sum, wait) => sum + wait, 0)
     // A minute of margin for PowerShell itself and what the script does between its waits.
     expect(FIX_SCRIPTS[id].timeLimitMs).toBeGreaterThanOrEqual(total + 60_000)
   })
 
-  it('gives a batch the sum of its steps\' limits', () => {
+  it("gives a batch the sum of its steps' limits", () => {
     expect(timeLimitOf(['set-feature', 'restore-point'])).toBe(FIX_SCRIPTS['set-feature'].timeLimitMs + FIX_SCRIPTS['restore-point'].timeLimitMs)
     expect(timeLimitOf([])).toBe(0)
   })

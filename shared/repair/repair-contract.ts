@@ -6,7 +6,12 @@ import { FixPlanSchema } from './fix-plan'
 
 /** The user's choices for a fix; distro names are checked against the scan in the plan. */
 export const FixOptionsSchema = z.strictObject({
-  distro: z.string().min(1).max(64).regex(/^[^\u0000-\u001f]+$/).optional(),
+  distro: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[^\u0000-\u001f]+$/)
+    .optional(),
   skipRestorePoint: z.boolean().optional(),
 })
 

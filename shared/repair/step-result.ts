@@ -15,9 +15,17 @@ export const UndoRecord = z.discriminatedUnion('kind', [
     writtenBase64: z.string().nullable().optional(),
   }),
   /** Put a registry DWORD back (one of the values the fix scripts may remove). */
-  z.object({ kind: z.literal('restore-registry-value'), value: z.enum(['ipv6-disabled-components', 'hyperv-firewall-disable', 'port-tracker-enabled-mode']), previous: z.number().int() }),
+  z.object({
+    kind: z.literal('restore-registry-value'),
+    value: z.enum(['ipv6-disabled-components', 'hyperv-firewall-disable', 'port-tracker-enabled-mode']),
+    previous: z.number().int(),
+  }),
   /** Put a service's start type back. */
-  z.object({ kind: z.literal('restore-service-start'), name: z.enum(['WSLService', 'SharedAccess']), startType: z.enum(['boot', 'system', 'automatic', 'manual', 'disabled']) }),
+  z.object({
+    kind: z.literal('restore-service-start'),
+    name: z.enum(['WSLService', 'SharedAccess']),
+    startType: z.enum(['boot', 'system', 'automatic', 'manual', 'disabled']),
+  }),
 ])
 export type UndoRecord = z.infer<typeof UndoRecord>
 

@@ -42,7 +42,7 @@ export const REPORT_TEXT = {
       works: 'Verify: networking works',
       'cause-gone-still-fails': 'Verify: the cause is gone, but networking still fails',
       'not-fixed': 'Verify: not fixed',
-      'cant-tell': 'Verify: can\'t tell',
+      'cant-tell': "Verify: can't tell",
     },
     before: 'Before the first fix',
     beforeLine: 'Scanned {when}; findings then: {findings}',

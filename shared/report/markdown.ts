@@ -77,11 +77,17 @@ function findingSection(finding: Finding, index: number, t: ReportText, f: Forma
   }
   if (finding.wslSaid.length > 0) out.push(`**${t.wslSaid}**`, '', mdFence(finding.wslSaid.join('\n')), '')
   if (finding.unknowns.length > 0) {
-    const line = (u: Finding['unknowns'][number]) => f(u.key, { ...u.args, reason: typeof u.args['reason'] === 'string' ? f(`reason.${u.args['reason']}`) : '' })
+    const line = (u: Finding['unknowns'][number]) =>
+      f(u.key, { ...u.args, reason: typeof u.args['reason'] === 'string' ? f(`reason.${u.args['reason']}`) : '' })
     out.push(`**${t.unknowns}**`, '', ...finding.unknowns.map((u) => `- ${mdInline(line(u))}`), '')
   }
   if (finding.fixes.length > 0) {
-    out.push(`**${t.fixes}**`, '', ...finding.fixes.map((fix, i) => `${i + 1}. **${mdInline(f(`fix.${fix}.title`))}**${t.colon}${mdInline(f(`fix.${fix}.how`))}`), '')
+    out.push(
+      `**${t.fixes}**`,
+      '',
+      ...finding.fixes.map((fix, i) => `${i + 1}. **${mdInline(f(`fix.${fix}.title`))}**${t.colon}${mdInline(f(`fix.${fix}.how`))}`),
+      '',
+    )
   }
   return out
 }

@@ -114,6 +114,12 @@ export function redactWinHttpBlob(base64: string, redact: (text: string) => stri
   if (proxy === parts.proxy && bypass === parts.bypass) return base64
   const dword = (n: number) => [n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, (n >>> 24) & 0xff]
   const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0) & 0xff)
-  const bytes = [...parts.header, ...dword(proxy.length), ...ascii(proxy), ...(parts.hasBypass ? [...dword(bypass.length), ...ascii(bypass)] : []), ...parts.rest]
+  const bytes = [
+    ...parts.header,
+    ...dword(proxy.length),
+    ...ascii(proxy),
+    ...(parts.hasBypass ? [...dword(bypass.length), ...ascii(bypass)] : []),
+    ...parts.rest,
+  ]
   return encodeBase64(Uint8Array.from(bytes))
 }

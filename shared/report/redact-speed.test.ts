@@ -17,7 +17,7 @@ const ADVERSARIAL: Readonly<Record<string, string>> = {
   '@ runs': '@'.repeat(RUN),
   'a@ pairs': 'a@'.repeat(RUN / 2),
   'dotted domain with no TLD (e-mail domain)': `x@${'a.'.repeat(RUN / 2)}1`,
-  'dots': '.'.repeat(RUN),
+  dots: '.'.repeat(RUN),
   'digits and dots (IPv4)': '1.'.repeat(RUN / 2),
   'long digit run (IPv4)': '1'.repeat(RUN),
   'colons (IPv6)': ':'.repeat(RUN),
@@ -38,7 +38,13 @@ function adversarialSnapshot() {
   const events = facts.events
   if (events?.status !== 'known') throw new Error('scenario has no events')
   const runs = Object.values(ADVERSARIAL)
-  events.data.logs[0]!.events = runs.map((message, i) => ({ provider: 'WSL', id: 1, level: 2, timeCreated: '2026-11-21T09:00:00Z', message: `${i} ${message}` }))
+  events.data.logs[0]!.events = runs.map((message, i) => ({
+    provider: 'WSL',
+    id: 1,
+    level: 2,
+    timeCreated: '2026-11-21T09:00:00Z',
+    message: `${i} ${message}`,
+  }))
   const config = facts['wslconfig-file']
   if (config?.status !== 'known') throw new Error('scenario has no .wslconfig fact')
   // The .wslconfig that froze the UI: e-mail-shaped text, inside a base64 blob.
@@ -87,7 +93,20 @@ describe('findEmails', () => {
   const spans = (text: string) => [...text.matchAll(OLD)].map((m) => [m.index, m.index + m[0].length])
 
   it('finds what the old pattern found', () => {
-    for (const text of ['mail zhangwei@example.com now', 'a@b@c.com', 'x@y.z', 'x@y.co1', 'x@a.bc.d1.ef9', '张伟@例子.中国', 'a@b.cd,e@f.gh', 'a..b@c.de', '-@-.ab', 'x@-.1.ab.c', '@a.bc', 'a@.bc']) {
+    for (const text of [
+      'mail zhangwei@example.com now',
+      'a@b@c.com',
+      'x@y.z',
+      'x@y.co1',
+      'x@a.bc.d1.ef9',
+      '张伟@例子.中国',
+      'a@b.cd,e@f.gh',
+      'a..b@c.de',
+      '-@-.ab',
+      'x@-.1.ab.c',
+      '@a.bc',
+      'a@.bc',
+    ]) {
       expect(findEmails(text), text).toEqual(spans(text))
     }
   })

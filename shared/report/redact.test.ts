@@ -19,7 +19,9 @@ const utf8 = (text: string) => encodeBase64(encodeUtf8(text))
 const winHttp = (proxy: string, bypass: string) => {
   const dword = (n: number) => [n & 0xff, (n >> 8) & 0xff, 0, 0]
   const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0))
-  return encodeBase64(Uint8Array.from([...dword(0x46), ...dword(3), ...dword(3), ...dword(proxy.length), ...ascii(proxy), ...dword(bypass.length), ...ascii(bypass), 0, 0, 0, 0]))
+  return encodeBase64(
+    Uint8Array.from([...dword(0x46), ...dword(3), ...dword(3), ...dword(proxy.length), ...ascii(proxy), ...dword(bypass.length), ...ascii(bypass), 0, 0, 0, 0]),
+  )
 }
 const output = (text: string, encode: (t: string) => string = utf8) => ({ exitCode: 0, timedOut: false, stdoutBase64: encode(text), stderrBase64: '' })
 
@@ -43,12 +45,22 @@ function realLookingSnapshot(): MachineSnapshot {
   facts['proxy-settings'] = {
     status: 'known',
     durationMs: 3,
-    data: { winInet: { proxyEnable: 1, proxyServer: '127.0.0.1:7890', autoConfigUrl: null }, winHttpSettingsBase64: winHttp('192.168.31.20:3128', '<local>;*.corp.example.com') },
+    data: {
+      winInet: { proxyEnable: 1, proxyServer: '127.0.0.1:7890', autoConfigUrl: null },
+      winHttpSettingsBase64: winHttp('192.168.31.20:3128', '<local>;*.corp.example.com'),
+    },
   }
   facts['host-networking'] = {
     status: 'known',
     durationMs: 5,
-    data: { hostsFileBytes: 824, portTrackerEnabledMode: null, fseServiceExists: false, natNetwork: '172.25.48.0/20', natGatewayIpAddress: '172.25.48.1', excludedPortRanges: [] },
+    data: {
+      hostsFileBytes: 824,
+      portTrackerEnabledMode: null,
+      fseServiceExists: false,
+      natNetwork: '172.25.48.0/20',
+      natGatewayIpAddress: '172.25.48.1',
+      excludedPortRanges: [],
+    },
   }
   facts.events = {
     status: 'known',
@@ -61,8 +73,21 @@ function realLookingSnapshot(): MachineSnapshot {
           available: true,
           error: null,
           events: [
-            { provider: 'Microsoft-Windows-Hyper-V-VmSwitch', id: 232, level: 4, timeCreated: '2026-11-21T08:52:20Z', message: 'NIC 3C2A59B1-0C5F-4F1B-9A5E-2B1A5E0E7A11--2E6C (Friendly Name: 以太网) successfully connected to port (MAC 00-15-5D-3A-7B-01, IP 172.25.53.17).' },
-            { provider: 'Microsoft-Windows-Host-Network-Service', id: 1029, level: 2, timeCreated: '2026-11-21T08:52:21Z', message: 'HNS failed to create endpoint fe80::8d4c:2f1a:77e3:b012%14 for user zhangwei@example.com on DESKTOP-7QK2M4N' },
+            {
+              provider: 'Microsoft-Windows-Hyper-V-VmSwitch',
+              id: 232,
+              level: 4,
+              timeCreated: '2026-11-21T08:52:20Z',
+              message:
+                'NIC 3C2A59B1-0C5F-4F1B-9A5E-2B1A5E0E7A11--2E6C (Friendly Name: 以太网) successfully connected to port (MAC 00-15-5D-3A-7B-01, IP 172.25.53.17).',
+            },
+            {
+              provider: 'Microsoft-Windows-Host-Network-Service',
+              id: 1029,
+              level: 2,
+              timeCreated: '2026-11-21T08:52:21Z',
+              message: 'HNS failed to create endpoint fe80::8d4c:2f1a:77e3:b012%14 for user zhangwei@example.com on DESKTOP-7QK2M4N',
+            },
           ],
         },
       ],
@@ -81,7 +106,9 @@ function realLookingSnapshot(): MachineSnapshot {
         exitCode: 0,
         timedOut: false,
         stdoutBase64: '',
-        stderrBase64: utf16le('wsl: 检测到 localhost 代理配置，但未镜像到 WSL。NAT 模式下的 WSL 不支持 localhost 代理。\r\nwsl: C:\\Users\\mgold\\.wslconfig:3: 未知的键 "wsl2.foo"\r\n'),
+        stderrBase64: utf16le(
+          'wsl: 检测到 localhost 代理配置，但未镜像到 WSL。NAT 模式下的 WSL 不支持 localhost 代理。\r\nwsl: C:\\Users\\mgold\\.wslconfig:3: 未知的键 "wsl2.foo"\r\n',
+        ),
       },
       networkingModeOutput: output('nat\n'),
     },
@@ -168,7 +195,9 @@ describe('redactText', () => {
   })
 
   it('keeps names with spaces, skips Public/Default, and numbers distinct values', () => {
-    const { value, summary } = redactText('C:\\Users\\Wei Zhang\\AppData C:\\Users\\Public\\x 10.0.0.5 10.0.0.6 10.0.0.5 10.255.255.254 255.255.240.0 0.0.0.0 127.0.0.53 ::1 2001:db8::1')
+    const { value, summary } = redactText(
+      'C:\\Users\\Wei Zhang\\AppData C:\\Users\\Public\\x 10.0.0.5 10.0.0.6 10.0.0.5 10.255.255.254 255.255.240.0 0.0.0.0 127.0.0.53 ::1 2001:db8::1',
+    )
     expect(value).toBe('C:\\Users\\<user>\\AppData C:\\Users\\Public\\x <ip-2> <ip-3> <ip-2> 10.255.255.254 255.255.240.0 0.0.0.0 127.0.0.53 ::1 <ip-1>')
     expect(summary.ips).toBe(3)
   })

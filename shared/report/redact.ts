@@ -15,7 +15,17 @@ export interface Redacted<T> {
 }
 
 /** Fields that hold no personal data and must stay exact (versions, times). */
-const EXACT_KEYS: ReadonlySet<string> = new Set(['schemaVersion', 'appVersion', 'takenAt', 'msiVersion', 'appxVersion', 'currentBuild', 'displayVersion', 'timeCreated', 'lastWriteTimeUtc'])
+const EXACT_KEYS: ReadonlySet<string> = new Set([
+  'schemaVersion',
+  'appVersion',
+  'takenAt',
+  'msiVersion',
+  'appxVersion',
+  'currentBuild',
+  'displayVersion',
+  'timeCreated',
+  'lastWriteTimeUtc',
+])
 
 /** `NativeOutput` fields: in a snapshot these only hold what wsl.exe runs printed (wsl-install, wsl-startup). */
 const NATIVE_OUTPUT_KEYS: ReadonlySet<string> = new Set(['stdoutBase64', 'stderrBase64'])
@@ -30,7 +40,10 @@ type Json = string | number | boolean | null | readonly Json[] | { readonly [key
  * report and the snapshot say `<ip-1>` for the same address. The result still parses as a
  * `MachineSnapshot` and gives the same findings: the rules read codes, versions and settings.
  */
-export function redactSnapshot(snapshot: MachineSnapshot, options: RedactOptions & { readonly pasted?: string } = {}): Redacted<MachineSnapshot> & { readonly pasted: string } {
+export function redactSnapshot(
+  snapshot: MachineSnapshot,
+  options: RedactOptions & { readonly pasted?: string } = {},
+): Redacted<MachineSnapshot> & { readonly pasted: string } {
   const redactor = createRedactor(options)
   const json = snapshot as unknown as Json
   // Read each blob as the app reads it, or a user name in UTF-16LE wsl.exe output could stay hidden from redaction.

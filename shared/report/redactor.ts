@@ -71,7 +71,7 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
       tokens.set(key, existing)
       numbers.set(key, n)
     }
-    return style === 'valid' ? validStandIn(kind, original, numbers.get(key) ?? 1) ?? existing.token : existing.token
+    return style === 'valid' ? (validStandIn(kind, original, numbers.get(key) ?? 1) ?? existing.token) : existing.token
   }
 
   const addName = (kind: 'user' | 'computer', name: string) => {

@@ -13,8 +13,7 @@ import { REPORT_TEXT, fill } from './markdown-text'
  */
 export function versionsTable(view: MachineView, snapshot: MachineSnapshot, language: DiagnosisLanguage): string[] {
   const t = REPORT_TEXT[language]
-  const unknown = <T>(value: Known<T>): string =>
-    value.known ? t.unknown : `${t.unknown} (${formatDiagnosis(language, `reason.${value.reason}`)})`
+  const unknown = <T>(value: Known<T>): string => (value.known ? t.unknown : `${t.unknown} (${formatDiagnosis(language, `reason.${value.reason}`)})`)
   // Values are plain text, escaped when the table is written; `code` values are shown as code.
   const rows: [string, string | { readonly code: string; readonly rest: string }][] = []
   // Windows' name in the reader's language, with the identifier as read for a helpdesk ("专业版 (Professional)").
@@ -25,7 +24,20 @@ export function versionsTable(view: MachineView, snapshot: MachineSnapshot, lang
   }
 
   const w = view.windows
-  rows.push([t.windows, w.known ? [w.value.isServer ? null : `Windows ${w.value.build >= 22000 ? 11 : 10}`, w.value.version, term('edition', w.value.edition), w.value.displayVersion, w.value.isServer ? t.server : null].filter((x) => x).join(' · ') : unknown(w)])
+  rows.push([
+    t.windows,
+    w.known
+      ? [
+          w.value.isServer ? null : `Windows ${w.value.build >= 22000 ? 11 : 10}`,
+          w.value.version,
+          term('edition', w.value.edition),
+          w.value.displayVersion,
+          w.value.isServer ? t.server : null,
+        ]
+          .filter((x) => x)
+          .join(' · ')
+      : unknown(w),
+  ])
   if (w.known && w.value.uiCulture) rows.push([t.uiLanguage, w.value.uiCulture])
 
   const wsl = view.wsl
@@ -35,7 +47,13 @@ export function versionsTable(view: MachineView, snapshot: MachineSnapshot, lang
     const distros = wsl.value.distros
     rows.push([
       t.distros,
-      distros === null ? t.unknown : distros.length === 0 ? t.noDistros : distros.map((d) => `${d.name} (WSL ${d.version}, ${windowsTerm(language, 'distroState', d.state)}${d.isDefault ? `, ${t.defaultDistro}` : ''})`).join('; '),
+      distros === null
+        ? t.unknown
+        : distros.length === 0
+          ? t.noDistros
+          : distros
+              .map((d) => `${d.name} (WSL ${d.version}, ${windowsTerm(language, 'distroState', d.state)}${d.isDefault ? `, ${t.defaultDistro}` : ''})`)
+              .join('; '),
     ])
   } else {
     rows.push([t.wsl, unknown(wsl)])
@@ -61,5 +79,9 @@ export function versionsTable(view: MachineView, snapshot: MachineSnapshot, lang
   const from = source.kind === 'simulated' ? fill(t.source.simulated, { id: source.scenarioId }) : t.source[source.kind]
   rows.push([t.snapshot, `${snapshot.takenAt} · ${from}`])
 
-  return [`| ${t.item} | ${t.value} |`, '|---|---|', ...rows.map(([k, v]) => `| ${mdInline(k)} | ${typeof v === 'string' ? mdInline(v) : `${mdCode(v.code)} · ${mdInline(v.rest)}`} |`)]
+  return [
+    `| ${t.item} | ${t.value} |`,
+    '|---|---|',
+    ...rows.map(([k, v]) => `| ${mdInline(k)} | ${typeof v === 'string' ? mdInline(v) : `${mdCode(v.code)} · ${mdInline(v.rest)}`} |`),
+  ]
 }

@@ -27,7 +27,10 @@ export const ScenarioHost = z.strictObject({
   /** `MpsSvc\Parameters\HyperVFirewallDisable` = 1 (docs/knowledge/wsl-checks.md#mirrored-checks). */
   hyperVFirewallDisabled: z.boolean(),
   /** HNS fails to create WSL's NAT network with this code (docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback, docs/knowledge/error-codes.md#hresult-table), e.g. `0x80041002`. */
-  natNetworkFailure: z.string().regex(/^(0x[0-9a-fA-F]{8}|[A-Z_]+)$/).nullable(),
+  natNetworkFailure: z
+    .string()
+    .regex(/^(0x[0-9a-fA-F]{8}|[A-Z_]+)$/)
+    .nullable(),
   /**
    * The Hyper-V firewall WMI class exists but `MSFT_NetFirewallHyperVProfile` has no instances,
    * so WSL treats the firewall as unsupported (docs/knowledge/wsl-checks.md#mirrored-checks check 4; #11952 is a Low-confidence example).
@@ -92,14 +95,15 @@ export const ScenarioNetwork = z.strictObject({
     })
     .optional(),
   /** The machine WinHTTP proxy (`netsh winhttp set proxy`); absent or null = direct access (docs/knowledge/probes.md#proxy-settings). */
-  winHttpProxy: z.strictObject({ server: z.string().min(1), bypass: z.string() }).nullable().optional(),
+  winHttpProxy: z
+    .strictObject({ server: z.string().min(1), bypass: z.string() })
+    .nullable()
+    .optional(),
   /**
    * Third-party layered service providers in the Winsock catalog (docs/knowledge/host-causes.md#winsock-lsp). `breaksHyperVSockets`:
    * this LSP intercepts WSL's AF_HYPERV sockets, so WSL fails with 0x8007273d (Medium, #4177, #9331).
    */
-  lsps: z
-    .array(z.strictObject({ path: z.string().min(1), breaksHyperVSockets: z.boolean().optional() }))
-    .optional(),
+  lsps: z.array(z.strictObject({ path: z.string().min(1), breaksHyperVSockets: z.boolean().optional() })).optional(),
   /** `Get-NetFirewallProfile -PolicyStore ActiveStore` differences from the defaults (docs/knowledge/host-causes.md#dns-blocked-by-the-firewall, docs/knowledge/host-causes.md#enterprise-and-third-party-firewalls). */
   firewall: z.partialRecord(z.enum(['Domain', 'Private', 'Public']), FirewallProfileOverride).optional(),
   /**

@@ -24,7 +24,11 @@ describe('scenario files', () => {
 
   it("cite the project's own knowledge docs for every scenario", () => {
     // An anchor inside the repository (docs/…md#anchor); electron/dev/docs-citations.test.ts checks it exists.
-    for (const s of SCENARIOS) expect(s.basedOn.some((b) => /(?:^|[\s(,])docs\/[\w./-]+\.md#[\w-]+/.test(b)), s.id).toBe(true)
+    for (const s of SCENARIOS)
+      expect(
+        s.basedOn.some((b) => /(?:^|[\s(,])docs\/[\w./-]+\.md#[\w-]+/.test(b)),
+        s.id,
+      ).toBe(true)
   })
 
   it('do not repeat the top finding among the other expected findings', () => {

@@ -15,7 +15,15 @@ describe('externalUrlAllowed', () => {
 
   it('allows exactly the listed Settings pages, and no other scheme', () => {
     expect(externalUrlAllowed('ms-settings:windowsupdate')).toBe('ms-settings:windowsupdate')
-    for (const url of ['ms-settings:windowsupdate-action', 'ms-settings:', 'ms-settings:privacy-webcam', 'search-ms:query=x', 'file:///C:/Windows/System32/cmd.exe', 'javascript:alert(1)', 'not a url']) {
+    for (const url of [
+      'ms-settings:windowsupdate-action',
+      'ms-settings:',
+      'ms-settings:privacy-webcam',
+      'search-ms:query=x',
+      'file:///C:/Windows/System32/cmd.exe',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
       expect(externalUrlAllowed(url), url).toBeNull()
     }
   })

@@ -30,8 +30,6 @@ describe('formatConfigWarning', () => {
       'en-US',
       file,
     )
-    expect(text).toBe(
-      `Duplicated config key 'experimental.networkingMode' in ${file}:5 (Conflicting key: 'wsl2.networkingMode' in ${file}:2)`,
-    )
+    expect(text).toBe(`Duplicated config key 'experimental.networkingMode' in ${file}:5 (Conflicting key: 'wsl2.networkingMode' in ${file}:2)`)
   })
 })

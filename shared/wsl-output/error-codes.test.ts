@@ -77,12 +77,25 @@ describe('findErrorCodes: paths (docs/knowledge/error-codes.md#anatomy-of-a-wsl-
 describe('findErrorCodes: bare HRESULTs', () => {
   it('#12019 title: "Error: 0x80041002"', () => {
     expect(findErrorCodes('WSL2 cannot able to start, Error: 0x80041002')).toEqual([
-      { source: 'bare', path: '0x80041002', context: [], code: '0x80041002', hresult: 0x80041002, symbol: 'WBEM_E_NOT_FOUND', networking: false, hns: false, line: 1 },
+      {
+        source: 'bare',
+        path: '0x80041002',
+        context: [],
+        code: '0x80041002',
+        hresult: 0x80041002,
+        symbol: 'WBEM_E_NOT_FOUND',
+        networking: false,
+        hns: false,
+        line: 1,
+      },
     ])
   })
 
   it('0x80370102 from the VM start failure, upper-case hex', () => {
-    expect(findErrorCodes('Error: 0x80370102 The virtual machine could not be started')[0]).toMatchObject({ code: '0x80370102', symbol: 'HCS_E_HYPERV_NOT_INSTALLED' })
+    expect(findErrorCodes('Error: 0x80370102 The virtual machine could not be started')[0]).toMatchObject({
+      code: '0x80370102',
+      symbol: 'HCS_E_HYPERV_NOT_INSTALLED',
+    })
     expect(findErrorCodes('Error: 0X80370102')).toEqual([])
     expect(findErrorCodes('HRESULT 0x803B002A')[0]?.code).toBe('0x803b002a')
   })

@@ -22,7 +22,26 @@ describe('lookupHresult', () => {
     expect(lookupHresult('not a code')).toBeNull()
   })
   it('covers every code of docs/knowledge/error-codes.md#hresult-table and docs/knowledge/error-codes.md#triage-bot-rules once, in canonical form', () => {
-    const c4 = ['0x80041002', '0x803b0001', '0x803b0015', '0x803b0017', '0x803b002a', '0x803b002f', '0x803b0037', '0x80070422', '0x80070424', '0x80070032', '0x800706d9', '0x800706ba', '0x800706bf', '0x800704db', '0x80370102', '0x8007273d', '0xffffffff', '0x8004032d']
+    const c4 = [
+      '0x80041002',
+      '0x803b0001',
+      '0x803b0015',
+      '0x803b0017',
+      '0x803b002a',
+      '0x803b002f',
+      '0x803b0037',
+      '0x80070422',
+      '0x80070424',
+      '0x80070032',
+      '0x800706d9',
+      '0x800706ba',
+      '0x800706bf',
+      '0x800704db',
+      '0x80370102',
+      '0x8007273d',
+      '0xffffffff',
+      '0x8004032d',
+    ]
     for (const code of c4) expect(lookupHresult(code)?.code).toBe(code)
     const codes = knownHresults.map((entry) => entry.code)
     expect(new Set(codes).size).toBe(codes.length)

@@ -39,8 +39,18 @@ export interface ExtraTemplate {
  */
 export const extraTemplates: readonly ExtraTemplate[] = [
   // docs/knowledge/wsl-checks.md#mirrored-checks: WSL 2.0.x–2.1.x (#11414, #11283, #11359); #10823 shows it without the comma.
-  { id: 'LegacyMirroredNotSupported', language: 'en-US', template: 'Mirrored networking mode is not supported, falling back to NAT networking', origin: 'legacy' },
-  { id: 'LegacyMirroredNotSupported', language: 'en-US', template: 'Mirrored networking mode is not supported falling back to NAT networking', origin: 'legacy' },
+  {
+    id: 'LegacyMirroredNotSupported',
+    language: 'en-US',
+    template: 'Mirrored networking mode is not supported, falling back to NAT networking',
+    origin: 'legacy',
+  },
+  {
+    id: 'LegacyMirroredNotSupported',
+    language: 'en-US',
+    template: 'Mirrored networking mode is not supported falling back to NAT networking',
+    origin: 'legacy',
+  },
   // The same 2.0.x message from the es-ES event log (#10717).
   { id: 'LegacyMirroredNotSupported', language: 'es-ES', template: 'No se admite el modo de red reflejada, revirtiendo a las redes NAT', origin: 'legacy' },
   // docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback: ≤ ~2.3.24 (#11802, #12019, #12022); #11811 shows it without the backticks.
@@ -51,9 +61,19 @@ export const extraTemplates: readonly ExtraTemplate[] = [
     origin: 'legacy',
   },
   // docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback: ~2.3.24 (#11980).
-  { id: 'LegacyNatFallbackNoNetworking', language: 'en-US', template: 'Failed to configure network (networkingMode {}), falling back to no networking.', origin: 'legacy' },
+  {
+    id: 'LegacyNatFallbackNoNetworking',
+    language: 'en-US',
+    template: 'Failed to configure network (networkingMode {}), falling back to no networking.',
+    origin: 'legacy',
+  },
   // docs/knowledge/wsl-checks.md#mirrored-checks: the zh-CN translation shipped with 2.3.26 was garbled (#12442, #12486).
-  { id: 'MessageNetworkInitializationFailedFallback2', language: 'zh-CN', template: '无法配置 networkingMode {}) (网络，回退到 networkingMode {}。', origin: 'legacy' },
+  {
+    id: 'MessageNetworkInitializationFailedFallback2',
+    language: 'zh-CN',
+    template: '无法配置 networkingMode {}) (网络，回退到 networkingMode {}。',
+    origin: 'legacy',
+  },
   // Knowledge base "Localized text": 2.3.14 said 未知密钥 and put the file first (#11873).
   { id: 'MessageConfigUnknownKey', language: 'zh-CN', template: "{1}:{2} 中的未知密钥 '{0}'", origin: 'legacy' },
   // docs/knowledge/error-codes.md#hresult-table 0x803b0015 (#12486 English, #12442 zh-CN).
@@ -64,7 +84,17 @@ export const extraTemplates: readonly ExtraTemplate[] = [
   // docs/knowledge/host-causes.md#winsock-lsp WSAEOPNOTSUPP (10045): the system text printed by wsl.exe without a code (#4405, #6956
   // English; #4194, #6300 zh-CN). WSL 2.9 prints the same zh-CN text above `错误代码： WSAEOPNOTSUPP`
   // (#41656), which ties the Chinese text to the code. Some copies end without the period.
-  { id: 'SystemOperationNotSupported', language: 'en-US', template: 'The attempted operation is not supported for the type of object referenced.', origin: 'windows' },
-  { id: 'SystemOperationNotSupported', language: 'en-US', template: 'The attempted operation is not supported for the type of object referenced', origin: 'windows' },
+  {
+    id: 'SystemOperationNotSupported',
+    language: 'en-US',
+    template: 'The attempted operation is not supported for the type of object referenced.',
+    origin: 'windows',
+  },
+  {
+    id: 'SystemOperationNotSupported',
+    language: 'en-US',
+    template: 'The attempted operation is not supported for the type of object referenced',
+    origin: 'windows',
+  },
   { id: 'SystemOperationNotSupported', language: 'zh-CN', template: '参考的对象类型不支持尝试的操作。', origin: 'windows' },
 ]

@@ -54,7 +54,10 @@ function buildCatalog(): CatalogEntry[] {
       const lines = template.split('\n')
       if (lines.length > 1 && lines[0]?.trim() === '{}') {
         let index = 1
-        const tail = lines.slice(1).join('\n').replace(/\{\}/g, () => `{${index++}}`)
+        const tail = lines
+          .slice(1)
+          .join('\n')
+          .replace(/\{\}/g, () => `{${index++}}`)
         entries.push(makeEntry(id, language, tail, origin, strict, true, entries.length))
       }
     }

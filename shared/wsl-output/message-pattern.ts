@@ -115,10 +115,7 @@ export function compileTemplate(template: string, kinds: readonly ArgKind[], str
   return { source: assemble(fragments), argOrder, score, anchor, lines }
 }
 
-type Fragment =
-  | { readonly kind: 'text' }
-  | { readonly kind: 'int' }
-  | { readonly kind: 'literal'; readonly source: string; readonly counts: boolean }
+type Fragment = { readonly kind: 'text' } | { readonly kind: 'int' } | { readonly kind: 'literal'; readonly source: string; readonly counts: boolean }
 
 /**
  * Joins the fragments. A free-text `{}` ends at the first place where the text up to the next

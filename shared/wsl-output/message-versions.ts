@@ -44,7 +44,8 @@ const rows: readonly MessageVersion[] = [
     id: 'MessageMirroredNetworkingNotSupportedReason',
     since: '2.2.2',
     confidence: 'medium',
-    source: 'release notes 2.2.2 ("mirrored warnings give the reason", docs/knowledge/wsl-checks.md#mirrored-fallback-messages); 2.1.5 still printed the old text (#11414), 2.3.14 the new one (#11873); WslCoreVm.cpp:2982 at 2.6.0',
+    source:
+      'release notes 2.2.2 ("mirrored warnings give the reason", docs/knowledge/wsl-checks.md#mirrored-fallback-messages); 2.1.5 still printed the old text (#11414), 2.3.14 the new one (#11873); WslCoreVm.cpp:2982 at 2.6.0',
   },
   {
     id: 'MessageMirroredNetworkingNotSupportedWindowsVersion',

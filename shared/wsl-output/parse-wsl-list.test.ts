@@ -3,7 +3,13 @@ import { parseWslList } from './parse-wsl-list'
 
 describe('parseWslList', () => {
   it('reads names, states, versions and the default mark', () => {
-    const text = ['  NAME              STATE           VERSION', '* Ubuntu-22.04      Running         2', '  docker-desktop    Stopped         2', '  Legacy            Stopped         1', ''].join('\r\n')
+    const text = [
+      '  NAME              STATE           VERSION',
+      '* Ubuntu-22.04      Running         2',
+      '  docker-desktop    Stopped         2',
+      '  Legacy            Stopped         1',
+      '',
+    ].join('\r\n')
     expect(parseWslList(text)).toEqual({
       distros: [
         { name: 'Ubuntu-22.04', state: 'Running', running: true, version: 2, isDefault: true },
@@ -29,7 +35,8 @@ describe('parseWslList', () => {
   })
 
   it('skips warnings printed before the table and stops at text after it', () => {
-    const text = "wsl: Unknown key 'wsl2.networkMode' in C:\\Users\\alex\\.wslconfig:2\n  NAME      STATE     VERSION\n* Ubuntu    Running   2\n\nwsl: something 2"
+    const text =
+      "wsl: Unknown key 'wsl2.networkMode' in C:\\Users\\alex\\.wslconfig:2\n  NAME      STATE     VERSION\n* Ubuntu    Running   2\n\nwsl: something 2"
     expect(parseWslList(text)?.distros.map((d) => d.name)).toEqual(['Ubuntu'])
   })
 

@@ -67,7 +67,15 @@ describe('parseWslVersionOutput', () => {
   })
 
   it('the seed machine: Windows 10.0.22000.2836 with WSL 2.1.5', () => {
-    const text = formatWslMessage('MessagePackageVersions', 'en-US', ['2.1.5.0', '5.15.146.1-2', '1.0.60', '1.2.5105', '1.611.1-81528511', '10.0.25131.1002-220531-1700.rs-onecore-base2-hyp', '10.0.22000.2836'])
+    const text = formatWslMessage('MessagePackageVersions', 'en-US', [
+      '2.1.5.0',
+      '5.15.146.1-2',
+      '1.0.60',
+      '1.2.5105',
+      '1.611.1-81528511',
+      '10.0.25131.1002-220531-1700.rs-onecore-base2-hyp',
+      '10.0.22000.2836',
+    ])
     expect(parseWslVersionOutput(text)?.windowsVersion).toBe('10.0.22000.2836')
   })
 

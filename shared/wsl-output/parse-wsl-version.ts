@@ -94,5 +94,8 @@ function buildLabels(): Map<string, Field> {
 }
 
 function labelKey(label: string): string {
-  return label.toLowerCase().replace(/^wsl\s*:\s*/, '').replace(/[\s:：]/g, '')
+  return label
+    .toLowerCase()
+    .replace(/^wsl\s*:\s*/, '')
+    .replace(/[\s:：]/g, '')
 }

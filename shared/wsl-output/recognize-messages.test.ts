@@ -44,9 +44,7 @@ describe('recognizeWslMessages: real output quoted in the knowledge base and its
   })
 
   it('#11414/#11359: WSL 2.0–2.1 mirrored fallback; #10823 without the comma', () => {
-    expect(ids(recognizeWslMessages('wsl: Mirrored networking mode is not supported, falling back to NAT networking'))).toEqual([
-      'LegacyMirroredNotSupported',
-    ])
+    expect(ids(recognizeWslMessages('wsl: Mirrored networking mode is not supported, falling back to NAT networking'))).toEqual(['LegacyMirroredNotSupported'])
     const insider = recognizeWslMessages(
       'Mirrored networking mode is not supported  falling back to NAT networking\n\nError code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/0x803b0015',
     )
@@ -204,7 +202,8 @@ describe('recognizeWslMessages: every template of every language', () => {
     return Array.from({ length: count }, (_, i) => {
       if (kinds[i] === 'int') return String(17 + i)
       if (kinds[i + 1] === 'int') return 'C:\\Users\\test user\\.wslconfig'
-      if (id === 'MessageMirroredNetworkingNotSupportedReason') return formatWslMessage('MessageMirroredNetworkingNotSupportedWindowsVersion', language, [22000, 2836])
+      if (id === 'MessageMirroredNetworkingNotSupportedReason')
+        return formatWslMessage('MessageMirroredNetworkingNotSupportedWindowsVersion', language, [22000, 2836])
       return `sample${i}value`
     })
   }

@@ -161,10 +161,7 @@ function bestPerSpan(candidates: readonly Candidate[], rank: Rank): Candidate[] 
 /** Drops a match lying inside a longer match of the same message (`Error code:` alone vs with its text). */
 function dropContained(candidates: readonly Candidate[]): Candidate[] {
   return candidates.filter(
-    (c) =>
-      !candidates.some(
-        (other) => other !== c && other.entry.id === c.entry.id && other.line <= c.line && c.endLine <= other.endLine,
-      ),
+    (c) => !candidates.some((other) => other !== c && other.entry.id === c.entry.id && other.line <= c.line && c.endLine <= other.endLine),
   )
 }
 

@@ -6,18 +6,28 @@ import { codesWithoutText, findSystemTextCodes, systemMessages } from './system-
 describe("Windows' system message texts (issue 11 #3)", () => {
   it('every text cites its source, and every known code has a text or is listed without one', () => {
     for (const m of systemMessages) {
-      expect(knownHresults.map((h) => h.code), m.code).toContain(m.code)
-      for (const t of [...m.texts['en-US'], ...m.texts['zh-CN']]) expect(t.source, `${m.code} ${t.text}`).toMatch(/^https:\/\/(learn\.microsoft\.com|github\.com\/microsoft\/WSL\/issues)\//)
+      expect(
+        knownHresults.map((h) => h.code),
+        m.code,
+      ).toContain(m.code)
+      for (const t of [...m.texts['en-US'], ...m.texts['zh-CN']])
+        expect(t.source, `${m.code} ${t.text}`).toMatch(/^https:\/\/(learn\.microsoft\.com|github\.com\/microsoft\/WSL\/issues)\//)
       expect(m.texts['en-US'].length + m.texts['zh-CN'].length, m.code).toBeGreaterThan(0)
     }
     expect([...systemMessages.map((m) => m.code), ...codesWithoutText].sort()).toEqual(knownHresults.map((h) => h.code).sort())
   })
 
   it('the text alone, as real WSL printed it, yields the code (#13766, #7746, #12442, #4405, #6300)', () => {
-    expect(findErrorCodes('The service cannot be started because it is disabled or has no enabled devices associated with it.\n\n[process exited with code 4294967295 (0xffffffff)]').map((r) => r.code)).toContain('0x80070422')
-    expect(findErrorCodes('The service cannot be started, either because it is disabled or because it has no enabled devices associated with it.')[0]).toMatchObject({ source: 'text', code: '0x80070422', symbol: 'ERROR_SERVICE_DISABLED' })
+    expect(
+      findErrorCodes(
+        'The service cannot be started because it is disabled or has no enabled devices associated with it.\n\n[process exited with code 4294967295 (0xffffffff)]',
+      ).map((r) => r.code),
+    ).toContain('0x80070422')
+    expect(
+      findErrorCodes('The service cannot be started, either because it is disabled or because it has no enabled devices associated with it.')[0],
+    ).toMatchObject({ source: 'text', code: '0x80070422', symbol: 'ERROR_SERVICE_DISABLED' })
     expect(findSystemTextCodes('wsl: 指定的请求不受支持。')[0]).toMatchObject({ code: '0x803b0015', language: 'zh-CN', line: 1 })
-    expect(findSystemTextCodes("参考的对象类型不支持尝试的操作。")[0]?.code).toBe('0x8007273d')
+    expect(findSystemTextCodes('参考的对象类型不支持尝试的操作。')[0]?.code).toBe('0x8007273d')
     // Inside a longer line, quoted (#6300).
     expect(findSystemTextCodes("Process 'wsl' failed: '参考的对象类型不支持尝试的操作。' and quit with 4294967295")[0]?.code).toBe('0x8007273d')
     expect(findSystemTextCodes('The attempted operation is not supported for the type of object referenced')[0]?.code).toBe('0x8007273d')

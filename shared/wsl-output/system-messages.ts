@@ -45,18 +45,33 @@ const table: readonly SystemMessage[] = [
       'en-US': [
         docs('The service cannot be started, either because it is disabled or because it has no enabled devices associated with it.', SEC_1000_1299),
         // Newer Windows builds print a shorter wording above `Error code: Wsl/0x80070422`.
-        observed('The service cannot be started because it is disabled or has no enabled devices associated with it.', 'https://github.com/microsoft/WSL/issues/13766'),
+        observed(
+          'The service cannot be started because it is disabled or has no enabled devices associated with it.',
+          'https://github.com/microsoft/WSL/issues/13766',
+        ),
       ],
       'zh-CN': [],
     },
   },
-  { code: '0x80070424', symbol: 'ERROR_SERVICE_DOES_NOT_EXIST', texts: { 'en-US': [docs('The specified service does not exist as an installed service.', SEC_1000_1299)], 'zh-CN': [] } },
+  {
+    code: '0x80070424',
+    symbol: 'ERROR_SERVICE_DOES_NOT_EXIST',
+    texts: { 'en-US': [docs('The specified service does not exist as an installed service.', SEC_1000_1299)], 'zh-CN': [] },
+  },
   { code: '0x80070426', symbol: 'ERROR_SERVICE_NOT_ACTIVE', texts: { 'en-US': [docs('The service has not been started.', SEC_1000_1299)], 'zh-CN': [] } },
   { code: '0x800704db', symbol: 'ERROR_SERVICE_NOT_FOUND', texts: { 'en-US': [docs('The specified service does not exist.', SEC_1000_1299)], 'zh-CN': [] } },
   { code: '0x800706ba', symbol: 'RPC_S_SERVER_UNAVAILABLE', texts: { 'en-US': [docs('The RPC server is unavailable.', SEC_1700_3999)], 'zh-CN': [] } },
   { code: '0x800706be', symbol: 'RPC_S_CALL_FAILED', texts: { 'en-US': [docs('The remote procedure call failed.', SEC_1700_3999)], 'zh-CN': [] } },
-  { code: '0x800706bf', symbol: 'RPC_S_CALL_FAILED_DNE', texts: { 'en-US': [docs('The remote procedure call failed and did not execute.', SEC_1700_3999)], 'zh-CN': [] } },
-  { code: '0x800706d9', symbol: 'EPT_S_NOT_REGISTERED', texts: { 'en-US': [docs('There are no more endpoints available from the endpoint mapper.', SEC_1700_3999)], 'zh-CN': [] } },
+  {
+    code: '0x800706bf',
+    symbol: 'RPC_S_CALL_FAILED_DNE',
+    texts: { 'en-US': [docs('The remote procedure call failed and did not execute.', SEC_1700_3999)], 'zh-CN': [] },
+  },
+  {
+    code: '0x800706d9',
+    symbol: 'EPT_S_NOT_REGISTERED',
+    texts: { 'en-US': [docs('There are no more endpoints available from the endpoint mapper.', SEC_1700_3999)], 'zh-CN': [] },
+  },
   {
     code: '0x8007273d',
     symbol: 'WSAEOPNOTSUPP',
@@ -76,14 +91,22 @@ const table: readonly SystemMessage[] = [
       'zh-CN': [observed('指定的请求不受支持。', 'https://github.com/microsoft/WSL/issues/12442')],
     },
   },
-  { code: '0x803b0017', symbol: 'HCN_E_DEGRADED_OPERATION', texts: { 'en-US': [docs('There was an operation attempted on a degraded object', HCN)], 'zh-CN': [] } },
+  {
+    code: '0x803b0017',
+    symbol: 'HCN_E_DEGRADED_OPERATION',
+    texts: { 'en-US': [docs('There was an operation attempted on a degraded object', HCN)], 'zh-CN': [] },
+  },
   {
     code: '0x803b002a',
     symbol: 'HCN_E_ICS_DISABLED',
     texts: { 'en-US': [docs('Internet Connection Sharing service (SharedAccess) is disabled and cannot be started', HCN)], 'zh-CN': [] },
   },
   { code: '0x803b002f', symbol: 'HCN_E_ADDR_INVALID_OR_RESERVED', texts: { 'en-US': [docs('An address provided is invalid or reserved', HCN)], 'zh-CN': [] } },
-  { code: '0x803b0037', symbol: 'HCN_E_VFP_NOT_ALLOWED', texts: { 'en-US': [docs('A network of this type can not be created because VFP is not available', HCN)], 'zh-CN': [] } },
+  {
+    code: '0x803b0037',
+    symbol: 'HCN_E_VFP_NOT_ALLOWED',
+    texts: { 'en-US': [docs('A network of this type can not be created because VFP is not available', HCN)], 'zh-CN': [] },
+  },
   {
     code: '0x80370102',
     symbol: 'HCS_E_HYPERV_NOT_INSTALLED',

@@ -161,7 +161,11 @@ describe('setWslConfigKey on lines WSL skipped', () => {
 
 describe('setWslConfigKey takes the value as the user means it (docs/knowledge/wslconfig.md#set-values)', () => {
   it('the user form and the form WSL stores both give the value WSL stores', () => {
-    for (const [meant, stored] of [['4GB', '4294967296'], ['nat', 'Nat'], ['C:\\temp\\kernel', 'C:\\temp\\kernel']] as const) {
+    for (const [meant, stored] of [
+      ['4GB', '4294967296'],
+      ['nat', 'Nat'],
+      ['C:\\temp\\kernel', 'C:\\temp\\kernel'],
+    ] as const) {
       const key = meant === 'nat' ? 'wsl2.networkingMode' : meant === '4GB' ? 'wsl2.memory' : 'wsl2.kernel'
       const fromMeant = setWslConfigKey('[wsl2]\n', key, meant)
       const fromStored = setWslConfigKey('[wsl2]\n', key, stored)

@@ -93,17 +93,26 @@ function keyHints(text: string, e: Extract<WslConfigEntry, { kind: 'key' }>): Ws
   if (e.outcome === 'unknown') {
     const sameName = WSL_KEYS.find((k) => k.names.some((n) => asciiEqualsIgnoreCase(splitKeyName(n).key, e.keyName)))
     if (!hasDot && sameName) out.push({ id: 'key-before-any-section', line: e.line, args: [e.keyName, canonicalName(sameName)] })
-    else if (sameName && KNOWN_SECTIONS.some((s) => asciiEqualsIgnoreCase(s, section))) out.push({ id: 'key-in-wrong-section', line: e.line, args: [e.name, canonicalName(sameName)] })
+    else if (sameName && KNOWN_SECTIONS.some((s) => asciiEqualsIgnoreCase(s, section)))
+      out.push({ id: 'key-in-wrong-section', line: e.line, args: [e.name, canonicalName(sameName)] })
     else if (WSL_CONF_SECTIONS.some((s) => asciiEqualsIgnoreCase(s, section))) out.push({ id: 'wsl-conf-key', line: e.line, args: [e.name] })
     else if (!sameName && hasDot) {
-      const inSection = WSL_KEYS.flatMap((k) => k.names).filter((n) => asciiEqualsIgnoreCase(splitKeyName(n).section, section)).map((n) => splitKeyName(n).key)
+      const inSection = WSL_KEYS.flatMap((k) => k.names)
+        .filter((n) => asciiEqualsIgnoreCase(splitKeyName(n).section, section))
+        .map((n) => splitKeyName(n).key)
       const alias = ALIASES[e.keyName.toLowerCase()]
       const guess = alias && inSection.includes(alias) ? alias : closest(e.keyName, inSection)
       if (guess) out.push({ id: 'unknown-key-did-you-mean', line: e.line, args: [e.name, `${section}.${guess}`] })
     }
   }
   const def = e.canonical ? findWslKey(e.canonical) : undefined
-  if (def && e.outcome !== 'unknown' && e.outcome !== 'duplicate' && asciiEqualsIgnoreCase(section, 'experimental') && !asciiEqualsIgnoreCase(splitKeyName(canonicalName(def)).section, 'experimental')) {
+  if (
+    def &&
+    e.outcome !== 'unknown' &&
+    e.outcome !== 'duplicate' &&
+    asciiEqualsIgnoreCase(section, 'experimental') &&
+    !asciiEqualsIgnoreCase(splitKeyName(canonicalName(def)).section, 'experimental')
+  ) {
     out.push({ id: 'legacy-experimental-section', line: e.line, args: [e.name, canonicalName(def)] })
   }
   const raw = text.slice(e.valueStart, e.valueEnd)

@@ -20,7 +20,10 @@ function wslSettingNames(): string[] {
 describe('the .wslconfig key table', () => {
   it('knows experimental.virtioFsAggregateShares as a bool (WslCoreConfig.cpp:131)', () => {
     expect(findWslKey('experimental.virtioFsAggregateShares')?.type.kind).toBe('bool')
-    expect(parseWslConfigText('[experimental]\nvirtioFsAggregateShares=false\n')).toMatchObject({ values: { 'experimental.virtioFsAggregateShares': 'false' }, warnings: [] })
+    expect(parseWslConfigText('[experimental]\nvirtioFsAggregateShares=false\n')).toMatchObject({
+      values: { 'experimental.virtioFsAggregateShares': 'false' },
+      warnings: [],
+    })
   })
 
   it(`has every ConfigSetting name of WSL at ${RECORDED.commit.slice(0, 9)}, and no other`, () => {

@@ -61,7 +61,11 @@ describe('booleans and enums', () => {
     })
   })
   it('does not trim inside quotes', () => {
-    expect(parse('[wsl2]\nnetworkingMode=" nat"').warnings[0]?.args).toEqual([' nat', 'wsl2.networkingMode', 'Bridged, Consomme, Mirrored, Nat, None, VirtioProxy'])
+    expect(parse('[wsl2]\nnetworkingMode=" nat"').warnings[0]?.args).toEqual([
+      ' nat',
+      'wsl2.networkingMode',
+      'Bridged, Consomme, Mirrored, Nat, None, VirtioProxy',
+    ])
   })
 })
 

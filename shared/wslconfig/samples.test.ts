@@ -5,7 +5,11 @@ import { parseWslConfig } from './parse'
 
 // Expectations recorded by running WSL's own parser (test support; origin in its README.md).
 const SAMPLES = path.resolve(__dirname, 'test-support/wslconfig-samples/parse')
-const cases = existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.endsWith('.wslconfig')).sort() : []
+const cases = existsSync(SAMPLES)
+  ? readdirSync(SAMPLES)
+      .filter((f) => f.endsWith('.wslconfig'))
+      .sort()
+  : []
 
 describe('WSL reference samples', () => {
   it('has the cases in the repository', () => {

@@ -95,7 +95,7 @@ export function unitsToString(units: ArrayLike<number>): string {
   let s = ''
   const chunk = 8192
   for (let i = 0; i < units.length; i += chunk) {
-    s += String.fromCharCode(...Array.prototype.slice.call(units, i, i + chunk) as number[])
+    s += String.fromCharCode(...(Array.prototype.slice.call(units, i, i + chunk) as number[]))
   }
   return s
 }

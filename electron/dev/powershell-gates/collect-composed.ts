@@ -24,10 +24,19 @@ export interface ComposedScripts {
 
 export function collectComposed(electronDir: string): ComposedScripts {
   const catalog = createFsScriptCatalog(electronDir)
-  const embedded = [catalog.prelude, ...PROBE_IDS.map((id) => catalog.probe(id)),
-    ...FIX_SCRIPT_IDS.map((id) => catalog.fix(id)), ...FIX_HELPER_SCRIPT_IDS.map((id) => catalog.helper(id))]
-  const item = (name: string, text: string, extra: Partial<GateItem> = {}): GateItem =>
-    ({ name: `composed:${name}`, text, role: 'product', skipLines: embeddedLines(text, embedded), ...extra })
+  const embedded = [
+    catalog.prelude,
+    ...PROBE_IDS.map((id) => catalog.probe(id)),
+    ...FIX_SCRIPT_IDS.map((id) => catalog.fix(id)),
+    ...FIX_HELPER_SCRIPT_IDS.map((id) => catalog.helper(id)),
+  ]
+  const item = (name: string, text: string, extra: Partial<GateItem> = {}): GateItem => ({
+    name: `composed:${name}`,
+    text,
+    role: 'product',
+    skipLines: embeddedLines(text, embedded),
+    ...extra,
+  })
 
   const items: GateItem[] = []
   const failures: ComposedScripts['failures'] = []
@@ -43,10 +52,15 @@ export function collectComposed(electronDir: string): ComposedScripts {
   }
   const steps = plannedSteps(electronDir)
   for (const step of steps) attempt(`fix/${step.script}`, () => [item(`fix/${step.script}`, composeStepScript(step, catalog).text)])
-  const batch = composeBatchScript(steps.filter((s) => s.elevated), catalog)
+  const batch = composeBatchScript(
+    steps.filter((s) => s.elevated),
+    catalog,
+  )
   items.push(item('fix-batch', batch.text))
   for (const id of FIX_HELPER_SCRIPT_IDS) {
-    attempt(`helper/${id}`, () => [item(`helper/${id}`, composeScript({ id: `fix:${id}`, body: catalog.helper(id), prelude: catalog.prelude, input: helperInput(id) }).text)])
+    attempt(`helper/${id}`, () => [
+      item(`helper/${id}`, composeScript({ id: `fix:${id}`, body: catalog.helper(id), prelude: catalog.prelude, input: helperInput(id) }).text),
+    ])
   }
 
   // The one place a string is evaluated: the session command carries the whole script as data.
@@ -100,8 +114,10 @@ function helperInput(id: FixHelperScriptId): unknown {
 
 /** One step per fix script, with the input a real plan gives it (plans.json), else a plausible one. */
 function plannedSteps(electronDir: string): PlannedStep[] {
-  const pinned = JSON.parse(readFileSync(path.join(electronDir, 'repair', '__fixtures__', 'plans.json'), 'utf8')) as
-    Record<string, { steps: Array<{ script: string; input: StepInput }> }>
+  const pinned = JSON.parse(readFileSync(path.join(electronDir, 'repair', '__fixtures__', 'plans.json'), 'utf8')) as Record<
+    string,
+    { steps: Array<{ script: string; input: StepInput }> }
+  >
   const inputs = new Map<string, StepInput>()
   for (const plan of Object.values(pinned)) for (const step of plan.steps) if (!inputs.has(step.script)) inputs.set(step.script, step.input)
   return FIX_SCRIPT_IDS.map((script: FixScriptId) => ({
@@ -138,4 +154,3 @@ function lineAt(text: string, index: number): number {
   for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++
   return line
 }
-

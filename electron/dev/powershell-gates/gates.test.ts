@@ -75,7 +75,7 @@ const CLEAN = [
   '$a = ConvertFrom-Json \'{"x": 1}\'',
   "$b = 'abc'.ToUpperInvariant().Replace('A', 'b')",
   "$c = [regex]::Escape('a.b')",
-  '$d = [int][char]\'A\'',
+  "$d = [int][char]'A'",
   "$e = '{0:x2}' -f 10",
   "$f = [guid]::NewGuid().ToString('N')",
   '$g = [Globalization.CultureInfo]::InvariantCulture',
@@ -99,7 +99,7 @@ const CLEAN = [
   'if ((Test-WndFullLanguage) -and $null -ne $y) { $y = [Text.Encoding]::GetEncoding(437) }',
   'function F { if (-not (Test-WndFullLanguage)) { return G } ; $y = [IO.Path]::GetTempPath() }',
   "function H { Assert-WndFullLanguage -What 'x'; $y = [IO.Path]::GetTempPath() }",
-  "$z = Get-Content x -AsByteStream # wnd-gate: allow ps7-only -- only reached on PowerShell 6+",
+  '$z = Get-Content x -AsByteStream # wnd-gate: allow ps7-only -- only reached on PowerShell 6+',
   'return [ordered]@{ a = $a }',
 ].join('\n')
 
@@ -121,11 +121,11 @@ beforeAll(() => {
     product('bom', '\ufeff$a = 1\n'),
     product('iex', "Invoke-Expression 'x'\n$b = 'y' | iex\n"),
     product('iex-allowed', "& { Invoke-Expression (@('1') -join [char]10) }\n", { allowInvokeExpression: true }),
-    product('full-language', '# wnd-language: FullLanguage -- needs the .NET pipe client\n$a = [IO.File]::Exists(\'x\')\n'),
-    product('bad-marker', "$a = $b ?? 1 # wnd-gate: allow ps7-only\n"),
+    product('full-language', "# wnd-language: FullLanguage -- needs the .NET pipe client\n$a = [IO.File]::Exists('x')\n"),
+    product('bad-marker', '$a = $b ?? 1 # wnd-gate: allow ps7-only\n'),
     product('guard-else', 'if (-not (Test-WndFullLanguage)) { $a = 1 } else { $b = 2 }\n$c = [Math]::Max(1, 2)\n'),
-    product('tooling', '$a = $b ? 1 : 2\n$c = [IO.File]::Exists(\'x\')\n', { role: 'tooling' }),
-    product('composed', "$x = 1\n$a = [Math]::Max(1, 2)\n$y = [IO.Path]::GetTempPath()\n", { skipLines: [[2, 2]] }),
+    product('tooling', "$a = $b ? 1 : 2\n$c = [IO.File]::Exists('x')\n", { role: 'tooling' }),
+    product('composed', '$x = 1\n$a = [Math]::Max(1, 2)\n$y = [IO.Path]::GetTempPath()\n', { skipLines: [[2, 2]] }),
   ]
   // Block mode, to test what will block once the CLM conversions land.
   planted = runGates(items, { clmMode: 'block' })
@@ -156,7 +156,7 @@ describe('project rules', () => {
     expect(problemsOf('syntax').map((p) => [p.rule, p.line])).toEqual([['syntax', 1]])
   })
 
-  it('fails try without catch or finally (PowerShell\'s own parser error)', () => {
+  it("fails try without catch or finally (PowerShell's own parser error)", () => {
     expect(problemsOf('try-without-catch').map((p) => p.rule)).toEqual(['syntax'])
     expect(problemsOf('try-without-catch')[0]?.message).toMatch(/MissingCatchOrFinally/)
   })
@@ -167,12 +167,19 @@ describe('project rules', () => {
   })
 
   it('bans Invoke-Expression except where allowed (the session command)', () => {
-    expect(problemsOf('iex').map((p) => [p.rule, p.line])).toEqual([['invoke-expression/call', 1], ['invoke-expression/call', 2]])
+    expect(problemsOf('iex').map((p) => [p.rule, p.line])).toEqual([
+      ['invoke-expression/call', 1],
+      ['invoke-expression/call', 2],
+    ])
     expect(problemsOf('iex-allowed')).toEqual([])
   })
 
   it('reports a malformed opt-out marker and does not honour it', () => {
-    expect(problemsOf('bad-marker').map((p) => p.rule).sort()).toEqual(['gate-marker', 'ps7-only/null-coalescing'])
+    expect(
+      problemsOf('bad-marker')
+        .map((p) => p.rule)
+        .sort(),
+    ).toEqual(['gate-marker', 'ps7-only/null-coalescing'])
   })
 
   it('does not treat an if without return as a guard', () => {
@@ -189,27 +196,43 @@ describe('project rules', () => {
 })
 
 describe('the repository', () => {
-  it('passes every blocking gate: all .ps1 under electron/ and every composed script', () => {
-    const files = collectFiles([path.join(REPO_ROOT, 'electron')], REPO_ROOT)
-    const composed = collectComposed(path.join(REPO_ROOT, 'electron'))
-    expect(composed.failures).toEqual([])
-    // Sanity: the gate saw probes, fixes, the session command and the elevation scripts.
-    const names = composed.items.map((i) => i.name)
-    expect(names).toEqual(expect.arrayContaining(['composed:probe/windows-version', 'composed:fix-batch', 'composed:session-command', 'composed:elevation/bootstrap', 'composed:elevation/launcher']))
-    const problems = [...files.problems, ...runGates([...files.items, ...composed.items])]
-    expect(problems.filter((p) => p.blocking).map((p) => `${p.name}:${p.line}:${p.column} ${p.rule} ${p.message}`)).toEqual([])
-  }, TIMEOUT)
+  it(
+    'passes every blocking gate: all .ps1 under electron/ and every composed script',
+    () => {
+      const files = collectFiles([path.join(REPO_ROOT, 'electron')], REPO_ROOT)
+      const composed = collectComposed(path.join(REPO_ROOT, 'electron'))
+      expect(composed.failures).toEqual([])
+      // Sanity: the gate saw probes, fixes, the session command and the elevation scripts.
+      const names = composed.items.map((i) => i.name)
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'composed:probe/windows-version',
+          'composed:fix-batch',
+          'composed:session-command',
+          'composed:elevation/bootstrap',
+          'composed:elevation/launcher',
+        ]),
+      )
+      const problems = [...files.problems, ...runGates([...files.items, ...composed.items])]
+      expect(problems.filter((p) => p.blocking).map((p) => `${p.name}:${p.line}:${p.column} ${p.rule} ${p.message}`)).toEqual([])
+    },
+    TIMEOUT,
+  )
 
-  it('the CLI fails on a planted script and names the problem (what .ci/run relies on)', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'wnd-planted-'))
-    try {
-      const file = path.join(dir, 'planted.ps1')
-      writeFileSync(file, '$text = "unterminated\nWrite-Output $text\n')
-      const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'run-gates.ts'), file], { encoding: 'utf8', cwd: REPO_ROOT })
-      expect(run.status, run.stderr).toBe(1)
-      expect(run.stdout).toMatch(/planted\.ps1:1:\d+ syntax /)
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
-  }, TIMEOUT)
+  it(
+    'the CLI fails on a planted script and names the problem (what .ci/run relies on)',
+    () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'wnd-planted-'))
+      try {
+        const file = path.join(dir, 'planted.ps1')
+        writeFileSync(file, '$text = "unterminated\nWrite-Output $text\n')
+        const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'run-gates.ts'), file], { encoding: 'utf8', cwd: REPO_ROOT })
+        expect(run.status, run.stderr).toBe(1)
+        expect(run.stdout).toMatch(/planted\.ps1:1:\d+ syntax /)
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    },
+    TIMEOUT,
+  )
 })

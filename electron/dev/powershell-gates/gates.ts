@@ -67,13 +67,18 @@ export function runGates(items: readonly GateItem[], options: { readonly clmMode
   try {
     // A manifest file rather than stdin: pwsh -File reads stdin as commands on some hosts.
     const manifest = join(dir, 'manifest.json')
-    writeFileSync(manifest, JSON.stringify(items.map((item) => ({
-      name: item.name,
-      text: item.text,
-      productRules: item.role === 'product',
-      allowInvokeExpression: item.allowInvokeExpression === true,
-      skipLines: item.skipLines ?? [],
-    }))))
+    writeFileSync(
+      manifest,
+      JSON.stringify(
+        items.map((item) => ({
+          name: item.name,
+          text: item.text,
+          productRules: item.role === 'product',
+          allowInvokeExpression: item.allowInvokeExpression === true,
+          skipLines: item.skipLines ?? [],
+        })),
+      ),
+    )
     const mode = (options.clmMode ?? CLM_GATE_MODE) === 'block' ? 'Block' : 'Report'
     const result = spawnSync(pwsh, ['-NoProfile', '-NonInteractive', '-File', join(MODULE_DIR, 'run-gates.ps1'), '-Manifest', manifest, '-ClmMode', mode], {
       encoding: 'utf8',

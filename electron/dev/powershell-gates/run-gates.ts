@@ -54,8 +54,15 @@ function main(argv: readonly string[]): number {
     mkdirSync(options.keepComposed, { recursive: true })
     for (const item of composed) writeFileSync(path.join(options.keepComposed, `${item.name.replace(/[^\w.-]+/g, '_')}.ps1`), item.text)
   }
-  const composeProblems: GateProblem[] = failures.map((f) =>
-    ({ name: f.name, line: 1, column: 1, rule: 'compose-error', message: f.message, blocking: true, fullLanguage: false }))
+  const composeProblems: GateProblem[] = failures.map((f) => ({
+    name: f.name,
+    line: 1,
+    column: 1,
+    rule: 'compose-error',
+    message: f.message,
+    blocking: true,
+    fullLanguage: false,
+  }))
   const problems = [...files.problems, ...composeProblems, ...(items.length > 0 ? runGates(items, { clmMode: options.clmMode }) : [])]
   const byName = new Map(items.map((item) => [item.name, item]))
   for (const problem of problems) console.log(format(problem, byName))
@@ -63,8 +70,10 @@ function main(argv: readonly string[]): number {
   const blocking = problems.filter((p) => p.blocking).length
   const reported = problems.length - blocking
   const clmFiles = new Set(problems.filter((p) => p.rule.startsWith('clm/')).map((p) => shown(p.name)))
-  console.log(`${files.items.length} files and ${composed.length} composed scripts checked: ${blocking} blocking problems, ` +
-    `${reported} reported only (clm mode: ${options.clmMode}; ${clmFiles.size} scripts with clm findings)`)
+  console.log(
+    `${files.items.length} files and ${composed.length} composed scripts checked: ${blocking} blocking problems, ` +
+      `${reported} reported only (clm mode: ${options.clmMode}; ${clmFiles.size} scripts with clm findings)`,
+  )
   if (files.items.length + composed.length === 0) {
     console.error('run-gates: no PowerShell scripts found; a gate that checked nothing must not pass')
     return 1
@@ -75,6 +84,8 @@ function main(argv: readonly string[]): number {
 try {
   process.exit(main(process.argv.slice(2)))
 } catch (error) {
-  console.error(error instanceof MissingToolchainError ? error.message : `run-gates failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`)
+  console.error(
+    error instanceof MissingToolchainError ? error.message : `run-gates failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  )
   process.exit(2)
 }

@@ -19,7 +19,9 @@ function run(command: string, args: readonly string[]): string {
 
 function installedPwshVersion(): string | null {
   if (!existsSync(installedPwshPath())) return null
-  const result = spawnSync(installedPwshPath(), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', '$PSVersionTable.PSVersion.ToString()'], { encoding: 'utf8' })
+  const result = spawnSync(installedPwshPath(), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', '$PSVersionTable.PSVersion.ToString()'], {
+    encoding: 'utf8',
+  })
   return result.status === 0 ? result.stdout.trim() : null
 }
 

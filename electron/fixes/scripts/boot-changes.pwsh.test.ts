@@ -9,7 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FIXABLE_FEATURES } from '../../../shared/repair/fix-scripts'
 import { SCENARIOS } from '../../../shared/scenarios'
 import { applyFix } from '../../simulated-pc/fix-effects'
-import { callsOf, changingCalls, failureOf, recordedNative, runOnMachine, sourcesOf, stepResultOf, type FixMachine } from '../../powershell/test-support/fix-machine'
+import {
+  callsOf,
+  changingCalls,
+  failureOf,
+  recordedNative,
+  runOnMachine,
+  sourcesOf,
+  stepResultOf,
+  type FixMachine,
+} from '../../powershell/test-support/fix-machine'
 import { PwshHarness, type FakeWindows, type LanguageMode } from '../../powershell/test-support/pwsh-harness'
 
 const NLS = 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage'
@@ -30,13 +39,24 @@ function dismFake(feature: string, state: keyof typeof INSTALL_STATE | null, rec
     env: { SystemRoot: 'C:\\Windows' },
     commands: {
       // A WQL filter that matches nothing returns no instance (no error).
-      'Get-CimInstance': { rules: state === null ? [{ match: { ClassName: 'Win32_OptionalFeature' }, result: [] }] : [{ match: { ClassName: 'Win32_OptionalFeature', Filter: `Name='${feature}'` }, result: { Name: feature, InstallState: { $uint32: INSTALL_STATE[state] } } }] },
+      'Get-CimInstance': {
+        rules:
+          state === null
+            ? [{ match: { ClassName: 'Win32_OptionalFeature' }, result: [] }]
+            : [
+                {
+                  match: { ClassName: 'Win32_OptionalFeature', Filter: `Name='${feature}'` },
+                  result: { Name: feature, InstallState: { $uint32: INSTALL_STATE[state] } },
+                },
+              ],
+      },
       'Invoke-WndNative': { rules: [{ match: { FilePath: '*dism.exe' }, result: recordedNative('set-feature', recording) }] },
     },
   }
 }
 
-const setFeature = (input: unknown, fake: FakeWindows, mode: LanguageMode = 'FullLanguage') => runOnMachine(harness, { fix: 'set-feature' }, input, fake, oem(437), mode)
+const setFeature = (input: unknown, fake: FakeWindows, mode: LanguageMode = 'FullLanguage') =>
+  runOnMachine(harness, { fix: 'set-feature' }, input, fake, oem(437), mode)
 
 describe('set-feature', () => {
   for (const feature of FIXABLE_FEATURES) {
@@ -52,7 +72,9 @@ describe('set-feature', () => {
 
   it('disables VirtualMachinePlatform without /all', async () => {
     const result = await setFeature({ feature: 'VirtualMachinePlatform', enable: false }, dismFake('VirtualMachinePlatform', 'Enabled', 'disable-3010'))
-    expect(callsOf(result, 'Invoke-WndNative').map((c) => c.arguments['Arguments'])).toEqual([['/online', '/disable-feature', '/featurename:VirtualMachinePlatform', '/norestart']])
+    expect(callsOf(result, 'Invoke-WndNative').map((c) => c.arguments['Arguments'])).toEqual([
+      ['/online', '/disable-feature', '/featurename:VirtualMachinePlatform', '/norestart'],
+    ])
     expect(stepResultOf(result).rebootRequired).toBe(true)
   }, 120_000)
 
@@ -77,7 +99,11 @@ describe('set-feature', () => {
   }, 120_000)
 
   const REFUSED: ReadonlyArray<readonly [string, unknown, string]> = [
-    ['a feature outside the allow-list', { feature: 'Microsoft-Hyper-V-All', enable: true }, "Feature 'Microsoft-Hyper-V-All' is not one this step may change."],
+    [
+      'a feature outside the allow-list',
+      { feature: 'Microsoft-Hyper-V-All', enable: true },
+      "Feature 'Microsoft-Hyper-V-All' is not one this step may change.",
+    ],
     ['another spelling (the allow-list is exact)', { feature: 'virtualmachineplatform', enable: true }, 'is not one this step may change'],
     ['a WQL injection', { feature: "VirtualMachinePlatform' OR Name='Microsoft-Hyper-V", enable: true }, 'is not one this step may change'],
     ['a DISM argument injection', { feature: 'VirtualMachinePlatform /featurename:Microsoft-Hyper-V', enable: true }, 'is not one this step may change'],
@@ -93,7 +119,11 @@ describe('set-feature', () => {
   }
 
   it('is refused as restricted by policy in Constrained Language Mode before DISM runs', async () => {
-    const result = await setFeature({ feature: 'VirtualMachinePlatform', enable: true }, dismFake('VirtualMachinePlatform', 'Disabled', 'enable-3010'), 'ConstrainedLanguage')
+    const result = await setFeature(
+      { feature: 'VirtualMachinePlatform', enable: true },
+      dismFake('VirtualMachinePlatform', 'Disabled', 'enable-3010'),
+      'ConstrainedLanguage',
+    )
     expect(failureOf(result).failure).toBe('constrained-language')
     expect(changingCalls(result)).toEqual([])
   }, 120_000)
@@ -122,7 +152,14 @@ function bcdFake(enumRecording: string, setRecording: string | null): FakeWindow
       'Invoke-WndNative': {
         rules: [
           { match: { FilePath: '*bcdedit.exe', _args: '/enum {current}' }, result: recordedNative('hypervisor-launch-auto', enumRecording) },
-          ...(setRecording === null ? [] : [{ match: { FilePath: '*bcdedit.exe', _args: '/set hypervisorlaunchtype auto' }, result: recordedNative('hypervisor-launch-auto', setRecording) }]),
+          ...(setRecording === null
+            ? []
+            : [
+                {
+                  match: { FilePath: '*bcdedit.exe', _args: '/set hypervisorlaunchtype auto' },
+                  result: recordedNative('hypervisor-launch-auto', setRecording),
+                },
+              ]),
         ],
       },
     },
@@ -135,7 +172,12 @@ const launchAuto = (fake: FakeWindows, codePage: number | null = 437, mode: Lang
 describe('hypervisor-launch-auto', () => {
   it('sets hypervisorlaunchtype auto when bcdedit shows Off, restart required', async () => {
     const result = await launchAuto(bcdFake('enum-off', 'set-success'))
-    expect(stepResultOf(result)).toEqual({ changed: true, rebootRequired: true, undo: null, detail: 'bcdedit.exe /set hypervisorlaunchtype auto: exit code 0 (was Off).' })
+    expect(stepResultOf(result)).toEqual({
+      changed: true,
+      rebootRequired: true,
+      undo: null,
+      detail: 'bcdedit.exe /set hypervisorlaunchtype auto: exit code 0 (was Off).',
+    })
     expect(callsOf(result, 'Invoke-WndNative').map((c) => [c.arguments['FilePath'], c.arguments['Arguments']])).toEqual([
       ['C:\\Windows\\System32\\bcdedit.exe', ['/enum', '{current}']],
       ['C:\\Windows\\System32\\bcdedit.exe', ['/set', 'hypervisorlaunchtype', 'auto']],

@@ -3,7 +3,15 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { StepResult } from '../../../shared/repair/step-result'
 import { LANGUAGE_MODES, PwshHarness, type LanguageMode, type ScriptRun } from '../../powershell/test-support/pwsh-harness'
-import { forbiddenNative, loadRecorded, makeRoots, nativeCalls, setupCase, writeHnsModule, type FakeRoots } from '../../powershell/test-support/wsl-maintenance-fakes'
+import {
+  forbiddenNative,
+  loadRecorded,
+  makeRoots,
+  nativeCalls,
+  setupCase,
+  writeHnsModule,
+  type FakeRoots,
+} from '../../powershell/test-support/wsl-maintenance-fakes'
 
 let harness: PwshHarness
 beforeAll(() => {

@@ -34,12 +34,20 @@ const REMOVALS = [
 /** FSE absent: Get-Service -ErrorAction SilentlyContinue returns nothing (Get-Service docs, NoServiceFoundForGivenName). */
 function fseFake(status: 'Running' | 'Stopped' | null): FakeWindows {
   return {
-    source: 'https://learn.microsoft.com/powershell/module/microsoft.powershell.management/get-service (Status: Running/Stopped; a missing name raises NoServiceFoundForGivenName)',
+    source:
+      'https://learn.microsoft.com/powershell/module/microsoft.powershell.management/get-service (Status: Running/Stopped; a missing name raises NoServiceFoundForGivenName)',
     commands: {
       'Get-Service': {
         rules: [
           status === null
-            ? { match: { Name: 'FSE' }, throw: { errorId: 'NoServiceFoundForGivenName,Microsoft.PowerShell.Commands.GetServiceCommand', message: "Cannot find any service with service name 'FSE'.", category: 'ObjectNotFound' } }
+            ? {
+                match: { Name: 'FSE' },
+                throw: {
+                  errorId: 'NoServiceFoundForGivenName,Microsoft.PowerShell.Commands.GetServiceCommand',
+                  message: "Cannot find any service with service name 'FSE'.",
+                  category: 'ObjectNotFound',
+                },
+              }
             : { match: { Name: 'FSE' }, result: { Name: 'FSE', Status: status } },
         ],
       },
@@ -67,7 +75,13 @@ beforeAll(() => {
 })
 afterAll(() => harness.dispose())
 
-function run(script: (typeof REMOVALS)[number]['script'] | 'undo-registry-value', input: unknown, machine: FixMachine, mode: LanguageMode, fse: 'Running' | 'Stopped' | null = null) {
+function run(
+  script: (typeof REMOVALS)[number]['script'] | 'undo-registry-value',
+  input: unknown,
+  machine: FixMachine,
+  mode: LanguageMode,
+  fse: 'Running' | 'Stopped' | null = null,
+) {
   return runOnMachine(harness, { fix: script }, input, fseFake(fse), machine, mode)
 }
 
@@ -129,8 +143,18 @@ describe('undo-registry-value in Full Language', () => {
 
   for (const removal of REMOVALS) {
     it(`puts ${removal.name} back as a REG_DWORD under its fixed key`, async () => {
-      const result = await run('undo-registry-value', { kind: 'restore-registry-value', value: removal.undoValue, previous: 1 }, { registry: registry({}) }, mode)
-      expect(stepResultOf(result)).toEqual({ changed: true, rebootRequired: removal.reboot, undo: null, detail: `Set ${removal.name} under ${removal.key} back to 1.` })
+      const result = await run(
+        'undo-registry-value',
+        { kind: 'restore-registry-value', value: removal.undoValue, previous: 1 },
+        { registry: registry({}) },
+        mode,
+      )
+      expect(stepResultOf(result)).toEqual({
+        changed: true,
+        rebootRequired: removal.reboot,
+        undo: null,
+        detail: `Set ${removal.name} under ${removal.key} back to 1.`,
+      })
       expect(callsOf(result, 'New-ItemProperty').map((c) => c.arguments)).toEqual([
         { LiteralPath: removal.key, Name: removal.name, PropertyType: 'DWord', Value: 1, Force: true },
       ])
@@ -145,13 +169,18 @@ describe('undo-registry-value in Full Language', () => {
   }, 120_000)
 
   it('changes nothing when the value already is the previous one', async () => {
-    const result = await run('undo-registry-value', { value: 'ipv6-disabled-components', previous: 255 }, { registry: registry({ DisabledComponents: dword(255) }) }, mode)
+    const result = await run(
+      'undo-registry-value',
+      { value: 'ipv6-disabled-components', previous: 255 },
+      { registry: registry({ DisabledComponents: dword(255) }) },
+      mode,
+    )
     expect(stepResultOf(result)).toEqual({ changed: false, rebootRequired: false, undo: null, detail: 'DisabledComponents already is 255.' })
     expect(changingCalls(result)).toEqual([])
   }, 120_000)
 
   const REFUSED: ReadonlyArray<readonly [string, unknown, string]> = [
-    ['an unknown value name', { value: 'disabled-components', previous: 1 }, "is not one this step may restore"],
+    ['an unknown value name', { value: 'disabled-components', previous: 1 }, 'is not one this step may restore'],
     ['a registry path as value', { value: 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters', previous: 1 }, 'is not one this step may restore'],
     ['an upper-case value name (the allow-list is exact)', { value: 'IPV6-DISABLED-COMPONENTS', previous: 1 }, 'is not one this step may restore'],
     ['a hostile value name', { value: "ipv6-disabled-components'; Remove-Item C:\\ -Recurse; '", previous: 1 }, 'is not one this step may restore'],
@@ -159,7 +188,11 @@ describe('undo-registry-value in Full Language', () => {
     ['a previous above 0xFFFFFFFF', { value: 'ipv6-disabled-components', previous: 4294967296 }, 'previous must be a DWORD'],
     ['a previous that is a string', { value: 'ipv6-disabled-components', previous: '255' }, 'previous must be a DWORD'],
     ['a previous that is a fraction', { value: 'ipv6-disabled-components', previous: 1.5 }, 'previous must be a DWORD'],
-    ['an UndoRecord of another kind', { kind: 'restore-file', value: 'ipv6-disabled-components', previous: 1 }, 'Expected an UndoRecord of kind restore-registry-value'],
+    [
+      'an UndoRecord of another kind',
+      { kind: 'restore-file', value: 'ipv6-disabled-components', previous: 1 },
+      'Expected an UndoRecord of kind restore-registry-value',
+    ],
   ]
   for (const [what, input, message] of REFUSED) {
     it(`refuses ${what} and writes nothing`, async () => {
@@ -190,9 +223,11 @@ describe('registry fixes in Constrained Language Mode', () => {
 /** The registry values of a shipped scenario, as the simulated PC models them. */
 function scenarioRegistry(scenario: Scenario): FakeRegistry {
   const values: Record<string, { kind: 'DWord'; value: { $uint32: number } }> = {}
-  if (scenario.host.ipv6DisabledComponents !== null && scenario.host.ipv6DisabledComponents !== undefined) values['DisabledComponents'] = dword(scenario.host.ipv6DisabledComponents)
+  if (scenario.host.ipv6DisabledComponents !== null && scenario.host.ipv6DisabledComponents !== undefined)
+    values['DisabledComponents'] = dword(scenario.host.ipv6DisabledComponents)
   if (scenario.host.hyperVFirewallDisabled === true) values['HyperVFirewallDisable'] = dword(1)
-  if (scenario.host.portTrackerEnabledMode !== null && scenario.host.portTrackerEnabledMode !== undefined) values['PortTrackerEnabledMode'] = dword(scenario.host.portTrackerEnabledMode)
+  if (scenario.host.portTrackerEnabledMode !== null && scenario.host.portTrackerEnabledMode !== undefined)
+    values['PortTrackerEnabledMode'] = dword(scenario.host.portTrackerEnabledMode)
   return registry(values)
 }
 

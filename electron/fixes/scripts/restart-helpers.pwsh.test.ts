@@ -27,7 +27,9 @@ describe.each(LANGUAGE_MODES)('restart helpers in %s', (mode) => {
   it('boot-time returns LastBootUpTime as an ISO UTC time that matches the simulated PC’s instant', async () => {
     const fake: FakeWindows = {
       source: 'https://learn.microsoft.com/windows/win32/cimwin32prov/win32-operatingsystem (LastBootUpTime: datetime)',
-      commands: { 'Get-CimInstance': { rules: [{ match: { ClassName: 'Win32_OperatingSystem' }, result: { LastBootUpTime: { $datetime: DEFAULT_LAST_BOOT } } }] } },
+      commands: {
+        'Get-CimInstance': { rules: [{ match: { ClassName: 'Win32_OperatingSystem' }, result: { LastBootUpTime: { $datetime: DEFAULT_LAST_BOOT } } }] },
+      },
     }
     const result = await runOnMachine(harness, { helper: 'boot-time' }, null, fake, {}, mode)
     expect(result.reading.kind).toBe('data')
@@ -42,7 +44,9 @@ describe.each(LANGUAGE_MODES)('restart helpers in %s', (mode) => {
     const result = await runOnMachine(harness, { helper: 'register-resume' }, { exePath: EXE }, NONE, { registry: {}, files: [EXE] }, mode)
     expect(result.reading).toMatchObject({ kind: 'data', data: { registered: true, command: `"${EXE}" --resume` } })
     expect(callsOf(result, 'New-Item').map((c) => c.arguments)).toEqual([{ Path: RUN_ONCE, Force: true }])
-    expect(callsOf(result, 'Set-ItemProperty').map((c) => c.arguments)).toEqual([{ LiteralPath: RUN_ONCE, Name: '!WslNetworkDoctorResume', Value: `"${EXE}" --resume`, Type: 'String' }])
+    expect(callsOf(result, 'Set-ItemProperty').map((c) => c.arguments)).toEqual([
+      { LiteralPath: RUN_ONCE, Name: '!WslNetworkDoctorResume', Value: `"${EXE}" --resume`, Type: 'String' },
+    ])
     expect(registryValue(result.state, RUN_ONCE, '!WslNetworkDoctorResume')).toEqual({ kind: 'String', value: `"${EXE}" --resume` })
   }, 120_000)
 
@@ -56,7 +60,14 @@ describe.each(LANGUAGE_MODES)('restart helpers in %s', (mode) => {
   ]
   for (const [what, input] of BAD) {
     it(`register-resume refuses ${what} and writes nothing`, async () => {
-      const result = await runOnMachine(harness, { helper: 'register-resume' }, input, NONE, { registry: {}, files: [`C:\\Temp\\a.exe" --evil "x.exe`, 'C:\\Temp\\run.bat'] }, mode)
+      const result = await runOnMachine(
+        harness,
+        { helper: 'register-resume' },
+        input,
+        NONE,
+        { registry: {}, files: [`C:\\Temp\\a.exe" --evil "x.exe`, 'C:\\Temp\\run.bat'] },
+        mode,
+      )
       expect(failureOf(result).detail).toContain('not an installed executable')
       expect(changingCalls(result)).toEqual([])
     }, 120_000)
@@ -79,7 +90,9 @@ describe.each(LANGUAGE_MODES)('restart helpers in %s', (mode) => {
     const fake: FakeWindows = {
       source: sourcesOf(['restart-computer', 'shutdown-in-progress-1190']),
       env: { SystemRoot: 'C:\\Windows' },
-      commands: { 'Invoke-WndNative': { rules: [{ match: { FilePath: '*shutdown.exe' }, result: recordedNative('restart-computer', 'shutdown-in-progress-1190') }] } },
+      commands: {
+        'Invoke-WndNative': { rules: [{ match: { FilePath: '*shutdown.exe' }, result: recordedNative('restart-computer', 'shutdown-in-progress-1190') }] },
+      },
     }
     const result = await runOnMachine(harness, { helper: 'restart-computer' }, null, fake, {}, mode)
     expect(failureOf(result).detail).toContain('shutdown.exe exited with 1190')

@@ -34,7 +34,10 @@ const SKIP_WARNING = recorded('restore-point', 'frequency-skip-warning').warning
 /** ProductType 1 workstation, 3 server (https://learn.microsoft.com/windows/win32/cimwin32prov/win32-operatingsystem). */
 function osFake(productType: 1 | 3): FakeWindows {
   return {
-    source: [...sourcesOf(['restore-point', 'frequency-skip-warning']), 'https://learn.microsoft.com/windows/win32/cimwin32prov/win32-operatingsystem (ProductType)'],
+    source: [
+      ...sourcesOf(['restore-point', 'frequency-skip-warning']),
+      'https://learn.microsoft.com/windows/win32/cimwin32prov/win32-operatingsystem (ProductType)',
+    ],
     env: { SystemDrive: 'C:' },
     commands: { 'Get-CimInstance': { rules: [{ match: { ClassName: 'Win32_OperatingSystem' }, result: { ProductType: { $uint32: productType } } }] } },
   }
@@ -56,7 +59,10 @@ function machine(options: MachineOptions = {}): FixMachine {
     registry: {
       [SR]: options.frequency === undefined ? {} : { [FREQUENCY]: { kind: 'DWord', value: { $uint32: options.frequency } } },
       [SR_POLICY]: options.disableSR === true ? { DisableSR: { kind: 'DWord', value: { $uint32: 1 } } } : {},
-      [SPP]: options.protectedC === false ? {} : { [SPP_VALUE]: { kind: 'MultiString', value: { $strings: ['\\\\?\\Volume{4c1b02c1-d990-11dc-99ae-806e6f6e6963}\\:(C%3A)'] } } },
+      [SPP]:
+        options.protectedC === false
+          ? {}
+          : { [SPP_VALUE]: { kind: 'MultiString', value: { $strings: ['\\\\?\\Volume{4c1b02c1-d990-11dc-99ae-806e6f6e6963}\\:(C%3A)'] } } },
     },
     restorePoints: points,
     checkpoint: {
@@ -80,7 +86,12 @@ const INPUT = { description: 'WSL Network Doctor: before repair' }
 describe('restore-point', () => {
   it('creates a point within 24 hours of the last one by setting the frequency to 0, and removes that value again', async () => {
     const result = await run(INPUT, machine({ lastPointMinutesAgo: 30 }))
-    expect(stepResultOf(result)).toEqual({ changed: true, rebootRequired: false, undo: null, detail: 'Restore point 8 created: WSL Network Doctor: before repair.' })
+    expect(stepResultOf(result)).toEqual({
+      changed: true,
+      rebootRequired: false,
+      undo: null,
+      detail: 'Restore point 8 created: WSL Network Doctor: before repair.',
+    })
     expect(changingCalls(result).map((c) => [c.name, c.arguments])).toEqual([
       ['New-ItemProperty', { LiteralPath: SR, Name: FREQUENCY, PropertyType: 'DWord', Value: 0, Force: true }],
       ['Checkpoint-Computer', { Description: INPUT.description, RestorePointType: 'MODIFY_SETTINGS', WarningAction: 'SilentlyContinue' }],
@@ -143,7 +154,13 @@ describe('restore-point', () => {
   }
 
   it('says Checkpoint-Computer is missing where it is (PowerShell 7: no fake of it)', async () => {
-    const result = await harness.run({ id: 'fix:restore-point', body: harness.catalog.fix('restore-point'), fake: osFake(1), mode: 'FullLanguage', input: INPUT })
+    const result = await harness.run({
+      id: 'fix:restore-point',
+      body: harness.catalog.fix('restore-point'),
+      fake: osFake(1),
+      mode: 'FullLanguage',
+      input: INPUT,
+    })
     expect(failureOf(result).detail).toContain('Checkpoint-Computer is not available')
   }, 120_000)
 
@@ -155,7 +172,11 @@ describe('restore-point', () => {
 
   for (const scenario of SCENARIOS) {
     it(`agrees with fix-effects.ts on ${scenario.id}`, async () => {
-      const points = (scenario.runtime?.restorePoints ?? []).map((p) => ({ SequenceNumber: p.sequenceNumber, Description: p.description, CreationTime: p.creationTime }))
+      const points = (scenario.runtime?.restorePoints ?? []).map((p) => ({
+        SequenceNumber: p.sequenceNumber,
+        Description: p.description,
+        CreationTime: p.creationTime,
+      }))
       const fakeMachine = machine({ protectedC: scenario.runtime?.systemProtection !== false, points, lastPointMinutesAgo: 30 })
       const real = await run(INPUT, fakeMachine, scenario.windows.installationType === 'Client' ? 1 : 3)
       const simulated = applyFix(scenario, 'restore-point', INPUT, { now: NOW })

@@ -48,7 +48,12 @@ function machine(name: string, start: number | null, target: keyof typeof START,
     nativeEffects:
       options.applies === false
         ? []
-        : [{ match: { FilePath: '*sc.exe', _args: `config ${name} start= ${SC_NAMES[target]}` }, set: [{ path: serviceKey(name), name: 'Start', kind: 'DWord', value: { $uint32: START[target] } }] }],
+        : [
+            {
+              match: { FilePath: '*sc.exe', _args: `config ${name} start= ${SC_NAMES[target]}` },
+              set: [{ path: serviceKey(name), name: 'Start', kind: 'DWord', value: { $uint32: START[target] } }],
+            },
+          ],
   }
 }
 
@@ -58,7 +63,8 @@ beforeAll(() => {
 })
 afterAll(() => harness.dispose())
 
-const run = (input: unknown, fake: FakeWindows, fakeMachine: FixMachine, mode: LanguageMode) => runOnMachine(harness, { fix: 'service-start-type' }, input, fake, fakeMachine, mode)
+const run = (input: unknown, fake: FakeWindows, fakeMachine: FixMachine, mode: LanguageMode) =>
+  runOnMachine(harness, { fix: 'service-start-type' }, input, fake, fakeMachine, mode)
 
 describe('service-start-type in Full Language', () => {
   const mode = 'FullLanguage'
@@ -98,30 +104,54 @@ describe('service-start-type in Full Language', () => {
   }, 120_000)
 
   it('fails with sc.exe exit code 1060 and its message', async () => {
-    const result = await run({ name: 'WSLService', startType: 'manual' }, scFake('openservice-1060'), machine('WSLService', 4, 'manual', { applies: false }), mode)
+    const result = await run(
+      { name: 'WSLService', startType: 'manual' },
+      scFake('openservice-1060'),
+      machine('WSLService', 4, 'manual', { applies: false }),
+      mode,
+    )
     expect(failureOf(result).detail).toContain('failed with exit code 1060: [SC] OpenService FAILED 1060:')
     expect(failureOf(result).detail).toContain('The specified service does not exist as an installed service.')
   }, 120_000)
 
   it('decodes a zh-CN sc.exe message in the OEM code page 936', async () => {
-    const result = await run({ name: 'WSLService', startType: 'manual' }, scFake('openservice-1060-zh-cn'), machine('WSLService', 4, 'manual', { applies: false, oemcp: 936 }), mode)
+    const result = await run(
+      { name: 'WSLService', startType: 'manual' },
+      scFake('openservice-1060-zh-cn'),
+      machine('WSLService', 4, 'manual', { applies: false, oemcp: 936 }),
+      mode,
+    )
     expect(failureOf(result).detail).toContain('[SC] OpenService \u5931\u8d25 1060:')
     expect(failureOf(result).detail).toContain('\u6307\u5b9a\u7684\u670d\u52a1\u672a\u5b89\u88c5')
   }, 120_000)
 
   it('fails with exit code 1072 when the service is marked for deletion', async () => {
-    const result = await run({ name: 'SharedAccess', startType: 'manual' }, scFake('marked-for-deletion-1072'), machine('SharedAccess', 4, 'manual', { applies: false }), mode)
+    const result = await run(
+      { name: 'SharedAccess', startType: 'manual' },
+      scFake('marked-for-deletion-1072'),
+      machine('SharedAccess', 4, 'manual', { applies: false }),
+      mode,
+    )
     expect(failureOf(result).detail).toContain('exit code 1072')
   }, 120_000)
 
   it('does not trust exit code 0 when the Start value did not change', async () => {
-    const result = await run({ name: 'WSLService', startType: 'manual' }, scFake('config-success'), machine('WSLService', 4, 'manual', { applies: false }), mode)
+    const result = await run(
+      { name: 'WSLService', startType: 'manual' },
+      scFake('config-success'),
+      machine('WSLService', 4, 'manual', { applies: false }),
+      mode,
+    )
     expect(failureOf(result).detail).toContain('sc.exe reported success but WSLService still starts as disabled.')
   }, 120_000)
 
   const REFUSED: ReadonlyArray<readonly [string, unknown, string]> = [
     ['a service outside the allow-list', { name: 'LxssManager', startType: 'manual' }, "Service 'LxssManager' is not one this step may change."],
-    ['another spelling of an allowed name (the allow-list is exact)', { name: 'wslservice', startType: 'manual' }, "Service 'wslservice' is not one this step may change."],
+    [
+      'another spelling of an allowed name (the allow-list is exact)',
+      { name: 'wslservice', startType: 'manual' },
+      "Service 'wslservice' is not one this step may change.",
+    ],
     ['a hostile name', { name: 'WSLService start= disabled & sc delete WSLService', startType: 'manual' }, 'is not one this step may change'],
     ['an sc.exe start word instead of ours', { name: 'WSLService', startType: 'demand' }, "Start type 'demand' is not allowed."],
     ['boot', { name: 'WSLService', startType: 'boot' }, "Start type 'boot' is not allowed."],
@@ -151,15 +181,19 @@ const START_OF = { boot: 0, system: 1, automatic: 2, manual: 3, disabled: 4 } as
 
 describe.each(LANGUAGE_MODES.filter((m) => m === 'FullLanguage'))('service-start-type agrees with fix-effects.ts for every shipped scenario (%s)', (mode) => {
   for (const scenario of SCENARIOS) {
-    it(scenario.id, async () => {
-      for (const name of FIXABLE_SERVICES) {
-        const service = servicesOf(scenario).find((s) => s.name === name)
-        const start = service?.exists === true && service.startType !== null ? START_OF[service.startType] : null
-        const real = await run({ name, startType: 'manual' }, scFake('config-success'), machine(name, start, 'manual'), mode)
-        const simulated = applyFix(scenario, 'service-start-type', { name, startType: 'manual' }, { now: NOW })
-        if (simulated.ok) expect(stepResultOf(real), name).toEqual(simulated.result)
-        else expect(failureOf(real).detail, name).toContain(simulated.error)
-      }
-    }, 120_000)
+    it(
+      scenario.id,
+      async () => {
+        for (const name of FIXABLE_SERVICES) {
+          const service = servicesOf(scenario).find((s) => s.name === name)
+          const start = service?.exists === true && service.startType !== null ? START_OF[service.startType] : null
+          const real = await run({ name, startType: 'manual' }, scFake('config-success'), machine(name, start, 'manual'), mode)
+          const simulated = applyFix(scenario, 'service-start-type', { name, startType: 'manual' }, { now: NOW })
+          if (simulated.ok) expect(stepResultOf(real), name).toEqual(simulated.result)
+          else expect(failureOf(real).detail, name).toContain(simulated.error)
+        }
+      },
+      120_000,
+    )
   }
 })

@@ -34,7 +34,9 @@ describe.each(LANGUAGE_MODES)('vmware-cleanup.ps1 in %s', (mode) => {
     expect(run.reading.kind).toBe('data')
     const data = run.reading.kind === 'data' ? (run.reading.data as Record<string, unknown>) : {}
     expect(data).toMatchObject({ changed: true, rebootRequired: true, undo: null })
-    expect(String(data['detail'])).toMatch(/^deleted HKLM\\SOFTWARE\\Classes\\CLSID\\\{3d09c1ca-2bcc-40b7-b9bb-3f3ec143a87b\} \(backup: .*vmware-clsid-\d{8}-\d{6}\.reg\); disabled vmware_bridge on 'Wi-Fi'; disabled vmware_bridge on 'Ethernet 3'\. Restart Windows to finish\.$/)
+    expect(String(data['detail'])).toMatch(
+      /^deleted HKLM\\SOFTWARE\\Classes\\CLSID\\\{3d09c1ca-2bcc-40b7-b9bb-3f3ec143a87b\} \(backup: .*vmware-clsid-\d{8}-\d{6}\.reg\); disabled vmware_bridge on 'Wi-Fi'; disabled vmware_bridge on 'Ethernet 3'\. Restart Windows to finish\.$/,
+    )
     expect(run.backups).toHaveLength(1)
     const natives = nativeCalls(run.calls).map((c) => [c.file, ...c.args.map((a) => a.replace(/^.*[\\/]backups([\\/].*)?$/, '<backups>$1'))].join(' '))
     expect(natives.map((l) => l.replace(/[\\/]vmware-clsid-\d{8}-\d{6}\.reg/, '/<file>'))).toEqual([
@@ -54,7 +56,12 @@ describe.each(LANGUAGE_MODES)('vmware-cleanup.ps1 in %s', (mode) => {
 
   it('changes nothing on a clean PC', async () => {
     const run = await cleanup('clean', mode)
-    expect(run.reading.kind === 'data' && run.reading.data).toEqual({ changed: false, rebootRequired: false, undo: null, detail: 'No VMware leftovers found; nothing changed.' })
+    expect(run.reading.kind === 'data' && run.reading.data).toEqual({
+      changed: false,
+      rebootRequired: false,
+      undo: null,
+      detail: 'No VMware leftovers found; nothing changed.',
+    })
     expect(nativeCalls(run.calls)).toEqual([])
     expect(run.calls.filter((c) => c.name === 'Disable-NetAdapterBinding')).toEqual([])
   }, 120_000)

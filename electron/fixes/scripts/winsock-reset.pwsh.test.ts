@@ -23,7 +23,12 @@ async function reset(name: string, mode: LanguageMode, input: unknown = null): P
 describe.each(LANGUAGE_MODES)('winsock-reset.ps1 in %s', (mode) => {
   it('runs only netsh winsock reset and asks for a restart', async () => {
     const run = await reset('success', mode)
-    expect(run.reading.kind === 'data' && run.reading.data).toEqual({ changed: true, rebootRequired: true, undo: null, detail: 'netsh.exe winsock reset: exit code 0.' })
+    expect(run.reading.kind === 'data' && run.reading.data).toEqual({
+      changed: true,
+      rebootRequired: true,
+      undo: null,
+      detail: 'netsh.exe winsock reset: exit code 0.',
+    })
     expect(nativeCalls(run.calls)).toEqual([{ file: 'netsh.exe', args: ['winsock', 'reset'] }])
     expect(forbiddenNative(run.calls)).toEqual([])
   }, 120_000)

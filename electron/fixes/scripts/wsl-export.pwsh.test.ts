@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SCENARIOS } from '../../../shared/scenarios'
 import { applyFix } from '../../simulated-pc/fix-effects'
 import { LANGUAGE_MODES, PwshHarness, type LanguageMode, type ScriptRun } from '../../powershell/test-support/pwsh-harness'
-import { forbiddenNative, loadRecorded, makeRoots, nativeCalls, scenarioWslCase, setupCase, type FakeRoots, type RecordedCase } from '../../powershell/test-support/wsl-maintenance-fakes'
+import {
+  forbiddenNative,
+  loadRecorded,
+  makeRoots,
+  nativeCalls,
+  scenarioWslCase,
+  setupCase,
+  type FakeRoots,
+  type RecordedCase,
+} from '../../powershell/test-support/wsl-maintenance-fakes'
 
 let harness: PwshHarness
 beforeAll(() => {
@@ -24,7 +33,10 @@ async function exportDistro(
   const roots = makeRoots()
   try {
     options.prepare?.(roots)
-    const setup = setupCase(recorded, roots, { writes: options.writes === false ? [] : [TAR], ...(options.encoding === undefined ? {} : { encoding: options.encoding }) })
+    const setup = setupCase(recorded, roots, {
+      writes: options.writes === false ? [] : [TAR],
+      ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    })
     const run = await harness.run({ id: 'fix:wsl-export', body: harness.catalog.fix('wsl-export'), input, mode, ...setup })
     const folder = join(roots.profile, 'WslNetworkDoctor', 'backups')
     return { ...run, backups: existsSync(folder) ? readdirSync(folder) : [] }
@@ -34,31 +46,39 @@ async function exportDistro(
 }
 
 describe.each(LANGUAGE_MODES)('wsl-export.ps1 in %s', (mode) => {
-  it.each(['utf16le', 'utf8'] as const)('exports a listed distribution into the profile backups folder (%s output)', async (encoding) => {
-    const run = await exportDistro(loadRecorded('wsl-export', 'success'), { distro: 'Ubuntu' }, mode, { encoding })
-    expect(run.reading.kind).toBe('data')
-    const data = run.reading.kind === 'data' ? (run.reading.data as Record<string, unknown>) : {}
-    expect(data).toMatchObject({ changed: true, rebootRequired: false, undo: null })
-    expect(String(data['detail'])).toMatch(/^Exported Ubuntu to .*WslNetworkDoctor[\\/]backups[\\/]Ubuntu-\d{8}-\d{6}\.tar \(13 bytes\)\.$/)
-    expect(run.backups).toEqual([expect.stringMatching(/^Ubuntu-\d{8}-\d{6}\.tar$/)])
-    const calls = nativeCalls(run.calls)
-    expect(calls[0]).toEqual({ file: 'wsl.exe', args: ['--list', '--quiet'] })
-    expect(calls[1]?.args.slice(0, 2)).toEqual(['--export', 'Ubuntu'])
-    expect(calls[1]?.args[2]).toMatch(/WslNetworkDoctor[\\/]backups[\\/]Ubuntu-\d{8}-\d{6}\.tar$/)
-    expect(forbiddenNative(run.calls)).toEqual([])
-  }, 120_000)
+  it.each(['utf16le', 'utf8'] as const)(
+    'exports a listed distribution into the profile backups folder (%s output)',
+    async (encoding) => {
+      const run = await exportDistro(loadRecorded('wsl-export', 'success'), { distro: 'Ubuntu' }, mode, { encoding })
+      expect(run.reading.kind).toBe('data')
+      const data = run.reading.kind === 'data' ? (run.reading.data as Record<string, unknown>) : {}
+      expect(data).toMatchObject({ changed: true, rebootRequired: false, undo: null })
+      expect(String(data['detail'])).toMatch(/^Exported Ubuntu to .*WslNetworkDoctor[\\/]backups[\\/]Ubuntu-\d{8}-\d{6}\.tar \(13 bytes\)\.$/)
+      expect(run.backups).toEqual([expect.stringMatching(/^Ubuntu-\d{8}-\d{6}\.tar$/)])
+      const calls = nativeCalls(run.calls)
+      expect(calls[0]).toEqual({ file: 'wsl.exe', args: ['--list', '--quiet'] })
+      expect(calls[1]?.args.slice(0, 2)).toEqual(['--export', 'Ubuntu'])
+      expect(calls[1]?.args[2]).toMatch(/WslNetworkDoctor[\\/]backups[\\/]Ubuntu-\d{8}-\d{6}\.tar$/)
+      expect(forbiddenNative(run.calls)).toEqual([])
+    },
+    120_000,
+  )
 
   it('fails when wsl --export reports success but wrote nothing', async () => {
     const run = await exportDistro(loadRecorded('wsl-export', 'success'), { distro: 'Ubuntu' }, mode, { writes: false })
     expect(run.reading).toMatchObject({ kind: 'script-error', detail: expect.stringContaining('is missing or empty') })
   }, 120_000)
 
-  it.each(['utf16le', 'utf8'] as const)('fails with the decoded Chinese message of a failed export (%s)', async (encoding) => {
-    const run = await exportDistro(loadRecorded('wsl-export', 'failed-zh-cn'), { distro: 'Ubuntu' }, mode, { encoding })
-    const detail = run.reading.kind === 'script-error' ? run.reading.detail : ''
-    expect(detail).toContain('wsl.exe --export Ubuntu failed with exit code -1:')
-    expect(detail).toContain('导出分发失败。')
-  }, 120_000)
+  it.each(['utf16le', 'utf8'] as const)(
+    'fails with the decoded Chinese message of a failed export (%s)',
+    async (encoding) => {
+      const run = await exportDistro(loadRecorded('wsl-export', 'failed-zh-cn'), { distro: 'Ubuntu' }, mode, { encoding })
+      const detail = run.reading.kind === 'script-error' ? run.reading.detail : ''
+      expect(detail).toContain('wsl.exe --export Ubuntu failed with exit code -1:')
+      expect(detail).toContain('导出分发失败。')
+    },
+    120_000,
+  )
 
   it('refuses a name wsl --list --quiet does not list, before exporting', async () => {
     const run = await exportDistro(loadRecorded('wsl-export', 'success'), { distro: 'Debian' }, mode)
@@ -66,11 +86,15 @@ describe.each(LANGUAGE_MODES)('wsl-export.ps1 in %s', (mode) => {
     expect(nativeCalls(run.calls)).toHaveLength(1)
   }, 120_000)
 
-  it.each([["Ubuntu'; rm -rf /"], ['..\\..\\Windows'], ['Ubuntu C:\\x.tar'], ['-'], ['发行版'], ['']])('refuses the name %j before running anything', async (distro) => {
-    const run = await exportDistro(loadRecorded('wsl-export', 'success'), { distro }, mode)
-    expect(run.reading).toMatchObject({ kind: 'script-error', detail: expect.stringContaining('Not a distribution name') })
-    expect(nativeCalls(run.calls)).toEqual([])
-  }, 120_000)
+  it.each([["Ubuntu'; rm -rf /"], ['..\\..\\Windows'], ['Ubuntu C:\\x.tar'], ['-'], ['发行版'], ['']])(
+    'refuses the name %j before running anything',
+    async (distro) => {
+      const run = await exportDistro(loadRecorded('wsl-export', 'success'), { distro }, mode)
+      expect(run.reading).toMatchObject({ kind: 'script-error', detail: expect.stringContaining('Not a distribution name') })
+      expect(nativeCalls(run.calls)).toEqual([])
+    },
+    120_000,
+  )
 
   it('never overwrites an existing backup', async () => {
     const now = new Date()

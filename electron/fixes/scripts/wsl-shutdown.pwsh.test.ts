@@ -28,20 +28,24 @@ describe.each(LANGUAGE_MODES)('wsl-shutdown.ps1 in %s', (mode) => {
     }
   }, 120_000)
 
-  it.each(['utf16le', 'utf8'] as const)('fails with the decoded wsl.exe message and its exit code (%s output)', async (encoding) => {
-    const roots = makeRoots()
-    try {
-      const setup = setupCase(loadRecorded('wsl-shutdown', 'service-disabled'), roots, { encoding })
-      const run = await harness.run({ id: 'fix:wsl-shutdown', body: harness.catalog.fix('wsl-shutdown'), input: null, mode, ...setup })
-      expect(run.reading).toMatchObject({ kind: 'script-error', failure: 'failed' })
-      const detail = run.reading.kind === 'script-error' ? run.reading.detail : ''
-      expect(detail).toContain('wsl.exe --shutdown failed with exit code -1: The service cannot be started')
-      expect(detail).toContain('Error code: Wsl/0x80070422')
-      expect(detail).not.toContain('\u0000')
-    } finally {
-      roots.dispose()
-    }
-  }, 120_000)
+  it.each(['utf16le', 'utf8'] as const)(
+    'fails with the decoded wsl.exe message and its exit code (%s output)',
+    async (encoding) => {
+      const roots = makeRoots()
+      try {
+        const setup = setupCase(loadRecorded('wsl-shutdown', 'service-disabled'), roots, { encoding })
+        const run = await harness.run({ id: 'fix:wsl-shutdown', body: harness.catalog.fix('wsl-shutdown'), input: null, mode, ...setup })
+        expect(run.reading).toMatchObject({ kind: 'script-error', failure: 'failed' })
+        const detail = run.reading.kind === 'script-error' ? run.reading.detail : ''
+        expect(detail).toContain('wsl.exe --shutdown failed with exit code -1: The service cannot be started')
+        expect(detail).toContain('Error code: Wsl/0x80070422')
+        expect(detail).not.toContain('\u0000')
+      } finally {
+        roots.dispose()
+      }
+    },
+    120_000,
+  )
 
   it('refuses any input and runs nothing', async () => {
     const roots = makeRoots()
@@ -72,7 +76,13 @@ describe.each(LANGUAGE_MODES)('wsl-shutdown.ps1 in %s', (mode) => {
     try {
       const body = harness.catalog.fix('wsl-shutdown')
       const ok = await harness.run({ id: 'fix:wsl-shutdown', body, input: {}, mode, ...setupCase(loadRecorded('wsl-shutdown', 'success'), roots) })
-      const disabled = await harness.run({ id: 'fix:wsl-shutdown', body, input: {}, mode, ...setupCase(loadRecorded('wsl-shutdown', 'service-disabled'), roots) })
+      const disabled = await harness.run({
+        id: 'fix:wsl-shutdown',
+        body,
+        input: {},
+        mode,
+        ...setupCase(loadRecorded('wsl-shutdown', 'service-disabled'), roots),
+      })
       const failure = disabled.reading.kind === 'script-error' ? disabled.reading.detail : ''
       for (const scenario of SCENARIOS.filter((s) => s.wsl.kind !== 'absent')) {
         const simulated = applyFix(scenario, 'wsl-shutdown', {}, { now: new Date('2026-11-21T09:00:00Z') })

@@ -40,9 +40,16 @@ function profile(bytes: Buffer | null = null): { dir: string; path: string } {
   return { dir, path }
 }
 
-const fake = (dir: string): FakeWindows => ({ source: 'real files in a temporary profile folder (no recorded output)', env: { HOME: dir, USERPROFILE: dir }, commands: {} })
+const fake = (dir: string): FakeWindows => ({
+  source: 'real files in a temporary profile folder (no recorded output)',
+  env: { HOME: dir, USERPROFILE: dir },
+  commands: {},
+})
 const b64 = (bytes: Buffer): string => bytes.toString('base64')
-const others = (dir: string): string[] => readdirSync(dir).filter((f) => f !== '.wslconfig').sort()
+const others = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => f !== '.wslconfig')
+    .sort()
 
 const write = (dir: string, input: unknown, mode: LanguageMode = 'FullLanguage') => harness.runFix('wslconfig-write', input, fake(dir), mode)
 const undo = (dir: string, input: unknown, mode: LanguageMode = 'FullLanguage') => harness.runFix('undo-restore-file', input, fake(dir), mode)
@@ -52,7 +59,10 @@ const SAMPLES: ReadonlyArray<readonly [string, Buffer]> = [
   ['UTF-16LE with BOM and CRLF', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('[wsl2]\r\nmemory=4GB\r\n', 'utf16le')])],
   ['UTF-16LE without BOM', Buffer.from('[wsl2]\nmemory=4GB\n', 'utf16le')],
   ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('[wsl2]\nmemory=4GB\n', 'utf8')])],
-  ['GBK bytes (a zh-CN comment)', Buffer.concat([Buffer.from('# ', 'latin1'), nativeBytes('\u5185\u5b58\u8bbe\u7f6e', 'gbk'), Buffer.from('\r\n[wsl2]\r\nmemory=4GB\r\n', 'latin1')])],
+  [
+    'GBK bytes (a zh-CN comment)',
+    Buffer.concat([Buffer.from('# ', 'latin1'), nativeBytes('\u5185\u5b58\u8bbe\u7f6e', 'gbk'), Buffer.from('\r\n[wsl2]\r\nmemory=4GB\r\n', 'latin1')]),
+  ],
   ['a lone CR', Buffer.from('[wsl2]\rmemory=4GB\r', 'latin1')],
   ['an odd trailing byte', Buffer.concat([Buffer.from('[wsl2]\n', 'utf16le'), Buffer.from([0x0a])])],
 ]
@@ -61,7 +71,12 @@ describe('wslconfig-write', () => {
   it('creates .wslconfig when the scan found none, with no backup and no temp file left', async () => {
     const { dir, path } = profile()
     const result = await write(dir, { expectedBase64: null, contentBase64: b64(Buffer.from(TEXT)) })
-    expect(stepResultOf(result)).toEqual({ changed: true, rebootRequired: false, undo: { kind: 'restore-file', path, previousBase64: null, backupPath: null, writtenBase64: b64(Buffer.from(TEXT)) }, detail: `Wrote ${TEXT.length} bytes to ${path}.` })
+    expect(stepResultOf(result)).toEqual({
+      changed: true,
+      rebootRequired: false,
+      undo: { kind: 'restore-file', path, previousBase64: null, backupPath: null, writtenBase64: b64(Buffer.from(TEXT)) },
+      detail: `Wrote ${TEXT.length} bytes to ${path}.`,
+    })
     expect(readFileSync(path, 'utf8')).toBe(TEXT)
     expect(others(dir)).toEqual([])
   }, 120_000)
@@ -103,13 +118,18 @@ describe('wslconfig-write', () => {
     expect(failureOf(await write(created.dir, { expectedBase64: null, contentBase64: b64(Buffer.from(TEXT)) })).detail).toContain('was created since the scan')
     expect(readFileSync(created.path, 'utf8')).toBe('[wsl2]\n')
     const deleted = profile()
-    expect(failureOf(await write(deleted.dir, { expectedBase64: b64(Buffer.from('[wsl2]\n')), contentBase64: b64(Buffer.from(TEXT)) })).detail).toContain('was deleted since the scan')
+    expect(failureOf(await write(deleted.dir, { expectedBase64: b64(Buffer.from('[wsl2]\n')), contentBase64: b64(Buffer.from(TEXT)) })).detail).toContain(
+      'was deleted since the scan',
+    )
     expect(existsSync(deleted.path)).toBe(false)
   }, 120_000)
 
   it('changes nothing when the file already has the wanted bytes', async () => {
     const { dir } = profile(Buffer.from(TEXT))
-    expect(stepResultOf(await write(dir, { expectedBase64: b64(Buffer.from(TEXT)), contentBase64: b64(Buffer.from(TEXT)) }))).toMatchObject({ changed: false, undo: null })
+    expect(stepResultOf(await write(dir, { expectedBase64: b64(Buffer.from(TEXT)), contentBase64: b64(Buffer.from(TEXT)) }))).toMatchObject({
+      changed: false,
+      undo: null,
+    })
     expect(others(dir)).toEqual([])
   }, 120_000)
 
@@ -130,7 +150,9 @@ describe('wslconfig-write', () => {
     const target = join(link.dir, 'elsewhere.ini')
     writeFileSync(target, 'x')
     symlinkSync(target, link.path)
-    expect(failureOf(await write(link.dir, { expectedBase64: b64(Buffer.from('x')), contentBase64: b64(Buffer.from(TEXT)) })).detail).toContain('is a link; refused.')
+    expect(failureOf(await write(link.dir, { expectedBase64: b64(Buffer.from('x')), contentBase64: b64(Buffer.from(TEXT)) })).detail).toContain(
+      'is a link; refused.',
+    )
     expect(readFileSync(target, 'utf8')).toBe('x')
   }, 120_000)
 
@@ -205,7 +227,11 @@ describe('undo-restore-file', () => {
     ['our own backup file', (dir) => ({ path: join(dir, '.wslconfig.wnd-backup-20261122-100000'), previousBase64: 'AA==' }), 'can be restored; refused'],
     ['a relative path', () => ({ path: '.wslconfig', previousBase64: 'AA==' }), 'can be restored; refused'],
     ['another user\u2019s profile', () => ({ path: 'C:\\Users\\Administrator\\.wslconfig', previousBase64: 'AA==' }), 'can be restored; refused'],
-    ['an UndoRecord of another kind', (dir) => ({ kind: 'restore-registry-value', path: join(dir, '.wslconfig'), previousBase64: 'AA==' }), 'Expected an UndoRecord of kind restore-file.'],
+    [
+      'an UndoRecord of another kind',
+      (dir) => ({ kind: 'restore-registry-value', path: join(dir, '.wslconfig'), previousBase64: 'AA==' }),
+      'Expected an UndoRecord of kind restore-file.',
+    ],
     ['no path', () => ({ previousBase64: 'AA==' }), 'path and previousBase64 are required.'],
   ]
   for (const [what, input, message] of REFUSED) {
@@ -230,31 +256,43 @@ const STAMP = /wnd-backup-\d{8}-\d{6}/g
 
 describe('wslconfig-write agrees with fix-effects.ts for every shipped scenario', () => {
   for (const scenario of SCENARIOS) {
-    it(scenario.id, async () => {
-      const before = scenario.wslconfig === null ? null : Buffer.from(wslconfigBytes(scenario.wslconfig))
-      // The plan writes in the file's own encoding and line ends (docs/knowledge/wslconfig.md).
-      const config = scenario.wslconfig ?? { text: '', encoding: 'utf8' as const, lineEnding: 'lf' as const }
-      const after = Buffer.from(wslconfigBytes({ ...config, text: `${config.text}[experimental]\nhostAddressLoopback=true\n` }))
-      const { dir, path } = profile(before)
-      const input = { expectedBase64: before === null ? null : b64(before), contentBase64: b64(after) }
-      const real = stepResultOf(await write(dir, input))
-      const simulated = applyFix(scenario, 'wslconfig-write', input, { now: NOW })
-      expect(simulated.ok).toBe(true)
-      if (!simulated.ok) return
-      const simPath = wslconfigPath(scenario)
-      const normalize = (text: string | null | undefined, from: string): string | undefined => text?.split(from).join('<profile>\\.wslconfig').replace(STAMP, 'wnd-backup-<stamp>')
-      expect({ ...real, detail: normalize(real.detail, path), undo: real.undo?.kind === 'restore-file' ? { ...real.undo, path: '<p>', backupPath: normalize(real.undo.backupPath, path) } : real.undo }).toEqual({
-        ...simulated.result,
-        detail: normalize(simulated.result.detail, simPath),
-        undo: simulated.result.undo?.kind === 'restore-file' ? { ...simulated.result.undo, path: '<p>', backupPath: normalize(simulated.result.undo.backupPath, simPath) } : simulated.result.undo,
-      })
-      // What the simulated PC now holds must be the bytes the script wrote.
-      const state = simulated.state.wslconfig
-      expect(state === null ? null : Buffer.from(wslconfigBytes(state)).toString('hex')).toBe(readFileSync(path).toString('hex'))
-      // ...read in the file's own encoding (a UTF-16LE file without BOM is not UTF-8 text with NULs).
-      expect(state?.encoding).toBe(config.encoding)
-      expect(state?.text).toBe(`${config.text}[experimental]\nhostAddressLoopback=true\n`)
-    }, 120_000)
+    it(
+      scenario.id,
+      async () => {
+        const before = scenario.wslconfig === null ? null : Buffer.from(wslconfigBytes(scenario.wslconfig))
+        // The plan writes in the file's own encoding and line ends (docs/knowledge/wslconfig.md).
+        const config = scenario.wslconfig ?? { text: '', encoding: 'utf8' as const, lineEnding: 'lf' as const }
+        const after = Buffer.from(wslconfigBytes({ ...config, text: `${config.text}[experimental]\nhostAddressLoopback=true\n` }))
+        const { dir, path } = profile(before)
+        const input = { expectedBase64: before === null ? null : b64(before), contentBase64: b64(after) }
+        const real = stepResultOf(await write(dir, input))
+        const simulated = applyFix(scenario, 'wslconfig-write', input, { now: NOW })
+        expect(simulated.ok).toBe(true)
+        if (!simulated.ok) return
+        const simPath = wslconfigPath(scenario)
+        const normalize = (text: string | null | undefined, from: string): string | undefined =>
+          text?.split(from).join('<profile>\\.wslconfig').replace(STAMP, 'wnd-backup-<stamp>')
+        expect({
+          ...real,
+          detail: normalize(real.detail, path),
+          undo: real.undo?.kind === 'restore-file' ? { ...real.undo, path: '<p>', backupPath: normalize(real.undo.backupPath, path) } : real.undo,
+        }).toEqual({
+          ...simulated.result,
+          detail: normalize(simulated.result.detail, simPath),
+          undo:
+            simulated.result.undo?.kind === 'restore-file'
+              ? { ...simulated.result.undo, path: '<p>', backupPath: normalize(simulated.result.undo.backupPath, simPath) }
+              : simulated.result.undo,
+        })
+        // What the simulated PC now holds must be the bytes the script wrote.
+        const state = simulated.state.wslconfig
+        expect(state === null ? null : Buffer.from(wslconfigBytes(state)).toString('hex')).toBe(readFileSync(path).toString('hex'))
+        // ...read in the file's own encoding (a UTF-16LE file without BOM is not UTF-8 text with NULs).
+        expect(state?.encoding).toBe(config.encoding)
+        expect(state?.text).toBe(`${config.text}[experimental]\nhostAddressLoopback=true\n`)
+      },
+      120_000,
+    )
   }
 })
 
@@ -269,21 +307,42 @@ describe('a planned .wslconfig edit, written by the real script, changes only th
   const u16 = (s: string) => Buffer.from(s, 'utf16le')
   const CASES: ReadonlyArray<readonly [string, Buffer, Buffer]> = [
     ['UTF-8, CRLF', latin('# mine\r\n[wsl2]\r\nnetworkingMode=mirrored\r\nmemory=4GB\r\n'), latin('# mine\r\n[wsl2]\r\nnetworkingMode=nat\r\nmemory=4GB\r\n')],
-    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# \u6211\n[wsl2]\nnetworkingMode=mirrored\n')]), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# \u6211\n[wsl2]\nnetworkingMode=nat\n')])],
-    ['UTF-16LE with BOM and an odd trailing byte', Buffer.concat([Buffer.from([0xff, 0xfe]), u16('[wsl2]\r\nnetworkingMode=mirrored\r\n'), Buffer.from([0x0a])]), Buffer.concat([Buffer.from([0xff, 0xfe]), u16('[wsl2]\r\nnetworkingMode=nat\r\n'), Buffer.from([0x0a])])],
-    ['GBK comments by Notepad on Chinese Windows', Buffer.concat([latin('# '), gbk, latin('\r\n[wsl2]\r\nnetworkingMode=mirrored # '), gbk, latin('\r\n')]), Buffer.concat([latin('# '), gbk, latin('\r\n[wsl2]\r\nnetworkingMode=nat # '), gbk, latin('\r\n')])],
+    [
+      'UTF-8 with BOM',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# \u6211\n[wsl2]\nnetworkingMode=mirrored\n')]),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# \u6211\n[wsl2]\nnetworkingMode=nat\n')]),
+    ],
+    [
+      'UTF-16LE with BOM and an odd trailing byte',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), u16('[wsl2]\r\nnetworkingMode=mirrored\r\n'), Buffer.from([0x0a])]),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), u16('[wsl2]\r\nnetworkingMode=nat\r\n'), Buffer.from([0x0a])]),
+    ],
+    [
+      'GBK comments by Notepad on Chinese Windows',
+      Buffer.concat([latin('# '), gbk, latin('\r\n[wsl2]\r\nnetworkingMode=mirrored # '), gbk, latin('\r\n')]),
+      Buffer.concat([latin('# '), gbk, latin('\r\n[wsl2]\r\nnetworkingMode=nat # '), gbk, latin('\r\n')]),
+    ],
     ['mixed line ends, no line end at the end', latin('[wsl2]\nswap=0\r\nnetworkingMode=mirrored'), latin('[wsl2]\nswap=0\r\nnetworkingMode=nat')],
   ]
   for (const [what, before, expected] of CASES) {
-    it(what, async () => {
-      const fix = findFix('wslconfig-set-nat')
-      if (!fix) throw new Error('no fix')
-      const view = buildMachineView(testSnapshot({ 'windows-version': { currentBuild: '22000', ubr: 2836 }, 'wslconfig-file': { exists: true, sizeBytes: before.length, contentBase64: b64(before), policy: null } }))
-      expect(fix.unavailable(view, {})).toBeNull()
-      const step = allSteps(buildPlan(fix, view, {})).find((s) => s.script === 'wslconfig-write')
-      const { dir, path } = profile(before)
-      stepResultOf(await write(dir, step?.input))
-      expect(readFileSync(path).toString('hex')).toBe(expected.toString('hex'))
-    }, 120_000)
+    it(
+      what,
+      async () => {
+        const fix = findFix('wslconfig-set-nat')
+        if (!fix) throw new Error('no fix')
+        const view = buildMachineView(
+          testSnapshot({
+            'windows-version': { currentBuild: '22000', ubr: 2836 },
+            'wslconfig-file': { exists: true, sizeBytes: before.length, contentBase64: b64(before), policy: null },
+          }),
+        )
+        expect(fix.unavailable(view, {})).toBeNull()
+        const step = allSteps(buildPlan(fix, view, {})).find((s) => s.script === 'wslconfig-write')
+        const { dir, path } = profile(before)
+        stepResultOf(await write(dir, step?.input))
+        expect(readFileSync(path).toString('hex')).toBe(expected.toString('hex'))
+      },
+      120_000,
+    )
   }
 })

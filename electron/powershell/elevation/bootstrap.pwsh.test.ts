@@ -93,7 +93,7 @@ describe('the real bootstrap in pwsh', () => {
     expect(result.run).toMatchObject({ code: 0, stderr: '' })
   })
 
-  it('returns a composed script\'s envelope (compose-script.ts prints it with Write-Output)', SLOW, async () => {
+  it("returns a composed script's envelope (compose-script.ts prints it with Write-Output)", SLOW, async () => {
     const script = composeScript({ id: 'probe', body: `@{ fixed = '是' }`, prelude: '' })
     const result = await elevate(script.text)
     if (result.outcome.kind !== 'result') throw new Error(JSON.stringify(result.outcome))

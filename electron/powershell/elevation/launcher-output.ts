@@ -29,7 +29,10 @@ export function parseLauncherOutput(stdout: string): LauncherStatus | null {
   for (const raw of stdout.split(/\r?\n/)) {
     // A BOM, and terminal control sequences a console host may put first (PowerShell 7 writes
     // ESC[?1h ESC[?1l even into a pipe), are not part of the line.
-    const line = raw.replace(/^\uFEFF/, '').replace(/^(?:\u001b\[[0-9;?]*[A-Za-z])+/, '').trim()
+    const line = raw
+      .replace(/^\uFEFF/, '')
+      .replace(/^(?:\u001b\[[0-9;?]*[A-Za-z])+/, '')
+      .trim()
     if (!line.startsWith('{')) continue
     let json: unknown
     try {

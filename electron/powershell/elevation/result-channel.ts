@@ -79,9 +79,7 @@ export interface ResultChannelOptions {
   readonly onProgress?: (event: ElevatedProgress) => void
 }
 
-export type OpenResultChannel =
-  | { readonly ok: true; readonly channel: ResultChannel }
-  | { readonly ok: false; readonly detail: string }
+export type OpenResultChannel = { readonly ok: true; readonly channel: ResultChannel } | { readonly ok: false; readonly detail: string }
 
 const MAX_HELLO_BYTES = 1024
 const AnswerMessage = z.object({
@@ -248,11 +246,14 @@ function sameNonce(received: string, expected: string): boolean {
  * Splits a socket's bytes into UTF-8 lines without re-copying the buffer for every chunk (results
  * can be megabytes). Strips a trailing CR and a leading BOM, which .NET writers may add.
  */
-function readLines(socket: Socket, handlers: {
-  readonly maxLineBytes: () => number
-  readonly onLine: (line: string) => void
-  readonly onOverflow: () => void
-}): void {
+function readLines(
+  socket: Socket,
+  handlers: {
+    readonly maxLineBytes: () => number
+    readonly onLine: (line: string) => void
+    readonly onOverflow: () => void
+  },
+): void {
   let pending: Buffer[] = []
   let pendingBytes = 0
   socket.on('data', (chunk: Buffer) => {

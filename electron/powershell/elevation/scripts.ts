@@ -194,8 +194,7 @@ export function launcherScript(parameters: LauncherParameters): string {
   // .NET Framework's Process.StartWithShellExecuteEx copies ErrorDialogParentHandle into
   // SHELLEXECUTEINFO.hwnd only when ErrorDialog is true (otherwise it sets SEE_MASK_FLAG_NO_UI):
   // the owner window is what lets the UAC prompt take the foreground.
-  const owner =
-    ownerWindowHandle === undefined ? [] : [`$psi.ErrorDialog = $true`, `$psi.ErrorDialogParentHandle = [IntPtr]${ownerWindowHandle}`]
+  const owner = ownerWindowHandle === undefined ? [] : [`$psi.ErrorDialog = $true`, `$psi.ErrorDialogParentHandle = [IntPtr]${ownerWindowHandle}`]
   return [
     `$ErrorActionPreference = 'Stop'`,
     // Constrained Language Mode (AppLocker/WDAC) forbids everything below: say so in a line the

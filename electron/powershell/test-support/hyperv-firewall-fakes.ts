@@ -14,7 +14,11 @@ const list = (scope: string) => scope.split(',')
 
 export function hypervFirewallFake(scenario: Scenario): FakeWindows {
   const fact = hypervFirewall(scenario)
-  const getCommand = { rules: [{ match: { Name: 'Get-NetFirewallHyperVVMSetting' }, result: fact.supported ? { Name: 'Get-NetFirewallHyperVVMSetting', Source: 'NetSecurity' } : [] }] }
+  const getCommand = {
+    rules: [
+      { match: { Name: 'Get-NetFirewallHyperVVMSetting' }, result: fact.supported ? { Name: 'Get-NetFirewallHyperVVMSetting', Source: 'NetSecurity' } : [] },
+    ],
+  }
   if (!fact.supported) return { source: SOURCE, commands: { 'Get-Command': getCommand } }
   const s = fact.setting
   return {
@@ -24,7 +28,14 @@ export function hypervFirewallFake(scenario: Scenario): FakeWindows {
       'Get-NetFirewallHyperVVMSetting': {
         rules: [
           s === null
-            ? { match: { PolicyStore: 'ActiveStore' }, throw: { errorId: 'CmdletizationQuery_NotFound_Name,Get-NetFirewallHyperVVMSetting', message: `No MSFT_NetFirewallHyperVVMSetting objects found with property 'Name' equal to '${WSL_VM_CREATOR_ID}'.`, category: 'ObjectNotFound' } }
+            ? {
+                match: { PolicyStore: 'ActiveStore' },
+                throw: {
+                  errorId: 'CmdletizationQuery_NotFound_Name,Get-NetFirewallHyperVVMSetting',
+                  message: `No MSFT_NetFirewallHyperVVMSetting objects found with property 'Name' equal to '${WSL_VM_CREATOR_ID}'.`,
+                  category: 'ObjectNotFound',
+                },
+              }
             : {
                 match: { PolicyStore: 'ActiveStore', Name: WSL_VM_CREATOR_ID },
                 result: {

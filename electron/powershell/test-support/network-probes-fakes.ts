@@ -17,14 +17,19 @@ import { hostNetworking } from '../../simulated-pc/host-networking-model'
 import { networkAdapters } from '../../simulated-pc/network-adapters-model'
 import { winsockCatalog, SYSTEM_ROOT } from '../../simulated-pc/winsock-catalog-model'
 import { encodeWinHttpSettings } from '../../simulated-pc/winhttp-settings'
-import {
-  hasAutoProxyApis,
-  hasDnsTunnelingApis,
-  hasHyperVFirewall,
-  hasMirroredNetworkingApis,
-} from '../../simulated-pc/windows-capabilities'
+import { hasAutoProxyApis, hasDnsTunnelingApis, hasHyperVFirewall, hasMirroredNetworkingApis } from '../../simulated-pc/windows-capabilities'
 import { REQUIRED_EXPORTS } from '../../../shared/probes/facts/mirrored-readiness'
-import { nativeBytes, nativeResult, type FakeCommand, type FakeRule, type FakeWindows, type LanguageMode, type PwshHarness, type RecordedNative, type ScriptRun } from './pwsh-harness'
+import {
+  nativeBytes,
+  nativeResult,
+  type FakeCommand,
+  type FakeRule,
+  type FakeWindows,
+  type LanguageMode,
+  type PwshHarness,
+  type RecordedNative,
+  type ScriptRun,
+} from './pwsh-harness'
 
 const RECORDED_DIR = join(__dirname, '..', '..', 'probes', 'scripts', '__recorded__')
 const SCENARIO_SOURCE = 'shared/scenarios/*.json through electron/simulated-pc (the simulated PC), stated as Windows exposes it'
@@ -64,7 +69,14 @@ export function packedCatalogItem(entry: PackedCatalogEntry): Buffer {
   blob.writeUInt32LE(entry.catalogEntryId ?? 1001, info + 36)
   blob.writeInt32LE(entry.chainLength, info + 40)
   ;(entry.chainEntries ?? []).slice(0, 7).forEach((id, i) => blob.writeUInt32LE(id, info + 44 + i * 4))
-  const ints = [entry.version ?? 2, entry.addressFamily ?? 2, entry.maxAddressLength ?? 16, entry.minAddressLength ?? 16, entry.socketType ?? 1, entry.protocol ?? 6]
+  const ints = [
+    entry.version ?? 2,
+    entry.addressFamily ?? 2,
+    entry.maxAddressLength ?? 16,
+    entry.minAddressLength ?? 16,
+    entry.socketType ?? 1,
+    entry.protocol ?? 6,
+  ]
   ints.forEach((value, i) => blob.writeInt32LE(value, info + 72 + i * 4))
   Buffer.from((entry.description ?? '').slice(0, 255), 'utf16le').copy(blob, info + 116)
   return blob
@@ -74,7 +86,12 @@ function guidBytes(text: string): Buffer {
   const hex = text.replace(/[{}-]/g, '')
   const b = Buffer.from(hex, 'hex')
   // GUID layout: Data1 (LE uint32), Data2, Data3 (LE uint16), Data4 (8 bytes as written).
-  return Buffer.concat([Buffer.from(b.subarray(0, 4)).reverse(), Buffer.from(b.subarray(4, 6)).reverse(), Buffer.from(b.subarray(6, 8)).reverse(), b.subarray(8)])
+  return Buffer.concat([
+    Buffer.from(b.subarray(0, 4)).reverse(),
+    Buffer.from(b.subarray(4, 6)).reverse(),
+    Buffer.from(b.subarray(6, 8)).reverse(),
+    b.subarray(8),
+  ])
 }
 
 /** `{"$native": RecordedNative}` → Invoke-WndNative's result; `{"$packedCatalogItem": {...}}` → `{"$bytes"}`. */
@@ -157,7 +174,9 @@ const TCPIP = 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters'
 /** `netsh interface ipv4 show excludedportrange protocol=tcp` as netsh prints it (en-US / zh-CN). */
 export function excludedPortRangeText(ranges: readonly { start: number; end: number }[], chinese: boolean): string {
   const row = (r: { start: number; end: number }) => `${String(r.start).padStart(10)}  ${String(r.end).padStart(10)}`
-  const head = chinese ? ['', '\u534f\u8bae tcp \u7aef\u53e3\u6392\u9664\u8303\u56f4', '', '\u5f00\u59cb\u7aef\u53e3    \u7ed3\u675f\u7aef\u53e3'] : ['', 'Protocol tcp Port Exclusion Ranges', '', 'Start Port    End Port']
+  const head = chinese
+    ? ['', '\u534f\u8bae tcp \u7aef\u53e3\u6392\u9664\u8303\u56f4', '', '\u5f00\u59cb\u7aef\u53e3    \u7ed3\u675f\u7aef\u53e3']
+    : ['', 'Protocol tcp Port Exclusion Ranges', '', 'Start Port    End Port']
   const foot = chinese ? '* - \u7ba1\u7406\u7684\u7aef\u53e3\u6392\u9664\u3002' : '* - Administered port exclusions.'
   return [...head, '----------    --------', ...ranges.map(row), '', foot, '', ''].join('\r\n')
 }
@@ -166,9 +185,19 @@ export function hostNetworkingFake(scenario: Scenario): FakeWindows {
   const fact = hostNetworking(scenario)
   const hosts: FakeRule =
     fact.hostsFileBytes === null
-      ? { match: { LiteralPath: '*hosts' }, throw: { errorId: 'PathNotFound,Microsoft.PowerShell.Commands.GetItemCommand', message: 'Cannot find path because it does not exist.', category: 'ObjectNotFound' } }
+      ? {
+          match: { LiteralPath: '*hosts' },
+          throw: {
+            errorId: 'PathNotFound,Microsoft.PowerShell.Commands.GetItemCommand',
+            message: 'Cannot find path because it does not exist.',
+            category: 'ObjectNotFound',
+          },
+        }
       : { match: { LiteralPath: '*hosts' }, result: { Name: 'hosts', Length: { $int64: fact.hostsFileBytes }, PSIsContainer: false } }
-  const netsh = fact.excludedPortRanges === null ? { exitCode: 1, encoding: 'ascii' as const } : { exitCode: 0, stdout: excludedPortRangeText(fact.excludedPortRanges, zh(scenario)), encoding: zh(scenario) ? ('gbk' as const) : ('ascii' as const) }
+  const netsh =
+    fact.excludedPortRanges === null
+      ? { exitCode: 1, encoding: 'ascii' as const }
+      : { exitCode: 0, stdout: excludedPortRangeText(fact.excludedPortRanges, zh(scenario)), encoding: zh(scenario) ? ('gbk' as const) : ('ascii' as const) }
   return {
     source: SCENARIO_SOURCE,
     env: ENV,
@@ -183,7 +212,9 @@ export function hostNetworkingFake(scenario: Scenario): FakeWindows {
         ],
       },
       'Test-Path': { rules: [{ match: { LiteralPath: '*\\Services\\FSE' }, result: fact.fseServiceExists }] },
-      'Invoke-WndNative': { rules: [{ match: { FilePath: '*netsh.exe', _args: 'interface ipv4 show excludedportrange protocol=tcp' }, result: nativeResult(netsh) }] },
+      'Invoke-WndNative': {
+        rules: [{ match: { FilePath: '*netsh.exe', _args: 'interface ipv4 show excludedportrange protocol=tcp' }, result: nativeResult(netsh) }],
+      },
     },
   }
 }
@@ -232,7 +263,11 @@ export function scenarioExports(scenario: Scenario): Record<string, readonly str
   }
 }
 
-const INVALID_CLASS = { errorId: 'HRESULT 0x80041010,Microsoft.Management.Infrastructure.CimCmdlets.GetCimInstanceCommand', message: 'Invalid class ', category: 'MetadataError' }
+const INVALID_CLASS = {
+  errorId: 'HRESULT 0x80041010,Microsoft.Management.Infrastructure.CimCmdlets.GetCimInstanceCommand',
+  message: 'Invalid class ',
+  category: 'MetadataError',
+}
 
 export function mirroredReadinessFake(scenario: Scenario): FakeWindows {
   const { windows, host } = scenario
@@ -248,14 +283,35 @@ export function mirroredReadinessFake(scenario: Scenario): FakeWindows {
         rules: [
           firewall
             ? { match: { ClassName: 'MSFT_NetFirewallHyperVVMCreator' }, result: { CimClassName: 'MSFT_NetFirewallHyperVVMCreator' } }
-            : { match: { ClassName: 'MSFT_NetFirewallHyperVVMCreator' }, throw: { errorId: 'HRESULT 0x80041002,Microsoft.Management.Infrastructure.CimCmdlets.GetCimClassCommand', message: 'Not found ', category: 'ObjectNotFound' } },
+            : {
+                match: { ClassName: 'MSFT_NetFirewallHyperVVMCreator' },
+                throw: {
+                  errorId: 'HRESULT 0x80041002,Microsoft.Management.Infrastructure.CimCmdlets.GetCimClassCommand',
+                  message: 'Not found ',
+                  category: 'ObjectNotFound',
+                },
+              },
         ],
       },
-      'Get-CimInstance': { rules: [firewall ? { match: { ClassName: 'MSFT_NetFirewallHyperVProfile' }, result: profiles } : { match: { ClassName: 'MSFT_NetFirewallHyperVProfile' }, throw: INVALID_CLASS }] },
+      'Get-CimInstance': {
+        rules: [
+          firewall
+            ? { match: { ClassName: 'MSFT_NetFirewallHyperVProfile' }, result: profiles }
+            : { match: { ClassName: 'MSFT_NetFirewallHyperVProfile' }, throw: INVALID_CLASS },
+        ],
+      },
       'Get-ItemProperty': {
         rules: [
-          registryValue('HKLM:\\SYSTEM\\CurrentControlSet\\Services\\MpsSvc\\Parameters', 'HyperVFirewallDisable', host.hyperVFirewallDisabled ? { $uint32: 1 } : null),
-          registryValue('HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters', 'DisabledComponents', host.ipv6DisabledComponents === null ? null : { $uint32: host.ipv6DisabledComponents }),
+          registryValue(
+            'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\MpsSvc\\Parameters',
+            'HyperVFirewallDisable',
+            host.hyperVFirewallDisabled ? { $uint32: 1 } : null,
+          ),
+          registryValue(
+            'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters',
+            'DisabledComponents',
+            host.ipv6DisabledComponents === null ? null : { $uint32: host.ipv6DisabledComponents },
+          ),
         ],
       },
     },
@@ -265,12 +321,30 @@ export function mirroredReadinessFake(scenario: Scenario): FakeWindows {
 // --- network-adapters ---------------------------------------------------------------------
 
 const VMWARE_CLSID = '*{3d09c1ca-2bcc-40b7-b9bb-3f3ec143a87b}'
-const NO_BINDINGS = { errorId: 'CmdletizationQuery_NotFound_ComponentID,Get-NetAdapterBinding', message: "No MSFT_NetAdapterBindingSettingData objects found with property 'ComponentID' equal to 'vmware_bridge'.  Verify the value of the property and retry.", category: 'ObjectNotFound' }
+const NO_BINDINGS = {
+  errorId: 'CmdletizationQuery_NotFound_ComponentID,Get-NetAdapterBinding',
+  message:
+    "No MSFT_NetAdapterBindingSettingData objects found with property 'ComponentID' equal to 'vmware_bridge'.  Verify the value of the property and retry.",
+  category: 'ObjectNotFound',
+}
 
 export function networkAdaptersFake(scenario: Scenario): FakeWindows {
   const fact = networkAdapters(scenario)
-  const adapters = fact.adapters.map((a, i) => ({ Name: a.name, InterfaceDescription: a.interfaceDescription, ifIndex: { $int32: 10 + i }, Status: a.status, MacAddress: '00-15-5D-00-00-01', Hidden: a.hidden, Virtual: a.hidden }))
-  const bindings = fact.bindings.map((b) => ({ Name: b.adapter, DisplayName: b.componentId === 'vms_pp' ? 'Hyper-V Extensible Virtual Switch' : 'VMware Bridge Protocol', ComponentID: b.componentId, Enabled: b.enabled }))
+  const adapters = fact.adapters.map((a, i) => ({
+    Name: a.name,
+    InterfaceDescription: a.interfaceDescription,
+    ifIndex: { $int32: 10 + i },
+    Status: a.status,
+    MacAddress: '00-15-5D-00-00-01',
+    Hidden: a.hidden,
+    Virtual: a.hidden,
+  }))
+  const bindings = fact.bindings.map((b) => ({
+    Name: b.adapter,
+    DisplayName: b.componentId === 'vms_pp' ? 'Hyper-V Extensible Virtual Switch' : 'VMware Bridge Protocol',
+    ComponentID: b.componentId,
+    Enabled: b.enabled,
+  }))
   const phantom = fact.phantomAdapterCount ?? 0
   const pnp = [
     ...fact.adapters.map((a) => ({ Class: 'Net', FriendlyName: a.interfaceDescription, Status: 'OK' })),
@@ -281,7 +355,13 @@ export function networkAdaptersFake(scenario: Scenario): FakeWindows {
     env: ENV,
     commands: {
       'Get-NetAdapter': { rules: [{ match: { IncludeHidden: true }, result: adapters }] },
-      'Get-NetAdapterBinding': { rules: [bindings.length === 0 ? { match: { ComponentID: 'vmware_bridge vms_pp' }, throw: NO_BINDINGS } : { match: { ComponentID: 'vmware_bridge vms_pp' }, result: bindings }] },
+      'Get-NetAdapterBinding': {
+        rules: [
+          bindings.length === 0
+            ? { match: { ComponentID: 'vmware_bridge vms_pp' }, throw: NO_BINDINGS }
+            : { match: { ComponentID: 'vmware_bridge vms_pp' }, result: bindings },
+        ],
+      },
       'Test-Path': { rules: [{ match: { LiteralPath: VMWARE_CLSID }, result: fact.vmwareClsidPresent }] },
       'Get-Command': { rules: [{ match: { Name: 'Get-PnpDevice' }, result: { Name: 'Get-PnpDevice', CommandType: 'Function', Source: 'PnpDevice' } }] },
       'Get-PnpDevice': { rules: [{ match: { Class: 'Net' }, result: pnp }] },
@@ -344,7 +424,8 @@ export function winsockRegistry(catalogs: Partial<Record<CatalogName, readonly C
     })
     children.push({ match: { LiteralPath: key }, result: kids })
     values.forEach((value, i) => {
-      const result = 'packed' in value ? { PackedCatalogItem: { $bytes: packedCatalogItem(value.packed).toString('base64') } } : { LibraryPath: value.libraryPath }
+      const result =
+        'packed' in value ? { PackedCatalogItem: { $bytes: packedCatalogItem(value.packed).toString('base64') } } : { LibraryPath: value.libraryPath }
       items.push({ match: { LiteralPath: kids[i]!.PSPath }, result })
     })
   }
@@ -359,7 +440,11 @@ export function winsockCatalogFake(scenario: Scenario): FakeWindows {
   for (const entry of winsockCatalog(scenario).entries) {
     const list = (catalogs[entry.catalog] ??= [])
     // Namespace LibraryPath is REG_EXPAND_SZ: Get-ItemProperty hands it over expanded.
-    list.push(entry.chainLength === null ? { libraryPath: entry.providerPath } : { packed: { providerPath: stored(entry.providerPath), chainLength: entry.chainLength } })
+    list.push(
+      entry.chainLength === null
+        ? { libraryPath: entry.providerPath }
+        : { packed: { providerPath: stored(entry.providerPath), chainLength: entry.chainLength } },
+    )
   }
   const registry = winsockRegistry(catalogs)
   return {
@@ -377,7 +462,8 @@ export type NetworkProbeId = 'firewall-profiles' | 'host-networking' | 'mirrored
  * scripts' `Join-Path $env:SystemRoot ...` needs one: a global FileSystem drive C: (never read, the
  * file cmdlets that would touch it are faked).
  */
-export const C_DRIVE = "if ($null -eq (Get-PSDrive -Name 'C' -ErrorAction SilentlyContinue)) { $null = New-PSDrive -Name 'C' -PSProvider FileSystem -Root '/' -Scope Global }"
+export const C_DRIVE =
+  "if ($null -eq (Get-PSDrive -Name 'C' -ErrorAction SilentlyContinue)) { $null = New-PSDrive -Name 'C' -PSProvider FileSystem -Root '/' -Scope Global }"
 
 /** Runs one of this area's probes like `harness.runProbe`, with the C: drive and optional more fakes. */
 export function runNetworkProbe(harness: PwshHarness, probeId: NetworkProbeId, fake: FakeWindows, mode: LanguageMode, extraFakes = ''): Promise<ScriptRun> {

@@ -49,7 +49,11 @@ const CURRENT_VERSION = 'HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion'
 export function missingValue(match: Record<string, string>): FakeRule {
   return {
     match,
-    throw: { errorId: 'System.Management.Automation.PSArgumentException', message: `Property ${match.Name ?? ''} does not exist at path ${match.Path ?? match.LiteralPath ?? ''}.`, category: 'InvalidArgument' },
+    throw: {
+      errorId: 'System.Management.Automation.PSArgumentException',
+      message: `Property ${match.Name ?? ''} does not exist at path ${match.Path ?? match.LiteralPath ?? ''}.`,
+      category: 'InvalidArgument',
+    },
   }
 }
 
@@ -97,7 +101,10 @@ export function wslInstallFake(scenario: Scenario): FakeWindows {
   const fact = probeResponse('wsl-install', scenario) as FactOf<'wsl-install'>
   const getItemProperty: FakeRule[] = []
   if (fact.msiVersion !== null) {
-    getItemProperty.push({ match: { Path: 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Lxss\\MSI', Name: 'Version' }, result: { Version: fact.msiVersion } })
+    getItemProperty.push({
+      match: { Path: 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Lxss\\MSI', Name: 'Version' },
+      result: { Version: fact.msiVersion },
+    })
   }
   if (fact.defaultDistributionId !== null) {
     getItemProperty.push({ match: { Path: LXSS_HKCU, Name: 'DefaultDistribution' }, result: { DefaultDistribution: fact.defaultDistributionId } })
@@ -136,7 +143,12 @@ export function wslInstallFake(scenario: Scenario): FakeWindows {
         ],
       },
       'Get-AppxPackage': {
-        rules: [{ match: { Name: 'MicrosoftCorporationII.WindowsSubsystemForLinux' }, result: fact.appxVersion === null ? [] : { Name: 'MicrosoftCorporationII.WindowsSubsystemForLinux', Version: fact.appxVersion } }],
+        rules: [
+          {
+            match: { Name: 'MicrosoftCorporationII.WindowsSubsystemForLinux' },
+            result: fact.appxVersion === null ? [] : { Name: 'MicrosoftCorporationII.WindowsSubsystemForLinux', Version: fact.appxVersion },
+          },
+        ],
       },
       'Get-ChildItem': { rules: [{ match: { LiteralPath: LXSS_HKCU }, result: children }] },
       'Get-ItemProperty': { rules: getItemProperty },
@@ -183,7 +195,14 @@ export function servicesFake(scenario: Scenario): FakeWindows {
       getService.push({ match: { Name: s.name }, result: { Name: s.name, ServiceName: s.name, Status: s.status, DisplayName: s.name } })
     }
   }
-  getService.push({ match: { Name: '*' }, throw: { errorId: 'NoServiceFoundForGivenName,Microsoft.PowerShell.Commands.GetServiceCommand', message: 'Cannot find any service with service name.', category: 'ObjectNotFound' } })
+  getService.push({
+    match: { Name: '*' },
+    throw: {
+      errorId: 'NoServiceFoundForGivenName,Microsoft.PowerShell.Commands.GetServiceCommand',
+      message: 'Cannot find any service with service name.',
+      category: 'ObjectNotFound',
+    },
+  })
   drivers.push(rsopRule(fact.startPolicy))
   return {
     source: SCENARIO_SOURCE,
@@ -206,11 +225,23 @@ const POLICY_START_MODE = { automatic: 2, manual: 3, disabled: 4 } as const
 function rsopRule(policy: FactOf<'services'>['startPolicy']): FakeRule {
   const match = { Namespace: 'root/rsop/computer', ClassName: 'RSOP_SystemService' }
   if (policy === undefined || policy.status === 'unreadable') {
-    return { match, throw: { errorId: 'HRESULT 0x80041003,Microsoft.Management.Infrastructure.CimCmdlets.GetCimInstanceCommand', message: 'Access denied ', category: 'PermissionDenied' } }
+    return {
+      match,
+      throw: {
+        errorId: 'HRESULT 0x80041003,Microsoft.Management.Infrastructure.CimCmdlets.GetCimInstanceCommand',
+        message: 'Access denied ',
+        category: 'PermissionDenied',
+      },
+    }
   }
   return {
     match,
-    result: policy.settings.map((s) => ({ Service: s.service.toUpperCase(), StartupMode: { $uint32: POLICY_START_MODE[s.startType] }, precedence: { $uint32: 1 }, GPOID: s.gpoId ?? '' })),
+    result: policy.settings.map((s) => ({
+      Service: s.service.toUpperCase(),
+      StartupMode: { $uint32: POLICY_START_MODE[s.startType] },
+      precedence: { $uint32: 1 },
+      GPOID: s.gpoId ?? '',
+    })),
   }
 }
 
@@ -292,7 +323,11 @@ export function eventsFake(scenario: Scenario): FakeWindows {
   return { source: [SCENARIO_SOURCE, 'https://github.com/microsoft/CSS-Exchange/issues/47'], commands: { 'Get-WinEvent': { rules } } }
 }
 
-export const NO_EVENTS = { errorId: 'NoMatchingEventsFound,Microsoft.PowerShell.Commands.GetWinEventCommand', message: 'No events were found that match the specified selection criteria.', category: 'ObjectNotFound' } as const
+export const NO_EVENTS = {
+  errorId: 'NoMatchingEventsFound,Microsoft.PowerShell.Commands.GetWinEventCommand',
+  message: 'No events were found that match the specified selection criteria.',
+  category: 'ObjectNotFound',
+} as const
 
 export function noMatchingLogs(log: string): { errorId: string; message: string; category: string } {
   return {

@@ -25,39 +25,59 @@ const all = (names: readonly string[], present: boolean) => Object.fromEntries(n
 describe.each(LANGUAGE_MODES)('mirrored-readiness.ps1 in %s', (mode) => {
   const full = mode === 'FullLanguage'
 
-  it.each(['win11-24h2-ready', 'win10-19045-no-hyperv-firewall', 'ipv6-off-firewall-disabled-cim-denied'])('reads the recorded PC %s', async (name) => {
-    const recorded = loadRecorded(PROBE, name)
-    const data = fact(await runNetworkProbe(harness, PROBE, recorded, mode, exportFakes(recorded.exports ?? {})))
-    expect(data).toMatchObject(recorded.expected!)
-  }, TIMEOUT)
+  it.each(['win11-24h2-ready', 'win10-19045-no-hyperv-firewall', 'ipv6-off-firewall-disabled-cim-denied'])(
+    'reads the recorded PC %s',
+    async (name) => {
+      const recorded = loadRecorded(PROBE, name)
+      const data = fact(await runNetworkProbe(harness, PROBE, recorded, mode, exportFakes(recorded.exports ?? {})))
+      expect(data).toMatchObject(recorded.expected!)
+    },
+    TIMEOUT,
+  )
 
-  it(full ? 'finds every required export on Windows 11 24H2' : 'reports the export check as not possible (Add-Type is blocked), not as missing exports', async () => {
-    const recorded = loadRecorded(PROBE, 'win11-24h2-ready')
-    const data = fact(await runNetworkProbe(harness, PROBE, recorded, mode, exportFakes(recorded.exports ?? {})))
-    if (full) {
-      expect(data.exports).toEqual({ computeNetwork: all(REQUIRED_EXPORTS.computeNetwork, true), dnsapi: all(REQUIRED_EXPORTS.dnsapi, true), winhttp: all(REQUIRED_EXPORTS.winhttp, true) })
-      expect(data.exportsError).toBeNull()
-    } else {
-      expect(data.exports).toBeNull()
-      expect(data.exportsError).toMatch(/^WndNeedsFullLanguage: .*ConstrainedLanguage/)
-    }
-  }, TIMEOUT)
+  it(
+    full ? 'finds every required export on Windows 11 24H2' : 'reports the export check as not possible (Add-Type is blocked), not as missing exports',
+    async () => {
+      const recorded = loadRecorded(PROBE, 'win11-24h2-ready')
+      const data = fact(await runNetworkProbe(harness, PROBE, recorded, mode, exportFakes(recorded.exports ?? {})))
+      if (full) {
+        expect(data.exports).toEqual({
+          computeNetwork: all(REQUIRED_EXPORTS.computeNetwork, true),
+          dnsapi: all(REQUIRED_EXPORTS.dnsapi, true),
+          winhttp: all(REQUIRED_EXPORTS.winhttp, true),
+        })
+        expect(data.exportsError).toBeNull()
+      } else {
+        expect(data.exports).toBeNull()
+        expect(data.exportsError).toMatch(/^WndNeedsFullLanguage: .*ConstrainedLanguage/)
+      }
+    },
+    TIMEOUT,
+  )
 
-  it('reads a Windows 10 without the Hyper-V firewall classes as absent, without calling the missing cmdlets', async () => {
-    const recorded = loadRecorded(PROBE, 'win10-19045-no-hyperv-firewall')
-    const run = await runNetworkProbe(harness, PROBE, recorded, mode, exportFakes(recorded.exports ?? {}))
-    const data = fact(run)
-    expect(data.hyperVFirewall).toEqual({ vmCreatorClassExists: false, profileCount: null, error: null })
-    expect(run.calls.some((c) => c.name === 'Get-NetFirewallHyperVVMCreator')).toBe(false)
-    if (full) expect(data.exports?.computeNetwork).toEqual(all(REQUIRED_EXPORTS.computeNetwork, false))
-  }, TIMEOUT)
+  it(
+    'reads a Windows 10 without the Hyper-V firewall classes as absent, without calling the missing cmdlets',
+    async () => {
+      const recorded = loadRecorded(PROBE, 'win10-19045-no-hyperv-firewall')
+      const run = await runNetworkProbe(harness, PROBE, recorded, mode, exportFakes(recorded.exports ?? {}))
+      const data = fact(run)
+      expect(data.hyperVFirewall).toEqual({ vmCreatorClassExists: false, profileCount: null, error: null })
+      expect(run.calls.some((c) => c.name === 'Get-NetFirewallHyperVVMCreator')).toBe(false)
+      if (full) expect(data.exports?.computeNetwork).toEqual(all(REQUIRED_EXPORTS.computeNetwork, false))
+    },
+    TIMEOUT,
+  )
 
-  it('keeps a refused CIM read as an error and the count unknown, and reads 0xFF as 255', async () => {
-    const recorded = loadRecorded(PROBE, 'ipv6-off-firewall-disabled-cim-denied')
-    const data = fact(await runNetworkProbe(harness, PROBE, recorded, mode, exportFakes(recorded.exports ?? {})))
-    expect(data.hyperVFirewall.error).toContain('Access is denied')
-    expect(data.ipv6DisabledComponents).toBe(0xff)
-  }, TIMEOUT)
+  it(
+    'keeps a refused CIM read as an error and the count unknown, and reads 0xFF as 255',
+    async () => {
+      const recorded = loadRecorded(PROBE, 'ipv6-off-firewall-disabled-cim-denied')
+      const data = fact(await runNetworkProbe(harness, PROBE, recorded, mode, exportFakes(recorded.exports ?? {})))
+      expect(data.hyperVFirewall.error).toContain('Access is denied')
+      expect(data.ipv6DisabledComponents).toBe(0xff)
+    },
+    TIMEOUT,
+  )
 
   it('agrees with the simulated PC on every shipped scenario', async () => {
     for (const scenario of SCENARIOS) {
@@ -71,12 +91,16 @@ describe.each(LANGUAGE_MODES)('mirrored-readiness.ps1 in %s', (mode) => {
 })
 
 describe('mirrored-readiness.ps1 P/Invoke signature', () => {
-  it('compiles with Add-Type (the calls themselves need Windows)', async () => {
-    const text = readFileSync(join(__dirname, 'mirrored-readiness.ps1'), 'utf8')
-    const signature = /\$signature = @'\r?\n([\s\S]*?)\r?\n'@/.exec(text)?.[1]
-    expect(signature).toBeDefined()
-    const body = `Add-Type -Namespace 'WndSignatureCheck' -Name ('V' + [guid]::NewGuid().ToString('N')) -MemberDefinition @'\n${signature}\n'@ -PassThru | ForEach-Object { $_.GetMethods() } | Where-Object { $_.IsStatic -and $_.DeclaringType.Name -like 'V*' } | ForEach-Object { $_.Name } | Sort-Object -Unique`
-    const run = await harness.run({ id: 'signature', body: `return ,@(${body})`, fake: { source: 'none', commands: {} }, mode: 'FullLanguage' })
-    expect(run.reading).toMatchObject({ kind: 'data', data: ['FreeLibrary', 'GetProcAddress', 'LoadLibrary'] })
-  }, TIMEOUT)
+  it(
+    'compiles with Add-Type (the calls themselves need Windows)',
+    async () => {
+      const text = readFileSync(join(__dirname, 'mirrored-readiness.ps1'), 'utf8')
+      const signature = /\$signature = @'\r?\n([\s\S]*?)\r?\n'@/.exec(text)?.[1]
+      expect(signature).toBeDefined()
+      const body = `Add-Type -Namespace 'WndSignatureCheck' -Name ('V' + [guid]::NewGuid().ToString('N')) -MemberDefinition @'\n${signature}\n'@ -PassThru | ForEach-Object { $_.GetMethods() } | Where-Object { $_.IsStatic -and $_.DeclaringType.Name -like 'V*' } | ForEach-Object { $_.Name } | Sort-Object -Unique`
+      const run = await harness.run({ id: 'signature', body: `return ,@(${body})`, fake: { source: 'none', commands: {} }, mode: 'FullLanguage' })
+      expect(run.reading).toMatchObject({ kind: 'data', data: ['FreeLibrary', 'GetProcAddress', 'LoadLibrary'] })
+    },
+    TIMEOUT,
+  )
 })

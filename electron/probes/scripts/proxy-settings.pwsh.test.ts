@@ -18,16 +18,24 @@ afterAll(() => harness.dispose())
 const fact = (run: ScriptRun) => factOf(PROBE, run)
 
 describe.each(LANGUAGE_MODES)('proxy-settings.ps1 in %s', (mode) => {
-  it.each(['zh-cn-clash-localhost', 'nothing-set', 'pac-and-winhttp-proxy'])('reads the recorded PC %s', async (name) => {
-    const recorded = loadRecorded(PROBE, name)
-    expect(fact(await runNetworkProbe(harness, PROBE, recorded, mode))).toEqual(recorded.expected)
-  }, TIMEOUT)
+  it.each(['zh-cn-clash-localhost', 'nothing-set', 'pac-and-winhttp-proxy'])(
+    'reads the recorded PC %s',
+    async (name) => {
+      const recorded = loadRecorded(PROBE, name)
+      expect(fact(await runNetworkProbe(harness, PROBE, recorded, mode))).toEqual(recorded.expected)
+    },
+    TIMEOUT,
+  )
 
-  it('returns the WinHttpSettings bytes unchanged (decoded in shared/, not from netsh text)', async () => {
-    const recorded = loadRecorded(PROBE, 'pac-and-winhttp-proxy')
-    const data = fact(await runNetworkProbe(harness, PROBE, recorded, mode))
-    expect(Buffer.from(data.winHttpSettingsBase64 ?? '', 'base64').toString('latin1')).toContain('proxy.corp.example:8080')
-  }, TIMEOUT)
+  it(
+    'returns the WinHttpSettings bytes unchanged (decoded in shared/, not from netsh text)',
+    async () => {
+      const recorded = loadRecorded(PROBE, 'pac-and-winhttp-proxy')
+      const data = fact(await runNetworkProbe(harness, PROBE, recorded, mode))
+      expect(Buffer.from(data.winHttpSettingsBase64 ?? '', 'base64').toString('latin1')).toContain('proxy.corp.example:8080')
+    },
+    TIMEOUT,
+  )
 
   it('agrees with the simulated PC on every shipped scenario', async () => {
     for (const scenario of SCENARIOS) {

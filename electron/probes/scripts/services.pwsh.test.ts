@@ -23,7 +23,14 @@ describe.each(LANGUAGE_MODES)('services.ps1 in %s', (mode) => {
   it('reads start type, trigger start and state of services and drivers', async () => {
     const run = await harness.runProbe('services', loadRecorded('services', 'win11-store-wsl-ics-trigger'), mode)
     const fact = factOf('services', run)
-    expect(byName(fact, 'WSLService')).toEqual({ name: 'WSLService', exists: true, startType: 'automatic', delayedAutoStart: false, triggerStart: false, status: 'Running' })
+    expect(byName(fact, 'WSLService')).toEqual({
+      name: 'WSLService',
+      exists: true,
+      startType: 'automatic',
+      delayedAutoStart: false,
+      triggerStart: false,
+      status: 'Running',
+    })
     expect(byName(fact, 'SharedAccess')).toMatchObject({ startType: 'manual', triggerStart: true, status: 'Stopped' })
     // vmsmp is a driver: Get-Service finds nothing, Win32_SystemDriver gives its state.
     expect(byName(fact, 'vmsmp')).toMatchObject({ exists: true, startType: 'manual', status: 'Running' })
@@ -35,7 +42,14 @@ describe.each(LANGUAGE_MODES)('services.ps1 in %s', (mode) => {
 
   it('names the Group Policy that pins the DNS Client to Disabled (the winning setting only)', async () => {
     const fact = factOf('services', await harness.runProbe('services', loadRecorded('services', 'dnscache-disabled-by-gpo'), mode))
-    expect(byName(fact, 'Dnscache')).toEqual({ name: 'Dnscache', exists: true, startType: 'disabled', delayedAutoStart: false, triggerStart: true, status: 'Stopped' })
+    expect(byName(fact, 'Dnscache')).toEqual({
+      name: 'Dnscache',
+      exists: true,
+      startType: 'disabled',
+      delayedAutoStart: false,
+      triggerStart: true,
+      status: 'Stopped',
+    })
     // DNSCACHE in RSoP is our Dnscache; the losing precedence-2 setting and Spooler (not probed) are left out.
     expect(fact.startPolicy).toEqual({
       status: 'read',

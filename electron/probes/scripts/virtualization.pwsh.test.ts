@@ -36,7 +36,14 @@ describe.each(LANGUAGE_MODES)('virtualization.ps1 in %s', (mode) => {
     const broken = withCommands(recorded, {
       'Get-CimInstance': {
         rules: [
-          { match: { ClassName: 'Win32_OptionalFeature' }, throw: { errorId: 'HRESULT 0x80041010,Microsoft.Management.Infrastructure.CimCmdlets.GetCimInstanceCommand', message: 'Invalid class ', category: 'MetadataError' } },
+          {
+            match: { ClassName: 'Win32_OptionalFeature' },
+            throw: {
+              errorId: 'HRESULT 0x80041010,Microsoft.Management.Infrastructure.CimCmdlets.GetCimInstanceCommand',
+              message: 'Invalid class ',
+              category: 'MetadataError',
+            },
+          },
           ...(recorded.commands['Get-CimInstance']?.rules.slice(1) ?? []),
         ],
       },

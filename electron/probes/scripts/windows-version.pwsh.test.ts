@@ -16,11 +16,15 @@ beforeAll(() => {
 afterAll(() => harness.dispose())
 
 describe.each(LANGUAGE_MODES)('windows-version.ps1 in %s', (mode) => {
-  it.each(['win11-23h2-pro', 'win10-1607-no-displayversion', 'zh-cn-19045'])('reads the recorded registry of %s', async (name) => {
-    const recorded = loadRecorded('windows-version', name)
-    const fact = factOf('windows-version', await harness.runProbe('windows-version', recorded, mode))
-    expect(fact).toMatchObject(recorded.expected ?? {})
-  }, 90_000)
+  it.each(['win11-23h2-pro', 'win10-1607-no-displayversion', 'zh-cn-19045'])(
+    'reads the recorded registry of %s',
+    async (name) => {
+      const recorded = loadRecorded('windows-version', name)
+      const fact = factOf('windows-version', await harness.runProbe('windows-version', recorded, mode))
+      expect(fact).toMatchObject(recorded.expected ?? {})
+    },
+    90_000,
+  )
 
   it('answers like the simulated PC for every shipped scenario', async () => {
     for (const scenario of SCENARIOS) {

@@ -4,7 +4,14 @@ import { SCENARIOS } from '../../../shared/scenarios'
 import { probeResponse } from '../../simulated-pc/probe-responses'
 import { LANGUAGE_MODES, PwshHarness, type ScriptRun } from '../../powershell/test-support/pwsh-harness'
 import { factOf } from '../../powershell/test-support/system-probes-fakes'
-import { loadRecorded, runNetworkProbe, winsockCatalogFake, winsockRegistry, type CatalogName, type CatalogValue } from '../../powershell/test-support/network-probes-fakes'
+import {
+  loadRecorded,
+  runNetworkProbe,
+  winsockCatalogFake,
+  winsockRegistry,
+  type CatalogName,
+  type CatalogValue,
+} from '../../powershell/test-support/network-probes-fakes'
 import type { FakeWindows } from '../../powershell/test-support/pwsh-harness'
 
 const TIMEOUT = 30_000
@@ -26,31 +33,44 @@ function recordedCatalog(name: string): { fake: FakeWindows; expected: unknown }
   const registry = winsockRegistry(recorded.catalogs)
   const acp = { match: { Path: NLS, Name: 'ACP' }, result: { ACP: recorded.acp ?? '1252' } }
   return {
-    fake: { source: recorded.source, env: recorded.env ?? {}, commands: { ...registry, 'Get-ItemProperty': { rules: [...(registry['Get-ItemProperty']?.rules ?? []), acp] } } },
+    fake: {
+      source: recorded.source,
+      env: recorded.env ?? {},
+      commands: { ...registry, 'Get-ItemProperty': { rules: [...(registry['Get-ItemProperty']?.rules ?? []), acp] } },
+    },
     expected: recorded.expected,
   }
 }
 
 describe.each(LANGUAGE_MODES)('winsock-catalog.ps1 in %s', (mode) => {
-  it.each(['stock', 'lavasoft-and-astrill-lsps', 'zh-cn-gbk-provider-path'])('decodes the packed catalog items of %s', async (name) => {
-    const { fake, expected } = recordedCatalog(name)
-    expect(fact(await runNetworkProbe(harness, PROBE, fake, mode))).toEqual(expected)
-  }, TIMEOUT)
+  it.each(['stock', 'lavasoft-and-astrill-lsps', 'zh-cn-gbk-provider-path'])(
+    'decodes the packed catalog items of %s',
+    async (name) => {
+      const { fake, expected } = recordedCatalog(name)
+      expect(fact(await runNetworkProbe(harness, PROBE, fake, mode))).toEqual(expected)
+    },
+    TIMEOUT,
+  )
 
-  it('lists an entry whose blob is too short with an empty path and no chain length', async () => {
-    const registry = winsockRegistry({ protocol64: [] })
-    const key = 'Microsoft.PowerShell.Core\\Registry::HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\WinSock2\\Parameters\\Protocol_Catalog9\\Catalog_Entries64\\000000000001'
-    const fake: FakeWindows = {
-      source: 'constructed: a truncated PackedCatalogItem (a broken entry is itself a finding)',
-      env: { SystemRoot: 'C:\\Windows' },
-      commands: {
-        ...registry,
-        'Get-ChildItem': { rules: [{ result: [{ PSChildName: '000000000001', PSPath: key }] }] },
-        'Get-ItemProperty': { rules: [{ match: { LiteralPath: key }, result: { PackedCatalogItem: { $bytes: Buffer.alloc(100).toString('base64') } } }] },
-      },
-    }
-    expect(fact(await runNetworkProbe(harness, PROBE, fake, mode))).toEqual({ entries: [{ catalog: 'protocol64', providerPath: '', chainLength: null }] })
-  }, TIMEOUT)
+  it(
+    'lists an entry whose blob is too short with an empty path and no chain length',
+    async () => {
+      const registry = winsockRegistry({ protocol64: [] })
+      const key =
+        'Microsoft.PowerShell.Core\\Registry::HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\WinSock2\\Parameters\\Protocol_Catalog9\\Catalog_Entries64\\000000000001'
+      const fake: FakeWindows = {
+        source: 'constructed: a truncated PackedCatalogItem (a broken entry is itself a finding)',
+        env: { SystemRoot: 'C:\\Windows' },
+        commands: {
+          ...registry,
+          'Get-ChildItem': { rules: [{ result: [{ PSChildName: '000000000001', PSPath: key }] }] },
+          'Get-ItemProperty': { rules: [{ match: { LiteralPath: key }, result: { PackedCatalogItem: { $bytes: Buffer.alloc(100).toString('base64') } } }] },
+        },
+      }
+      expect(fact(await runNetworkProbe(harness, PROBE, fake, mode))).toEqual({ entries: [{ catalog: 'protocol64', providerPath: '', chainLength: null }] })
+    },
+    TIMEOUT,
+  )
 
   it('agrees with the simulated PC on every shipped scenario', async () => {
     for (const scenario of SCENARIOS) {

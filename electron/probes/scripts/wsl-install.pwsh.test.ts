@@ -16,7 +16,9 @@ beforeAll(() => {
 afterAll(() => harness.dispose())
 
 function nativeCalls(calls: readonly FakeCall[]) {
-  return calls.filter((c) => c.name === 'Invoke-WndNative').map((c) => ({ file: c.arguments.FilePath, args: c.arguments.Arguments, env: c.arguments.Environment }))
+  return calls
+    .filter((c) => c.name === 'Invoke-WndNative')
+    .map((c) => ({ file: c.arguments.FilePath, args: c.arguments.Arguments, env: c.arguments.Environment }))
 }
 
 describe.each(LANGUAGE_MODES)('wsl-install.ps1 in %s', (mode) => {

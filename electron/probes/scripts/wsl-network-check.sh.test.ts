@@ -119,8 +119,24 @@ describe('wsl-network-check.sh under dash', () => {
     expect(out.format).toBe(1)
     expect(out.tools).toMatchObject({ ip: true, getent: true, curl: true, openssl: true, python3: true, wget: false, nc: false })
     expect(out.interfaces).toEqual([
-      { name: 'eth0', state: 'up', mtu: 1500, addresses: [{ family: 'inet', cidr: '172.28.240.2/20', scope: 'global' }, { family: 'inet6', cidr: 'fe80::215:5dff:fe2b:1a7c/64', scope: 'link' }] },
-      { name: 'lo', state: 'unknown', mtu: 65536, addresses: [{ family: 'inet', cidr: '127.0.0.1/8', scope: 'host' }, { family: 'inet6', cidr: '::1/128', scope: 'host' }] },
+      {
+        name: 'eth0',
+        state: 'up',
+        mtu: 1500,
+        addresses: [
+          { family: 'inet', cidr: '172.28.240.2/20', scope: 'global' },
+          { family: 'inet6', cidr: 'fe80::215:5dff:fe2b:1a7c/64', scope: 'link' },
+        ],
+      },
+      {
+        name: 'lo',
+        state: 'unknown',
+        mtu: 65536,
+        addresses: [
+          { family: 'inet', cidr: '127.0.0.1/8', scope: 'host' },
+          { family: 'inet6', cidr: '::1/128', scope: 'host' },
+        ],
+      },
     ])
     expect(out.defaultRoute).toEqual({ iface: 'eth0', gateway: '172.28.240.1' })
     expect(out.gateway).toBe('172.28.240.1')
@@ -177,7 +193,7 @@ describe('wsl-network-check.sh under dash', () => {
     expect(out.mode).toBeNull()
   }, 30_000)
 
-  it('shows DNS failing while TCP 443 works, a TLS issuer that is not Microsoft\'s, and a failed gateway ping', async () => {
+  it("shows DNS failing while TCP 443 works, a TLS issuer that is not Microsoft's, and a failed gateway ping", async () => {
     const run = await runScript(
       {
         ...UBUNTU_NAT,
@@ -195,7 +211,11 @@ describe('wsl-network-check.sh under dash', () => {
     const out = parseNetworkCheck(run.stdout)
     expect(out.dns).toMatchObject({ status: 'fail', via: 'getent', code: '2' })
     expect(out.https).toMatchObject({ status: 'fail', via: 'curl', code: '60' })
-    expect(out.tls).toEqual({ status: 'read', issuer: 'C = US, ST = California, O = Zscaler Inc., OU = Zscaler Inc., CN = Zscaler Intermediate Root CA', verify: '20 (unable to get local issuer certificate)' })
+    expect(out.tls).toEqual({
+      status: 'read',
+      issuer: 'C = US, ST = California, O = Zscaler Inc., OU = Zscaler Inc., CN = Zscaler Intermediate Root CA',
+      verify: '20 (unable to get local issuer certificate)',
+    })
     expect(out.hostPing).toMatchObject({ status: 'fail' })
     expect(out.resolv).toMatchObject({ symlinkTarget: null, nameservers: ['10.0.0.53'], generatedByWsl: false })
     // Without python3, the TCP test falls back to curl: the fake exits 60 after connecting (TLS), but
@@ -207,7 +227,9 @@ describe('wsl-network-check.sh under dash', () => {
     const started = Date.now()
     const linuxPort = await freePort()
     // Another address of this machine: the listener must not answer there (nothing exposed on the LAN).
-    const lan = Object.values(networkInterfaces()).flat().find((a) => a !== undefined && a.family === 'IPv4' && !a.internal)?.address
+    const lan = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a !== undefined && a.family === 'IPv4' && !a.internal)?.address
     let lanAnswer: Promise<boolean> = Promise.resolve(false)
     const run = await runScript({ ...UBUNTU_NAT, tools: ['python3', 'timeout'] }, { windows: 0, linux: linuxPort }, () => {
       if (lan !== undefined) lanAnswer = new Promise((resolve) => setTimeout(() => void connects(lan, linuxPort).then(resolve), 1500))

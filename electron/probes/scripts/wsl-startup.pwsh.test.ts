@@ -35,7 +35,9 @@ describe.each(LANGUAGE_MODES)('wsl-startup.ps1 in %s', (mode) => {
     const run = await harness.runProbe('wsl-startup', loadRecorded('wsl-startup', 'zh-cn-virtualization-off-utf16'), mode)
     const fact = factOf('wsl-startup', run)
     expect(fact.startOutput.exitCode).toBe(-1)
-    expect(Buffer.from(fact.startOutput.stdoutBase64, 'base64').toString('utf16le')).toContain('错误代码: Wsl/Service/CreateInstance/CreateVm/HCS/HCS_E_HYPERV_NOT_INSTALLED')
+    expect(Buffer.from(fact.startOutput.stdoutBase64, 'base64').toString('utf16le')).toContain(
+      '错误代码: Wsl/Service/CreateInstance/CreateVm/HCS/HCS_E_HYPERV_NOT_INSTALLED',
+    )
     expect(fact.networkingModeOutput).toBeNull()
     expect(run.calls.filter((c) => c.name === 'Invoke-WndNative')).toHaveLength(2)
   }, 90_000)

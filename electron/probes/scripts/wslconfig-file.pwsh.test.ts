@@ -42,11 +42,28 @@ function profileWith(files: Record<string, Uint8Array>): string {
 
 function fakeFor(folder: string, policy: Record<string, unknown> | null = null): FakeWindows {
   return {
-    source: ['a real file in a temporary profile folder', 'policy values: https://learn.microsoft.com/windows/wsl/enterprise (WSL group policy in HKLM\\SOFTWARE\\Policies\\WSL)'],
+    source: [
+      'a real file in a temporary profile folder',
+      'policy values: https://learn.microsoft.com/windows/wsl/enterprise (WSL group policy in HKLM\\SOFTWARE\\Policies\\WSL)',
+    ],
     env: { USERPROFILE: folder, HOME: folder },
     commands: {
       'Test-Path': { rules: [{ match: { LiteralPath: POLICY_KEY }, result: policy !== null }], passThrough: true },
-      'Get-ItemProperty': { rules: policy === null ? [] : [{ match: { LiteralPath: POLICY_KEY }, result: { ...policy, PSPath: 'Microsoft.PowerShell.Core\\Registry::HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\WSL', PSProvider: 'Microsoft.PowerShell.Core\\Registry' } }] },
+      'Get-ItemProperty': {
+        rules:
+          policy === null
+            ? []
+            : [
+                {
+                  match: { LiteralPath: POLICY_KEY },
+                  result: {
+                    ...policy,
+                    PSPath: 'Microsoft.PowerShell.Core\\Registry::HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\WSL',
+                    PSProvider: 'Microsoft.PowerShell.Core\\Registry',
+                  },
+                },
+              ],
+      },
     },
   }
 }
@@ -57,14 +74,18 @@ describe.each(LANGUAGE_MODES)('wslconfig-file.ps1 in %s', (mode) => {
     ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SAMPLE, 'utf8')])],
     ['GBK with Chinese comments', nativeBytes(`# 网络设置\r\n[wsl2]\r\nnetworkingMode=mirrored # 镜像\r\n`, 'gbk')],
     ['exactly 1 MiB', Buffer.alloc(1024 * 1024, 0x20)],
-  ])('returns the bytes of a file in %s exactly', async (_label, bytes) => {
-    const folder = profileWith({ '.wslconfig': bytes })
-    const fact = factOf('wslconfig-file', await harness.runProbe('wslconfig-file', fakeFor(folder), mode))
-    expect(fact.exists).toBe(true)
-    expect(fact.path).toBe(join(folder, '.wslconfig'))
-    expect(fact.sizeBytes).toBe(bytes.length)
-    expect(Buffer.from(fact.contentBase64 ?? 'x', 'base64').equals(Buffer.from(bytes))).toBe(true)
-  }, 300_000)
+  ])(
+    'returns the bytes of a file in %s exactly',
+    async (_label, bytes) => {
+      const folder = profileWith({ '.wslconfig': bytes })
+      const fact = factOf('wslconfig-file', await harness.runProbe('wslconfig-file', fakeFor(folder), mode))
+      expect(fact.exists).toBe(true)
+      expect(fact.path).toBe(join(folder, '.wslconfig'))
+      expect(fact.sizeBytes).toBe(bytes.length)
+      expect(Buffer.from(fact.contentBase64 ?? 'x', 'base64').equals(Buffer.from(bytes))).toBe(true)
+    },
+    300_000,
+  )
 
   it('gives the size but no content for a file over 1 MiB', async () => {
     const folder = profileWith({ '.wslconfig': Buffer.alloc(1024 * 1024 + 1, 0x20) })
@@ -74,7 +95,11 @@ describe.each(LANGUAGE_MODES)('wslconfig-file.ps1 in %s', (mode) => {
 
   it('lists a misnamed lookalike file when .wslconfig is missing, and reads the policy values', async () => {
     const folder = profileWith({ '.wslconfig.txt': Buffer.from(SAMPLE, 'utf8') })
-    const run = await harness.runProbe('wslconfig-file', fakeFor(folder, { AllowNetworkingModeUserSetting: { $int32: 0 }, DefaultNetworkingMode: { $int32: 1 } }), mode)
+    const run = await harness.runProbe(
+      'wslconfig-file',
+      fakeFor(folder, { AllowNetworkingModeUserSetting: { $int32: 0 }, DefaultNetworkingMode: { $int32: 1 } }),
+      mode,
+    )
     expect(factOf('wslconfig-file', run)).toEqual({
       path: join(folder, '.wslconfig'),
       exists: false,
@@ -95,7 +120,8 @@ describe.each(LANGUAGE_MODES)('wslconfig-file.ps1 in %s', (mode) => {
       const folder = profileWith(files)
       // The simulated PC's write time, so lastWriteTimeUtc can be compared too.
       if (expected.lastWriteTimeUtc !== null) utimesSync(join(folder, '.wslconfig'), new Date(expected.lastWriteTimeUtc), new Date(expected.lastWriteTimeUtc))
-      const policy = scenario.policy === null ? null : Object.fromEntries(Object.entries(scenario.policy).map(([k, v]) => [k, typeof v === 'number' ? { $int32: v } : v]))
+      const policy =
+        scenario.policy === null ? null : Object.fromEntries(Object.entries(scenario.policy).map(([k, v]) => [k, typeof v === 'number' ? { $int32: v } : v]))
       const fact = factOf('wslconfig-file', await harness.runProbe('wslconfig-file', fakeFor(folder, policy), mode))
       const byName = (path: string) => path.split(/[\\/]/).at(-1)
       expect({ ...fact, path: byName(fact.path), lookalikeFiles: fact.lookalikeFiles.map(byName) }, scenario.id).toEqual({

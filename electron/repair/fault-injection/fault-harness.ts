@@ -48,7 +48,12 @@ export interface FaultApp {
  */
 export function faultPc(
   scenarioId: string,
-  options: { readonly io?: AtomicFs; readonly wrapHost?: (host: PowerShellHost) => PowerShellHost; readonly uacLimitMs?: number; readonly edit?: (s: Scenario) => void } = {},
+  options: {
+    readonly io?: AtomicFs
+    readonly wrapHost?: (host: PowerShellHost) => PowerShellHost
+    readonly uacLimitMs?: number
+    readonly edit?: (s: Scenario) => void
+  } = {},
 ): FaultPc {
   const simulated = createSimulatedMachine(scenarioId, { latencyScale: 0 })
   const { machine } = simulated
@@ -64,7 +69,10 @@ export function faultPc(
     runElevated: (script, o) => {
       elevatedCalls.push(o)
       const limit = options.uacLimitMs
-      return host.runElevated(script, limit === undefined ? o : { ...o, timeoutMs: limit, inactivityTimeoutMs: Math.min(limit, o.inactivityTimeoutMs ?? limit) })
+      return host.runElevated(
+        script,
+        limit === undefined ? o : { ...o, timeoutMs: limit, inactivityTimeoutMs: Math.min(limit, o.inactivityTimeoutMs ?? limit) },
+      )
     },
   }
   const catalog = createFsScriptCatalog(electronDir)

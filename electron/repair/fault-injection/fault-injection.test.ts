@@ -115,7 +115,10 @@ describe('fault injection on the simulated PC', () => {
     const { pc, before, beforeBytes } = await prepared(ELEVATED_FIX.scenario, { uacLimitMs: 20 })
     pc.host.setUacResponse('timeout')
     expect(await pc.app.apply(ELEVATED_FIX.fix)).toMatchObject({ status: 'elevation-failed' })
-    expect(pc.elevatedCalls[0]).toMatchObject({ timeoutMs: UAC_ANSWER_LIMIT_MS, inactivityTimeoutMs: FIX_SCRIPTS['remove-hyperv-firewall-disable'].timeLimitMs })
+    expect(pc.elevatedCalls[0]).toMatchObject({
+      timeoutMs: UAC_ANSWER_LIMIT_MS,
+      inactivityTimeoutMs: FIX_SCRIPTS['remove-hyperv-firewall-disable'].timeLimitMs,
+    })
     const entry = await onlyEntry(pc.app)
     expect(entry?.steps.every((s) => s.status === 'not-run') ?? true).toBe(true)
     await expectAgreement(pc, before)
@@ -155,7 +158,10 @@ describe('fault injection on the simulated PC', () => {
     totals.faults += 1
     const wrapHost = (host: PowerShellHost): PowerShellHost => ({
       kind: host.kind,
-      run: (script, o) => (script.id === 'fix:wsl-shutdown' ? Promise.resolve({ ok: false, error: { kind: 'process-died', detail: 'powershell.exe exited' }, durationMs: 1 }) : host.run(script, o)),
+      run: (script, o) =>
+        script.id === 'fix:wsl-shutdown'
+          ? Promise.resolve({ ok: false, error: { kind: 'process-died', detail: 'powershell.exe exited' }, durationMs: 1 })
+          : host.run(script, o),
       dispose: () => host.dispose(),
     })
     const { pc, before, beforeBytes } = await prepared(ELEVATED_FIX.scenario, { wrapHost })
@@ -234,7 +240,10 @@ describe('fault injection on the simulated PC', () => {
     const [a, b] = await Promise.all([pc.app.apply(FILE_FIX.fix), pc.app.apply(FILE_FIX.fix)])
     expect([a.status, b.status].sort()).toEqual(['busy', 'completed'])
     const entry = await onlyEntry(pc.app)
-    const [undo, apply] = await Promise.all([pc.app.call('fix:undo', { entryId: entry?.id ?? 'missing-entry' }), pc.app.apply('wslconfig-set-none').catch(() => ({ status: 'busy' as const }))])
+    const [undo, apply] = await Promise.all([
+      pc.app.call('fix:undo', { entryId: entry?.id ?? 'missing-entry' }),
+      pc.app.apply('wslconfig-set-none').catch(() => ({ status: 'busy' as const })),
+    ])
     expect([undo.status, apply.status]).toContain('busy')
     await expectAgreement(pc, before)
     if (undo.status === 'undone') expect(undoableState(pc.host.scenario)).toEqual(before)

@@ -18,7 +18,15 @@ describe('summarizeMachine', () => {
         'windows-version': {
           status: 'known',
           durationMs: 100,
-          data: { currentBuild: '22000', ubr: 2836, displayVersion: '21H2', editionId: 'Professional', installationType: 'Client', productName: 'Windows 10 Pro', uiCulture: 'zh-CN' },
+          data: {
+            currentBuild: '22000',
+            ubr: 2836,
+            displayVersion: '21H2',
+            editionId: 'Professional',
+            installationType: 'Client',
+            productName: 'Windows 10 Pro',
+            uiCulture: 'zh-CN',
+          },
         },
       },
     })

@@ -77,8 +77,6 @@ const core = {
   'findings.pending': 'Still checking…',
   'list.separator': ', ',
 
-
-
   'findings.title': 'What we found',
   'findings.healthy.title': 'Still not working?',
   'findings.healthy.intro':
@@ -181,8 +179,7 @@ const core = {
   'fix.result.declined': 'You declined the administrator prompt. Nothing was changed.',
   'fix.result.failed': 'A step failed, so the fix stopped there.',
   'fix.result.elevationFailed': 'The administrator steps could not run: {detail}',
-  'fix.result.protectionOff':
-    'Nothing was changed: Windows could not create the restore point because System Protection is off for drive C:.',
+  'fix.result.protectionOff': 'Nothing was changed: Windows could not create the restore point because System Protection is off for drive C:.',
   'fix.result.restorePointFailed': 'Nothing was changed: Windows could not create the restore point this fix starts with.',
   'fix.result.restorePointChoice':
     'You can turn System Protection on yourself (Start › type "Create a restore point" › select drive C: › Configure › Turn on system protection › OK) and try again, or apply the fix without a restore point. Without one, this change can only be taken back by hand, as the confirm screen describes.',
@@ -199,7 +196,8 @@ const core = {
   'fix.result.undoDeclined': 'You declined the administrator prompt; nothing was undone.',
   'fix.busy': 'Another change is in progress. Wait for it to finish, then try again.',
   'fix.result.nothingToUndo': 'There is nothing left to undo.',
-  'fix.result.fileChanged': 'The file was changed after the fix wrote it, so it was not restored (your newer changes are kept). Compare the versions and edit it by hand if needed.',
+  'fix.result.fileChanged':
+    'The file was changed after the fix wrote it, so it was not restored (your newer changes are kept). Compare the versions and edit it by hand if needed.',
   'fix.result.keptCurrent': 'Kept the current file. Nothing was restored.',
   'fix.versions.title': 'Choose which version to keep',
   'fix.versions.intro': '{path} changed after the fix wrote it. Here are the three versions. Nothing is written until you choose.',
@@ -211,7 +209,8 @@ const core = {
   'fix.versions.keep': 'Keep the current file',
   'fix.versions.restore': 'Restore the version before the fix',
   'fix.versions.manual': 'Edit it by hand',
-  'fix.versions.manualText': 'Open {path} in Notepad and copy into it what you need from the versions above, then save it. Restart WSL (wsl --shutdown) so it reads the file again. If you restore instead, your current file is first kept as a backup copy next to it (.wslconfig.wnd-backup-…).',
+  'fix.versions.manualText':
+    'Open {path} in Notepad and copy into it what you need from the versions above, then save it. Restart WSL (wsl --shutdown) so it reads the file again. If you restore instead, your current file is first kept as a backup copy next to it (.wslconfig.wnd-backup-…).',
   'fix.result.undoRefused': 'Undo refused: the journal holds a value the fixes never write ({detail}). Nothing was changed.',
   'fix.recovery.title': 'A fix was interrupted',
   'fix.recovery.intro': '"{fix}", started {date}, did not finish (the app, PowerShell or Windows stopped during it). This is what the journal knows:',

@@ -6,8 +6,9 @@ export const networkCheckEn = {
   'netcheck.defaultDistro': 'your default distro',
   'netcheck.verdict.works': 'Networking works inside WSL.',
   'netcheck.verdict.fails': 'Networking fails inside WSL: {checks}.',
-  'netcheck.verdict.notChecked': 'Not checked yet. This check starts WSL and runs read-only network tests inside your default distro, so it needs your permission.',
-  'netcheck.verdict.unknown': 'Can\'t tell whether networking works inside WSL: {reason}.',
+  'netcheck.verdict.notChecked':
+    'Not checked yet. This check starts WSL and runs read-only network tests inside your default distro, so it needs your permission.',
+  'netcheck.verdict.unknown': "Can't tell whether networking works inside WSL: {reason}.",
   'netcheck.unknown.distro-absent': 'the distro was not found',
   'netcheck.unknown.timed-out': 'WSL did not answer in time',
   'netcheck.unknown.no-output': 'the check printed nothing',
@@ -15,7 +16,8 @@ export const networkCheckEn = {
   'netcheck.unknown.incomplete': 'some checks could not be made ({checks})',
   'netcheck.wslSaid': 'What WSL printed:',
   'netcheck.run': 'Run the networking check',
-  'netcheck.confirm': 'This starts WSL (if it is not running) and your default distro, and only reads: network interfaces, routes, DNS settings, and test connections to www.microsoft.com and 1.1.1.1, plus a local test port on 127.0.0.1. Nothing is changed.',
+  'netcheck.confirm':
+    'This starts WSL (if it is not running) and your default distro, and only reads: network interfaces, routes, DNS settings, and test connections to www.microsoft.com and 1.1.1.1, plus a local test port on 127.0.0.1. Nothing is changed.',
   'netcheck.confirmRun': 'Start WSL and check',
   'netcheck.cancel': 'Cancel',
   'netcheck.running': 'Checking networking inside WSL…',

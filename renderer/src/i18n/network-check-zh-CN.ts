@@ -17,7 +17,8 @@ export const networkCheckZhCN = {
   'netcheck.unknown.incomplete': '部分检查无法进行（{checks}）',
   'netcheck.wslSaid': 'WSL 的输出：',
   'netcheck.run': '运行网络检查',
-  'netcheck.confirm': '这会启动 WSL（如果它还没有运行）和你的默认发行版，并且只读取信息：网络接口、路由、DNS 设置，以及到 www.microsoft.com 和 1.1.1.1 的测试连接，外加 127.0.0.1 上的一个本地测试端口。不会做任何更改。',
+  'netcheck.confirm':
+    '这会启动 WSL（如果它还没有运行）和你的默认发行版，并且只读取信息：网络接口、路由、DNS 设置，以及到 www.microsoft.com 和 1.1.1.1 的测试连接，外加 127.0.0.1 上的一个本地测试端口。不会做任何更改。',
   'netcheck.confirmRun': '启动 WSL 并检查',
   'netcheck.cancel': '取消',
   'netcheck.running': '正在检查 WSL 内部的网络…',

@@ -2,7 +2,8 @@
 export const reportEn = {
   'report.lead': 'A report to paste into a GitHub issue or send to a helpdesk. The preview below is exactly what will be shared.',
   'report.redact': 'Redact personal information',
-  'report.redact.hint': 'Replaces user names, computer names, IP and MAC addresses and e-mail addresses in the report and in the saved snapshot. Findings stay the same.',
+  'report.redact.hint':
+    'Replaces user names, computer names, IP and MAC addresses and e-mail addresses in the report and in the saved snapshot. Findings stay the same.',
   'report.redact.off': 'Redaction is off: the report and the snapshot show your user name and addresses as they are.',
   'report.redact.summary': 'Hidden: {list}.',
   'report.count.users': 'user names: {n}',
@@ -13,7 +14,8 @@ export const reportEn = {
   'report.listSeparator': ', ',
   'report.redact.nothing': 'Nothing personal was found to hide.',
   'report.preparing': 'Preparing the report and hiding personal information…',
-  'report.prepare.timeout': 'Preparing the report took longer than {seconds} seconds, so it was stopped. Nothing was shared. Try again, or turn off redaction if you only need the report for yourself.',
+  'report.prepare.timeout':
+    'Preparing the report took longer than {seconds} seconds, so it was stopped. Nothing was shared. Try again, or turn off redaction if you only need the report for yourself.',
   'report.prepare.failed': 'The report could not be prepared: {message}. Nothing was shared.',
   'report.prepare.retry': 'Try again',
   'report.redact.details': 'What was replaced (shown only to you)',

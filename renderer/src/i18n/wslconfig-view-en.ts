@@ -55,7 +55,8 @@ export const wslconfigViewEn = {
   'wslconfigView.hint.duplicate-across-sections': '“{written}” and “{first}” (line {line}) are the same setting; WSL uses the first one and ignores this one.',
   'wslconfigView.hint.utf16-without-bom': 'The file looks like UTF-16 without a byte order mark; WSL reads it as UTF-8 and sees garbage. Save it as UTF-8.',
   'wslconfigView.hint.not-utf8': 'The file is not valid UTF-8 (saved in an ANSI code page?); WSL replaces those bytes. Save it as UTF-8.',
-  'wslconfigView.hint.lone-cr-line-ends': 'The lines end with a lone CR (old Mac style), so WSL reads everything after the first # as one comment: it ignores {ignored}. Your settings have no effect until the file has Windows (CR LF) line ends.',
+  'wslconfigView.hint.lone-cr-line-ends':
+    'The lines end with a lone CR (old Mac style), so WSL reads everything after the first # as one comment: it ignores {ignored}. Your settings have no effect until the file has Windows (CR LF) line ends.',
   'checks.passed': 'Passed checks ({count})',
   'checks.passedIntro': 'These were read and nothing wrong was found.',
   'checks.notChecked': 'Not checked ({count})',

@@ -55,7 +55,8 @@ export const wslconfigViewZhCN = {
   'wslconfigView.hint.duplicate-across-sections': '“{written}”与“{first}”（第 {line} 行）是同一个设置；WSL 使用前一个，忽略这一个。',
   'wslconfigView.hint.utf16-without-bom': '该文件看起来是不带字节顺序标记（BOM）的 UTF-16；WSL 按 UTF-8 读取，读到的是乱码。请另存为 UTF-8。',
   'wslconfigView.hint.not-utf8': '该文件不是有效的 UTF-8（可能以 ANSI 代码页保存）；WSL 会替换这些字节。请另存为 UTF-8。',
-  'wslconfigView.hint.lone-cr-line-ends': '各行只以单独的 CR 结尾（旧版 Mac 格式），因此 WSL 会把第一个 # 之后的全部内容当成一条注释，忽略了 {ignored}。在文件改用 Windows（CR LF）换行符之前，这些设置都不会生效。',
+  'wslconfigView.hint.lone-cr-line-ends':
+    '各行只以单独的 CR 结尾（旧版 Mac 格式），因此 WSL 会把第一个 # 之后的全部内容当成一条注释，忽略了 {ignored}。在文件改用 Windows（CR LF）换行符之前，这些设置都不会生效。',
   'checks.passed': '已通过的检查（{count}）',
   'checks.passedIntro': '已读取以下各项，未发现问题。',
   'checks.notChecked': '未检查（{count}）',

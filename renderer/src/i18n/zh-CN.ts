@@ -75,8 +75,6 @@ const core = {
   'findings.pending': '仍在检查…',
   'list.separator': '、',
 
-
-
   'findings.title': '发现的问题',
   'findings.healthy.title': '问题仍然存在？',
   'findings.healthy.intro':
@@ -208,7 +206,8 @@ const core = {
   'fix.versions.keep': '保留当前文件',
   'fix.versions.restore': '还原为修复之前的版本',
   'fix.versions.manual': '手动编辑',
-  'fix.versions.manualText': '用记事本打开 {path}，从上面的版本中复制你需要的内容，然后保存。再重启 WSL（wsl --shutdown），让它重新读取该文件。如果改为还原，当前文件会先在旁边保存一份备份（.wslconfig.wnd-backup-…）。',
+  'fix.versions.manualText':
+    '用记事本打开 {path}，从上面的版本中复制你需要的内容，然后保存。再重启 WSL（wsl --shutdown），让它重新读取该文件。如果改为还原，当前文件会先在旁边保存一份备份（.wslconfig.wnd-backup-…）。',
   'fix.result.undoRefused': '已拒绝撤销：日志中记录的值不是修复会写入的值（{detail}）。没有做任何更改。',
   'fix.recovery.title': '有一项修复被中断了',
   'fix.recovery.intro': '“{fix}”（开始于 {date}）没有完成（应用、PowerShell 或 Windows 在此期间停止了）。日志记录的情况如下：',

@@ -19,7 +19,12 @@ describe('wizard store', () => {
   })
 
   it('records progress and the final snapshot of a scan, passing the consent on', async () => {
-    const bridge = createFakeBridge({ progress: [{ probeId: 'services', status: 'running' }, { probeId: 'services', status: 'known', durationMs: 450, fact: { services: { status: 'known', durationMs: 450, data: { services: [] } } } }] })
+    const bridge = createFakeBridge({
+      progress: [
+        { probeId: 'services', status: 'running' },
+        { probeId: 'services', status: 'known', durationMs: 450, fact: { services: { status: 'known', durationMs: 450, data: { services: [] } } } },
+      ],
+    })
     const store = createWizardStore(bridge, { newScanId: () => 'scan-000001' })
     await store.getState().initialize()
     store.getState().setAllowWslStart(true)
@@ -60,7 +65,8 @@ describe('wizard store: one journey through a fix', () => {
     const bridge = {
       ...createFakeBridge({ snapshot: broken }),
       planFix: async () => ok({ available: true as const, plan, digest: 'd1' }),
-      applyFix: async () => ok({ status: 'completed' as const, entryId: 'j1', rebootRequired: false, nextPhase: null, steps: [], verification: null, snapshot: fixed }),
+      applyFix: async () =>
+        ok({ status: 'completed' as const, entryId: 'j1', rebootRequired: false, nextPhase: null, steps: [], verification: null, snapshot: fixed }),
     }
     const store = createWizardStore(bridge)
     await store.getState().initialize()
@@ -79,7 +85,18 @@ describe('wizard store: one journey through a fix', () => {
   })
 
   it('after a restart: keeps the consent, labels the fix as not finished, and "continue" scans on Fix then opens part 2', async () => {
-    const resume = { version: 1 as const, fixId: 'toggle-vmp' as const, options: {}, nextPhase: 1, bootTimeBefore: 'a', findingsBefore: ['nat-vmswitch-not-found' as const], savedAt: 'x', rebooted: true, allowWslStart: true, parts: 2 }
+    const resume = {
+      version: 1 as const,
+      fixId: 'toggle-vmp' as const,
+      options: {},
+      nextPhase: 1,
+      bootTimeBefore: 'a',
+      findingsBefore: ['nat-vmswitch-not-found' as const],
+      savedAt: 'x',
+      rebooted: true,
+      allowWslStart: true,
+      parts: 2,
+    }
     const planned: number[] = []
     const bridge = {
       ...createFakeBridge({}),

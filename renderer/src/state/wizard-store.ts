@@ -54,10 +54,21 @@ export type FixOptions = Input<'fix:plan'>['options']
 export type FixState =
   | { readonly phase: 'idle' }
   | { readonly phase: 'planning'; readonly fixId: FixId }
-  | { readonly phase: 'unavailable'; readonly fixId: FixId; readonly reason: { readonly key: string; readonly args?: Readonly<Record<string, string | number>> } }
+  | {
+      readonly phase: 'unavailable'
+      readonly fixId: FixId
+      readonly reason: { readonly key: string; readonly args?: Readonly<Record<string, string | number>> }
+    }
   | { readonly phase: 'confirm'; readonly fixId: FixId; readonly plan: Plan; readonly digest: string; readonly options: FixOptions; readonly planPhase: number }
   | { readonly phase: 'applying'; readonly fixId: FixId; readonly plan: Plan; readonly planPhase: number; readonly steps: readonly StepReport[] }
-  | { readonly phase: 'result'; readonly fixId: FixId; readonly plan: Plan; readonly planPhase: number; readonly options: FixOptions; readonly result: ApplyResult }
+  | {
+      readonly phase: 'result'
+      readonly fixId: FixId
+      readonly plan: Plan
+      readonly planPhase: number
+      readonly options: FixOptions
+      readonly result: ApplyResult
+    }
   | { readonly phase: 'error'; readonly fixId: FixId; readonly error: IpcError }
 
 export type ResumeInfo = Output<'session:resume'>
@@ -154,211 +165,213 @@ export function createWizardStore(api: DoctorApi, options: StoreOptions = {}): W
   let unsubscribe: (() => void) | null = null
 
   return createStore<WizardState>()((set, get) => {
-  /** Records the verdict Verify shows now (for the report's "what was tried"). */
-  const logVerdict = async () => {
-    const { verifyOutcome } = await loadVerifyState()
-    const outcome = verifyOutcome(get())
-    if (outcome === null) return
-    set({ verifyLog: [...get().verifyLog, { fixId: outcome.fixId, verdict: outcome.verdict.kind, at: new Date(now()).toISOString() }] })
-  }
-  return {
-    step: 'welcome',
-    locale: pickLocale(options.browserLocales ?? []),
-    localeChosen: false,
-    appInfo: null,
-    startupError: null,
-    allowWslStart: false,
-    pastedOutput: '',
-    pasteStale: false,
-    verifyContext: null,
-    verifyLog: [],
-    stateBeforeFirstFix: null,
-    scan: { phase: 'idle' },
-    fix: { phase: 'idle' },
-    history: [],
-    resume: null,
-    undoStatus: null,
-    interrupted: [],
-    restartStatus: 'idle',
+    /** Records the verdict Verify shows now (for the report's "what was tried"). */
+    const logVerdict = async () => {
+      const { verifyOutcome } = await loadVerifyState()
+      const outcome = verifyOutcome(get())
+      if (outcome === null) return
+      set({ verifyLog: [...get().verifyLog, { fixId: outcome.fixId, verdict: outcome.verdict.kind, at: new Date(now()).toISOString() }] })
+    }
+    return {
+      step: 'welcome',
+      locale: pickLocale(options.browserLocales ?? []),
+      localeChosen: false,
+      appInfo: null,
+      startupError: null,
+      allowWslStart: false,
+      pastedOutput: '',
+      pasteStale: false,
+      verifyContext: null,
+      verifyLog: [],
+      stateBeforeFirstFix: null,
+      scan: { phase: 'idle' },
+      fix: { phase: 'idle' },
+      history: [],
+      resume: null,
+      undoStatus: null,
+      interrupted: [],
+      restartStatus: 'idle',
 
-    async initialize() {
-      unsubscribe?.()
-      unsubscribe = api.onScanProgress((progress) => {
-        const scan = get().scan
-        if (scan.phase !== 'running' || scan.scanId !== progress.scanId) return
-        set({ scan: withProgress(scan, progress, now()) })
-      })
-      api.onFixProgress((progress) => {
+      async initialize() {
+        unsubscribe?.()
+        unsubscribe = api.onScanProgress((progress) => {
+          const scan = get().scan
+          if (scan.phase !== 'running' || scan.scanId !== progress.scanId) return
+          set({ scan: withProgress(scan, progress, now()) })
+        })
+        api.onFixProgress((progress) => {
+          const fix = get().fix
+          if (fix.phase !== 'applying' || fix.fixId !== progress.fixId || fix.planPhase !== progress.phase) return
+          const steps = fix.steps.map((s) => (s.index === progress.index ? { index: progress.index, status: progress.status, detail: progress.detail } : s))
+          set({ fix: { ...fix, steps } })
+        })
+        const info = await api.getAppInfo()
+        if (!info.ok) {
+          set({ startupError: info.error })
+          return
+        }
+        const osLocale = info.value.osLocales.length > 0 ? pickLocale(info.value.osLocales) : get().locale
+        set({ appInfo: info.value, locale: get().localeChosen ? get().locale : osLocale })
+        const resume = await api.resumeState()
+        if (resume.ok && resume.value !== null) {
+          const r = resume.value
+          // One journey over restarts: the consent given before the restart still holds, and the
+          // fix's "before" comes from the resume state (the page was reloaded).
+          set({
+            resume: r,
+            step: 'fix',
+            allowWslStart: r.allowWslStart ?? get().allowWslStart,
+            verifyContext: r.rebooted
+              ? { fixId: r.fixId, findingsBefore: [], idsBefore: r.findingsBefore, snapshotBefore: null, ready: r.nextPhase === null }
+              : get().verifyContext,
+          })
+        }
+        const history = await api.fixHistory()
+        if (history.ok) set({ history: history.value })
+        const interrupted = await api.interruptedRuns()
+        if (interrupted.ok && interrupted.value.length > 0) set({ interrupted: interrupted.value, step: 'fix' })
+      },
+
+      async recoverRun(entryId, action) {
+        const run = get().interrupted.find((r) => r.entryId === entryId)
+        if (!run) return
+        const result = await api.recoverRun({ entryId, action })
+        if (!result.ok) return set({ undoStatus: { entryId, status: 'failed', detail: result.error.code } })
+        const value = result.value
+        if (value.status === 'busy') return set({ undoStatus: { entryId, status: 'busy' } })
+        if (value.status === 'undo') {
+          set({ undoStatus: undoStatusOf(entryId, value.undo) })
+          if (value.undo.status !== 'undone' && value.undo.status !== 'nothing-to-undo') return
+        }
+        set({ interrupted: get().interrupted.filter((r) => r.entryId !== entryId) })
+        const history = await api.fixHistory()
+        if (history.ok) set({ history: history.value })
+        if (value.status === 'closed' && value.action === 'finish') await get().planFix(run.fixId)
+      },
+
+      async planFix(fixId, options = {}, planPhase = 0) {
+        set({ step: 'fix', fix: { phase: 'planning', fixId } })
+        const result = await api.planFix({ fixId, options, phase: planPhase })
+        if (!result.ok) return set({ fix: { phase: 'error', fixId, error: result.error } })
+        const value = result.value
+        if (!value.available) return set({ fix: { phase: 'unavailable', fixId, reason: value.reason } })
+        set({ fix: { phase: 'confirm', fixId, plan: value.plan, digest: value.digest, options, planPhase } })
+      },
+
+      async applyFix() {
         const fix = get().fix
-        if (fix.phase !== 'applying' || fix.fixId !== progress.fixId || fix.planPhase !== progress.phase) return
-        const steps = fix.steps.map((s) => (s.index === progress.index ? { index: progress.index, status: progress.status, detail: progress.detail } : s))
-        set({ fix: { ...fix, steps } })
-      })
-      const info = await api.getAppInfo()
-      if (!info.ok) {
-        set({ startupError: info.error })
-        return
-      }
-      const osLocale = info.value.osLocales.length > 0 ? pickLocale(info.value.osLocales) : get().locale
-      set({ appInfo: info.value, locale: get().localeChosen ? get().locale : osLocale })
-      const resume = await api.resumeState()
-      if (resume.ok && resume.value !== null) {
-        const r = resume.value
-        // One journey over restarts: the consent given before the restart still holds, and the
-        // fix's "before" comes from the resume state (the page was reloaded).
+        if (fix.phase !== 'confirm') return
+        const steps = (fix.plan.phases[fix.planPhase]?.steps ?? []).map((_, index) => ({ index, status: 'pending' as const, detail: null }))
+        const state = get()
+        // "Before" is the PC before the fix's first part, kept across its later parts.
+        if (fix.planPhase === 0 || state.verifyContext?.fixId !== fix.fixId) {
+          const { currentFindings } = await loadCurrentFindings()
+          const before = currentFindings(state)
+          const snapshotBefore = state.scan.phase === 'finished' ? state.scan.snapshot : null
+          set({
+            verifyContext: { fixId: fix.fixId, findingsBefore: before, idsBefore: before.map((f) => f.id), snapshotBefore, ready: false },
+            stateBeforeFirstFix: state.stateBeforeFirstFix ?? (snapshotBefore ? { takenAt: snapshotBefore.takenAt, findings: before.map((f) => f.id) } : null),
+          })
+        }
+        set({ fix: { phase: 'applying', fixId: fix.fixId, plan: fix.plan, planPhase: fix.planPhase, steps } })
+        const result = await api.applyFix({ fixId: fix.fixId, options: fix.options, phase: fix.planPhase, digest: fix.digest })
+        if (!result.ok) return set({ fix: { phase: 'error', fixId: fix.fixId, error: result.error } })
+        const value = result.value
+        set({ fix: { phase: 'result', fixId: fix.fixId, plan: fix.plan, planPhase: fix.planPhase, options: fix.options, result: value }, resume: null })
+        if (value.status === 'completed') {
+          // The probes the fix re-ran, merged into the scan: Findings, Verify and the report show the PC as it is now.
+          const scan = get().scan
+          if (value.snapshot !== null && scan.phase === 'finished') set({ scan: { ...scan, snapshot: value.snapshot } })
+          const context = get().verifyContext
+          const done = value.nextPhase === null && !value.rebootRequired
+          set({ pasteStale: get().pastedOutput.trim() !== '', ...(context && done ? { verifyContext: { ...context, ready: true } } : {}) })
+        }
+        const history = await api.fixHistory()
+        if (history.ok) set({ history: history.value })
+        if (value.status === 'completed' && value.nextPhase === null && !value.rebootRequired) await logVerdict()
+      },
+
+      keepCurrentFile(entryId) {
+        set({ undoStatus: { entryId, status: 'kept-current' } })
+      },
+
+      closeFix() {
+        set({ fix: { phase: 'idle' } })
+      },
+
+      async undoFix(entryId, overwrite) {
+        set({ undoStatus: { entryId, status: 'running' } })
+        const result = await api.undoFix(overwrite === undefined ? { entryId } : { entryId, overwrite })
+        if (!result.ok) return set({ undoStatus: { entryId, status: 'failed', detail: result.error.code } })
+        set({ undoStatus: undoStatusOf(entryId, result.value) })
+        const history = await api.fixHistory()
+        if (history.ok) set({ history: history.value })
+      },
+
+      async restartWindows() {
+        const fix = get().fix
+        if (fix.phase !== 'result' || fix.result.status !== 'completed') return
+        set({ restartStatus: 'restarting' })
+        const result = await api.restartWindows({ fixId: fix.fixId, options: fix.options, nextPhase: fix.result.nextPhase })
+        set({ restartStatus: result.ok && result.value.status === 'restarting' ? 'restarting' : 'failed' })
+      },
+
+      goTo(step) {
+        set({ step })
+      },
+
+      setLocale(locale) {
+        set({ locale, localeChosen: true })
+      },
+
+      setAllowWslStart(allow) {
+        set({ allowWslStart: allow })
+      },
+
+      setPastedOutput(text) {
+        // Bounded: this is pasted terminal output, not a file.
+        set({ pastedOutput: text.slice(0, 20_000), pasteStale: false })
+      },
+
+      async continueFix() {
+        const resume = get().resume
+        if (resume === null || !resume.rebooted || resume.nextPhase === null) return
+        await get().startScan({ stay: true })
+        if (get().scan.phase !== 'finished') return
+        await get().planFix(resume.fixId, resume.options, resume.nextPhase)
+      },
+
+      async startScan(scanOptions = {}) {
+        if (get().scan.phase === 'running') return
+        const scanId = newScanId()
+        const startedAt = now()
+        set({ ...(scanOptions.stay ? {} : { step: 'scan' as const }), scan: { phase: 'running', scanId, startedAt, probes: {}, facts: {} } })
+        const result = await api.runScan({ scanId, allowWslStart: get().allowWslStart })
+        const current = get().scan
+        const probes = current.phase === 'running' ? current.probes : {}
+        if (!result.ok) {
+          set({ scan: { phase: 'failed', error: result.error } })
+          return
+        }
         set({
-          resume: r,
-          step: 'fix',
-          allowWslStart: r.allowWslStart ?? get().allowWslStart,
-          verifyContext: r.rebooted ? { fixId: r.fixId, findingsBefore: [], idsBefore: r.findingsBefore, snapshotBefore: null, ready: r.nextPhase === null } : get().verifyContext,
+          scan: {
+            phase: 'finished',
+            outcome: result.value.outcome,
+            durationMs: now() - startedAt,
+            probes,
+            snapshot: result.value.snapshot,
+          },
         })
-      }
-      const history = await api.fixHistory()
-      if (history.ok) set({ history: history.value })
-      const interrupted = await api.interruptedRuns()
-      if (interrupted.ok && interrupted.value.length > 0) set({ interrupted: interrupted.value, step: 'fix' })
-    },
+        // The scan after the last restart of a fix is its "after": Verify has its verdict now.
+        if (get().verifyContext?.ready === true && get().resume?.rebooted === true) await logVerdict()
+      },
 
-    async recoverRun(entryId, action) {
-      const run = get().interrupted.find((r) => r.entryId === entryId)
-      if (!run) return
-      const result = await api.recoverRun({ entryId, action })
-      if (!result.ok) return set({ undoStatus: { entryId, status: 'failed', detail: result.error.code } })
-      const value = result.value
-      if (value.status === 'busy') return set({ undoStatus: { entryId, status: 'busy' } })
-      if (value.status === 'undo') {
-        set({ undoStatus: undoStatusOf(entryId, value.undo) })
-        if (value.undo.status !== 'undone' && value.undo.status !== 'nothing-to-undo') return
-      }
-      set({ interrupted: get().interrupted.filter((r) => r.entryId !== entryId) })
-      const history = await api.fixHistory()
-      if (history.ok) set({ history: history.value })
-      if (value.status === 'closed' && value.action === 'finish') await get().planFix(run.fixId)
-    },
-
-    async planFix(fixId, options = {}, planPhase = 0) {
-      set({ step: 'fix', fix: { phase: 'planning', fixId } })
-      const result = await api.planFix({ fixId, options, phase: planPhase })
-      if (!result.ok) return set({ fix: { phase: 'error', fixId, error: result.error } })
-      const value = result.value
-      if (!value.available) return set({ fix: { phase: 'unavailable', fixId, reason: value.reason } })
-      set({ fix: { phase: 'confirm', fixId, plan: value.plan, digest: value.digest, options, planPhase } })
-    },
-
-    async applyFix() {
-      const fix = get().fix
-      if (fix.phase !== 'confirm') return
-      const steps = (fix.plan.phases[fix.planPhase]?.steps ?? []).map((_, index) => ({ index, status: 'pending' as const, detail: null }))
-      const state = get()
-      // "Before" is the PC before the fix's first part, kept across its later parts.
-      if (fix.planPhase === 0 || state.verifyContext?.fixId !== fix.fixId) {
-        const { currentFindings } = await loadCurrentFindings()
-        const before = currentFindings(state)
-        const snapshotBefore = state.scan.phase === 'finished' ? state.scan.snapshot : null
-        set({
-          verifyContext: { fixId: fix.fixId, findingsBefore: before, idsBefore: before.map((f) => f.id), snapshotBefore, ready: false },
-          stateBeforeFirstFix: state.stateBeforeFirstFix ?? (snapshotBefore ? { takenAt: snapshotBefore.takenAt, findings: before.map((f) => f.id) } : null),
-        })
-      }
-      set({ fix: { phase: 'applying', fixId: fix.fixId, plan: fix.plan, planPhase: fix.planPhase, steps } })
-      const result = await api.applyFix({ fixId: fix.fixId, options: fix.options, phase: fix.planPhase, digest: fix.digest })
-      if (!result.ok) return set({ fix: { phase: 'error', fixId: fix.fixId, error: result.error } })
-      const value = result.value
-      set({ fix: { phase: 'result', fixId: fix.fixId, plan: fix.plan, planPhase: fix.planPhase, options: fix.options, result: value }, resume: null })
-      if (value.status === 'completed') {
-        // The probes the fix re-ran, merged into the scan: Findings, Verify and the report show the PC as it is now.
+      async cancelScan() {
         const scan = get().scan
-        if (value.snapshot !== null && scan.phase === 'finished') set({ scan: { ...scan, snapshot: value.snapshot } })
-        const context = get().verifyContext
-        const done = value.nextPhase === null && !value.rebootRequired
-        set({ pasteStale: get().pastedOutput.trim() !== '', ...(context && done ? { verifyContext: { ...context, ready: true } } : {}) })
-      }
-      const history = await api.fixHistory()
-      if (history.ok) set({ history: history.value })
-      if (value.status === 'completed' && value.nextPhase === null && !value.rebootRequired) await logVerdict()
-    },
-
-    keepCurrentFile(entryId) {
-      set({ undoStatus: { entryId, status: 'kept-current' } })
-    },
-
-    closeFix() {
-      set({ fix: { phase: 'idle' } })
-    },
-
-    async undoFix(entryId, overwrite) {
-      set({ undoStatus: { entryId, status: 'running' } })
-      const result = await api.undoFix(overwrite === undefined ? { entryId } : { entryId, overwrite })
-      if (!result.ok) return set({ undoStatus: { entryId, status: 'failed', detail: result.error.code } })
-      set({ undoStatus: undoStatusOf(entryId, result.value) })
-      const history = await api.fixHistory()
-      if (history.ok) set({ history: history.value })
-    },
-
-    async restartWindows() {
-      const fix = get().fix
-      if (fix.phase !== 'result' || fix.result.status !== 'completed') return
-      set({ restartStatus: 'restarting' })
-      const result = await api.restartWindows({ fixId: fix.fixId, options: fix.options, nextPhase: fix.result.nextPhase })
-      set({ restartStatus: result.ok && result.value.status === 'restarting' ? 'restarting' : 'failed' })
-    },
-
-    goTo(step) {
-      set({ step })
-    },
-
-    setLocale(locale) {
-      set({ locale, localeChosen: true })
-    },
-
-    setAllowWslStart(allow) {
-      set({ allowWslStart: allow })
-    },
-
-    setPastedOutput(text) {
-      // Bounded: this is pasted terminal output, not a file.
-      set({ pastedOutput: text.slice(0, 20_000), pasteStale: false })
-    },
-
-    async continueFix() {
-      const resume = get().resume
-      if (resume === null || !resume.rebooted || resume.nextPhase === null) return
-      await get().startScan({ stay: true })
-      if (get().scan.phase !== 'finished') return
-      await get().planFix(resume.fixId, resume.options, resume.nextPhase)
-    },
-
-    async startScan(scanOptions = {}) {
-      if (get().scan.phase === 'running') return
-      const scanId = newScanId()
-      const startedAt = now()
-      set({ ...(scanOptions.stay ? {} : { step: 'scan' as const }), scan: { phase: 'running', scanId, startedAt, probes: {}, facts: {} } })
-      const result = await api.runScan({ scanId, allowWslStart: get().allowWslStart })
-      const current = get().scan
-      const probes = current.phase === 'running' ? current.probes : {}
-      if (!result.ok) {
-        set({ scan: { phase: 'failed', error: result.error } })
-        return
-      }
-      set({
-        scan: {
-          phase: 'finished',
-          outcome: result.value.outcome,
-          durationMs: now() - startedAt,
-          probes,
-          snapshot: result.value.snapshot,
-        },
-      })
-      // The scan after the last restart of a fix is its "after": Verify has its verdict now.
-      if (get().verifyContext?.ready === true && get().resume?.rebooted === true) await logVerdict()
-    },
-
-    async cancelScan() {
-      const scan = get().scan
-      if (scan.phase !== 'running') return
-      await api.cancelScan({ scanId: scan.scanId })
-    },
-  }
+        if (scan.phase !== 'running') return
+        await api.cancelScan({ scanId: scan.scanId })
+      },
+    }
   })
 }
 

@@ -44,7 +44,15 @@ describe('FindingsStep states', () => {
     const since = Date.now() - 6_000
     const probes = Object.fromEntries(Object.keys(facts).map((id) => [id, { status: 'known', durationMs: 100, since }]))
     await renderWithStore(<FindingsStep />, {
-      state: { scan: { phase: 'running', scanId: 'scan-000001', startedAt: since, probes: { ...probes, events: { status: 'slow', limitMs: 30_000, since }, 'firewall-profiles': { status: 'slow', limitMs: 20_000, since } }, facts } },
+      state: {
+        scan: {
+          phase: 'running',
+          scanId: 'scan-000001',
+          startedAt: since,
+          probes: { ...probes, events: { status: 'slow', limitMs: 30_000, since }, 'firewall-profiles': { status: 'slow', limitMs: 20_000, since } },
+          facts,
+        },
+      },
     })
     expect(screen.getByTestId('still-checking').textContent).toContain('(6 s)…')
     const cards = [...screen.getByTestId('findings').querySelectorAll('article')]

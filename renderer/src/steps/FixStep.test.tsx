@@ -10,8 +10,10 @@ describe('FixStep states', () => {
     expect(screen.getByText('Scan this PC first: fixes are planned from what the scan found.')).toBeTruthy()
   })
 
-  it('unavailable: says why in the user\'s language', async () => {
-    await renderWithStore(<FixStep />, { state: { locale: 'zh-CN', fix: { phase: 'unavailable', fixId: 'wslconfig-set-nat', reason: { key: 'unavailable.policyLocked' } } } })
+  it("unavailable: says why in the user's language", async () => {
+    await renderWithStore(<FixStep />, {
+      state: { locale: 'zh-CN', fix: { phase: 'unavailable', fixId: 'wslconfig-set-nat', reason: { key: 'unavailable.policyLocked' } } },
+    })
     expect(screen.getByTestId('fix-unavailable').textContent).toContain('网络模式由你所在组织的策略决定')
   })
 
@@ -29,13 +31,21 @@ describe('FixStep states', () => {
       restorePoint: false,
       verifyProbes: [],
     }
-    await renderWithStore(<FixStep />, { state: { fix: { phase: 'result', fixId: 'enable-sharedaccess', plan, planPhase: 0, options: {}, result: { status: 'declined', steps: [] } } } })
+    await renderWithStore(<FixStep />, {
+      state: { fix: { phase: 'result', fixId: 'enable-sharedaccess', plan, planPhase: 0, options: {}, result: { status: 'declined', steps: [] } } },
+    })
     expect(screen.getByTestId('fix-result').textContent).toContain('Nothing was changed')
     expect(screen.getByTestId('retry-fix')).toBeTruthy()
   })
 
   it('restore point refused (System Protection off): explains both honest choices, and continuing re-plans without one', async () => {
-    const restoreStep = { script: 'restore-point' as const, elevated: true, input: { description: 'x' }, describe: { key: 'step.restore-point', args: {} }, command: 'Checkpoint-Computer' }
+    const restoreStep = {
+      script: 'restore-point' as const,
+      elevated: true,
+      input: { description: 'x' },
+      describe: { key: 'step.restore-point', args: {} },
+      command: 'Checkpoint-Computer',
+    }
     const plan = {
       fixId: 'winsock-reset' as const,
       addresses: [],
@@ -49,7 +59,13 @@ describe('FixStep states', () => {
       restorePoint: true,
       verifyProbes: [],
     }
-    const result = { status: 'failed' as const, entryId: 'j1', failedStep: 0, detail: 'RuntimeException: WndSystemProtectionOff: System Protection is off for C:; turn it on to create restore points.', steps: [] }
+    const result = {
+      status: 'failed' as const,
+      entryId: 'j1',
+      failedStep: 0,
+      detail: 'RuntimeException: WndSystemProtectionOff: System Protection is off for C:; turn it on to create restore points.',
+      steps: [],
+    }
     const fake = createFakeBridge({})
     const planned: unknown[] = []
     const bridge: typeof fake = {
@@ -59,7 +75,10 @@ describe('FixStep states', () => {
         return fake.planFix(input)
       },
     }
-    await renderWithStore(<FixStep />, { bridge, state: { locale: 'zh-CN', fix: { phase: 'result', fixId: 'winsock-reset', plan, planPhase: 0, options: {}, result } } as never })
+    await renderWithStore(<FixStep />, {
+      bridge,
+      state: { locale: 'zh-CN', fix: { phase: 'result', fixId: 'winsock-reset', plan, planPhase: 0, options: {}, result } } as never,
+    })
     const choice = screen.getByTestId('restore-point-choice').textContent ?? ''
     expect(choice).toContain('C: 盘的系统保护已关闭')
     expect(choice).toContain('启用系统保护')
@@ -75,7 +94,14 @@ describe('FixStep states', () => {
   it('history: each change with its date in the user’s format, undo only where it can be undone', async () => {
     const history = [
       { id: 'j1', fixId: 'wslconfig-set-nat' as const, startedAt: '2026-11-20T08:05:00Z', finishedAt: '2026-11-20T08:05:02Z', undoable: true, undoneAt: null },
-      { id: 'j2', fixId: 'delete-wsl-hns-network' as const, startedAt: '2026-11-21T09:30:00Z', finishedAt: '2026-11-21T09:30:09Z', undoable: false, undoneAt: null },
+      {
+        id: 'j2',
+        fixId: 'delete-wsl-hns-network' as const,
+        startedAt: '2026-11-21T09:30:00Z',
+        finishedAt: '2026-11-21T09:30:09Z',
+        undoable: false,
+        undoneAt: null,
+      },
     ]
     await renderWithStore(<FixStep />, { state: { locale: 'zh-CN', history } })
     const items = screen.getByTestId('fix-history').querySelectorAll('li')

@@ -40,7 +40,15 @@ export function ReportStep() {
   )
 }
 
-function ReportBody({ snapshot, onStatus, statusLine }: { readonly snapshot: MachineSnapshot; readonly onStatus: (status: ReportStatus) => void; readonly statusLine: ReactNode }) {
+function ReportBody({
+  snapshot,
+  onStatus,
+  statusLine,
+}: {
+  readonly snapshot: MachineSnapshot
+  readonly onStatus: (status: ReportStatus) => void
+  readonly statusLine: ReactNode
+}) {
   const t = useT()
   const goTo = useWizard((s) => s.goTo)
   const [redact, setRedact] = useState(true)
@@ -63,7 +71,12 @@ function ReportBody({ snapshot, onStatus, statusLine }: { readonly snapshot: Mac
         >
           {t('report.copy')}
         </button>
-        <button type="button" data-testid="save-snapshot" disabled={report === null} onClick={() => report && onStatus({ kind: 'saved', file: downloadSnapshot(report.snapshot), redacted: redact })}>
+        <button
+          type="button"
+          data-testid="save-snapshot"
+          disabled={report === null}
+          onClick={() => report && onStatus({ kind: 'saved', file: downloadSnapshot(report.snapshot), redacted: redact })}
+        >
           {t('report.save')}
         </button>
         <OpenSnapshotButton onOutcome={onStatus} />
@@ -129,7 +142,12 @@ function StatusLine({ status }: { readonly status: ReportStatus | null }) {
   const t = useT()
   const message = status === null ? null : statusMessage(status)
   return (
-    <p role="status" aria-live="polite" data-testid="report-status" className={message?.failed ? 'panel panel-error' : message ? 'panel panel-safe' : undefined}>
+    <p
+      role="status"
+      aria-live="polite"
+      data-testid="report-status"
+      className={message?.failed ? 'panel panel-error' : message ? 'panel panel-safe' : undefined}
+    >
       {message ? t(message.key, message.vars) : ''}
     </p>
   )

@@ -19,7 +19,18 @@ describe('ScanStep states', () => {
     const cancel = vi.spyOn(bridge, 'cancelScan')
     await renderWithStore(<ScanStep />, {
       bridge,
-      state: { scan: { phase: 'running', scanId: 'scan-000001', startedAt: Date.now(), probes: { services: { status: 'running', since: Date.now() }, 'wsl-startup': { status: 'unknown', durationMs: 0, reason: 'no-consent', since: Date.now() } }, facts: {} } },
+      state: {
+        scan: {
+          phase: 'running',
+          scanId: 'scan-000001',
+          startedAt: Date.now(),
+          probes: {
+            services: { status: 'running', since: Date.now() },
+            'wsl-startup': { status: 'unknown', durationMs: 0, reason: 'no-consent', since: Date.now() },
+          },
+          facts: {},
+        },
+      },
     })
     expect(screen.getByTestId('probe-services').getAttribute('data-status')).toBe('running')
     expect(screen.getByTestId('probe-windows-version').getAttribute('data-status')).toBe('queued')
@@ -34,7 +45,15 @@ describe('ScanStep states', () => {
     const since = Date.now() - 6_000
     const probes = Object.fromEntries(PROBE_IDS.map((id) => [id, { status: 'known', durationMs: 100, since }])) as Record<ProbeId, ProbeProgress>
     const { store } = await renderWithStore(<ScanStep />, {
-      state: { scan: { phase: 'running', scanId: 'scan-000001', startedAt: since, probes: { ...probes, events: { status: 'slow', limitMs: 30_000, since } }, facts: {} } },
+      state: {
+        scan: {
+          phase: 'running',
+          scanId: 'scan-000001',
+          startedAt: since,
+          probes: { ...probes, events: { status: 'slow', limitMs: 30_000, since } },
+          facts: {},
+        },
+      },
     })
     expect(screen.getByTestId('probe-events').textContent).toMatch(/Still checking \(6 s\)… gives up after 30 s/)
     expect(screen.getByTestId('slow-note')).toBeTruthy()

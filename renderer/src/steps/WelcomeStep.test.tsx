@@ -34,9 +34,13 @@ describe('WelcomeStep states', () => {
 
   it('German WSL output: recognised by WSL’s own German template, not by English words', async () => {
     await renderWithStore(<WelcomeStep />)
-    await paste('wsl: Der gespiegelte Netzwerkmodus wird nicht unterstützt: Windows-Version 22000. 2836 verfügt nicht über die erforderlichen Features.\nFallback auf NAT-Netzwerk.')
+    await paste(
+      'wsl: Der gespiegelte Netzwerkmodus wird nicht unterstützt: Windows-Version 22000. 2836 verfügt nicht über die erforderlichen Features.\nFallback auf NAT-Netzwerk.',
+    )
     expect(screen.getByTestId('paste-preview').textContent).toContain('de-DE')
-    expect(screen.getByTestId('paste-top-finding').textContent).toBe('This looks like: This Windows version cannot run mirrored networking. The scan will check the cause on this PC.')
+    expect(screen.getByTestId('paste-top-finding').textContent).toBe(
+      'This looks like: This Windows version cannot run mirrored networking. The scan will check the cause on this PC.',
+    )
   })
 
   it('the pasted text survives a language switch', async () => {

@@ -15,5 +15,12 @@ export const PastePreview = lazy(() => import('./PastePreview').then((m) => ({ d
 
 /** Loads every lazy step's chunk (tests await it so a step renders at once, as after a first visit). */
 export function preloadSteps(): Promise<unknown> {
-  return Promise.all([import('./ScanStep'), import('./FindingsStep'), import('./FixStep'), import('./VerifyStep'), import('./ReportStep'), import('./PastePreview')])
+  return Promise.all([
+    import('./ScanStep'),
+    import('./FindingsStep'),
+    import('./FixStep'),
+    import('./VerifyStep'),
+    import('./ReportStep'),
+    import('./PastePreview'),
+  ])
 }

@@ -26,7 +26,11 @@ function collect(): Rendered[] {
   const out: Rendered[] = []
   const add = (where: string, key: string, args: MessageArgs = {}) => out.push({ key, args, where })
   const sources = [
-    ...SCENARIOS.map((scenario) => ({ where: `scenario ${scenario.id}`, snapshot: snapshotOfScenario(scenario, { appVersion: 'test' }), pasted: undefined as string | undefined })),
+    ...SCENARIOS.map((scenario) => ({
+      where: `scenario ${scenario.id}`,
+      snapshot: snapshotOfScenario(scenario, { appVersion: 'test' }),
+      pasted: undefined as string | undefined,
+    })),
     ...loadCases().map((c) => ({ where: `case ${c.id}`, snapshot: null, pasted: undefined, evidence: c.evidence })),
   ]
   for (const source of sources) {

@@ -11,31 +11,37 @@ export const diagnosisZhCN = {
 
   'finding.mirrored-unsupported-windows.title': '此 Windows 版本无法使用镜像网络',
   'finding.mirrored-unsupported-windows.summary': 'Windows {version} 缺少镜像模式所需的网络功能，因此 WSL 回退到 NAT。',
-  'finding.mirrored-unsupported-windows.why': '镜像模式需要 Windows 11 22H2 内部版本 22621.2361（KB5030310）或更高版本；所有 23H2（22631）和 24H2/25H2（26100/26200）客户端版本都具备。Windows 10 和 Windows 11 21H2（22000）从未获得此功能，更新 WSL 也无法改变这一点，只有 Windows 功能更新可以。',
+  'finding.mirrored-unsupported-windows.why':
+    '镜像模式需要 Windows 11 22H2 内部版本 22621.2361（KB5030310）或更高版本；所有 23H2（22631）和 24H2/25H2（26100/26200）客户端版本都具备。Windows 10 和 Windows 11 21H2（22000）从未获得此功能，更新 WSL 也无法改变这一点，只有 Windows 功能更新可以。',
   'finding.mirrored-unsupported-server.title': 'Windows Server 不支持镜像网络',
   'finding.mirrored-unsupported-server.summary': 'Windows Server 拒绝镜像网络（0x803b0015），随后 WSL 在完全没有网络的情况下启动。',
   'finding.mirrored-unsupported-server.why': '服务器版本上的主机网络服务会拒绝镜像请求，微软也没有支持计划。请使用 NAT 模式。',
   'finding.mirrored-ipv6-disabled.title': '注册表禁用了 IPv6，导致无法使用镜像模式',
   'finding.mirrored-ipv6-disabled.summary': 'DisabledComponents = 0xFF 以 WSL 不支持的方式关闭了 IPv6，因此镜像模式回退到 NAT。',
-  'finding.mirrored-ipv6-disabled.why': 'WSL 在使用镜像模式前会检查 HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters\\DisabledComponents。删除该值（需要重启）；如果必须关闭 IPv6，请改为按网卡解除绑定。',
+  'finding.mirrored-ipv6-disabled.why':
+    'WSL 在使用镜像模式前会检查 HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters\\DisabledComponents。删除该值（需要重启）；如果必须关闭 IPv6，请改为按网卡解除绑定。',
   'finding.mirrored-hyperv-firewall-unavailable.title': 'Hyper-V 防火墙不可用，导致无法使用镜像模式',
   'finding.mirrored-hyperv-firewall-unavailable.summary': '镜像模式需要 Hyper-V 防火墙，而这台电脑上它已被关闭，或其管理类没有响应。',
-  'finding.mirrored-hyperv-firewall-unavailable.why': 'WSL 会查找 MSFT_NetFirewallHyperVVMCreator 类和 Hyper-V 防火墙配置文件，并把 HyperVFirewallDisable = 1 视为不支持。有用户在 Windows 更新后重启即恢复了缺失的类。',
+  'finding.mirrored-hyperv-firewall-unavailable.why':
+    'WSL 会查找 MSFT_NetFirewallHyperVVMCreator 类和 Hyper-V 防火墙配置文件，并把 HyperVFirewallDisable = 1 视为不支持。有用户在 Windows 更新后重启即恢复了缺失的类。',
   'finding.mirrored-kernel-too-old.title': '自定义 Linux 内核版本过旧，无法使用镜像模式',
   'finding.mirrored-kernel-too-old.summary': '镜像模式需要 Linux 内核 5.10 或更高版本，而 .wslconfig 中设置的内核更旧。',
   'finding.mirrored-kernel-too-old.why': 'WSL 只对自定义内核（wsl2.kernel）检查版本。删除该设置即可使用 WSL 自带的内核，或者编译更新的内核。',
   'finding.mirrored-fell-back-unknown-cause.title': '镜像模式回退到了 NAT，原因尚未查明',
   'finding.mirrored-fell-back-unknown-cause.summary': '你要求使用镜像网络，但 WSL 并未使用它，且无法确认任何已知原因。',
-  'finding.mirrored-fell-back-unknown-cause.why': 'WSL 会检查 Windows 网络接口、Hyper-V 防火墙、IPv6 注册表设置和自定义内核。其中一些无法读取，请查看下一步要检查的内容。',
+  'finding.mirrored-fell-back-unknown-cause.why':
+    'WSL 会检查 Windows 网络接口、Hyper-V 防火墙、IPv6 注册表设置和自定义内核。其中一些无法读取，请查看下一步要检查的内容。',
   'finding.networking-mode-set-by-policy.title': '网络模式由你所在组织的策略决定',
   'finding.networking-mode-set-by-policy.summary': 'WSL 策略忽略了 .wslconfig 中的网络模式，因此修改该文件不会生效。',
-  'finding.networking-mode-set-by-policy.why': 'HKLM\\SOFTWARE\\Policies\\WSL\\AllowNetworkingModeUserSetting = 0 会让 WSL 忽略用户设置的 networkingMode（None 除外）。只有 IT 部门可以更改。',
+  'finding.networking-mode-set-by-policy.why':
+    'HKLM\\SOFTWARE\\Policies\\WSL\\AllowNetworkingModeUserSetting = 0 会让 WSL 忽略用户设置的 networkingMode（None 除外）。只有 IT 部门可以更改。',
   'finding.nat-vmswitch-not-found.title': 'Windows 无法创建 WSL 的虚拟交换机（0x80041002）',
   'finding.nat-vmswitch-not-found.summary': '主机网络服务在为 WSL 的 NAT 网络创建虚拟交换机时失败，错误为“未找到”（0x80041002）。',
   'finding.nat-vmswitch-not-found.why': '虚拟交换机驱动找不到所需的组件，常见于更新损坏或其他虚拟化软件的残留。请按顺序尝试修复，每一步之后都会重新检查。',
   'finding.nat-vmware-leftovers.title': 'VMware 残留组件导致 Windows 无法创建 WSL 的虚拟交换机',
   'finding.nat-vmware-leftovers.summary': 'WSL 的 NAT 网络因 0x80041002 失败，而这台电脑上仍注册着 VMware 的网络组件。',
-  'finding.nat-vmware-leftovers.why': '过时的 VMware 组件或桥接绑定会破坏 Hyper-V 虚拟交换机的创建。（备份后）删除它或重新安装 VMware，再进行网络重置，已帮助许多用户解决问题。',
+  'finding.nat-vmware-leftovers.why':
+    '过时的 VMware 组件或桥接绑定会破坏 Hyper-V 虚拟交换机的创建。（备份后）删除它或重新安装 VMware，再进行网络重置，已帮助许多用户解决问题。',
   'finding.nat-hns-network-stale.title': 'WSL 的虚拟网络残留在损坏状态',
   'finding.nat-hns-network-stale.summary': '主机网络服务中保留着 WSL 网络的过时或降级副本，WSL 无法打开它。',
   'finding.nat-hns-network-stale.why': '错误代码 0x803b0001 和 0x803b0017 表示 WSL 网络存在但无法使用。重启即可清除；只删除 WSL 的网络是更轻量的做法。',
@@ -46,11 +52,14 @@ export const diagnosisZhCN = {
   'finding.wsl-service-disabled.summary': 'WSL 服务（WSLService）已被禁用，因此 WSL 无法启动（0x80070422）。',
   'finding.wsl-service-disabled.why': '某个优化工具或策略把 WSLService 设为了“禁用”。微软给出的修复方法是将其恢复为手动启动。',
   'finding.hyperv-firewall-blocks-outbound.title': 'Hyper-V 防火墙阻止了 WSL 发出的所有流量',
-  'finding.hyperv-firewall-blocks-outbound.summary': 'Windows 的 Hyper-V 防火墙丢弃了 WSL 的出站流量，所以 Windows 能上网，Linux 里却既上不了网也解析不了域名。',
-  'finding.hyperv-firewall-blocks-outbound.why': '从 Windows 11 22H2 起，WSL 的流量要经过 Hyper-V 防火墙。它对 WSL 的默认出站操作，或一条“全部阻止”的规则（VPN 的断网保护在未连接时会添加这种规则），会挡住所有连接。',
+  'finding.hyperv-firewall-blocks-outbound.summary':
+    'Windows 的 Hyper-V 防火墙丢弃了 WSL 的出站流量，所以 Windows 能上网，Linux 里却既上不了网也解析不了域名。',
+  'finding.hyperv-firewall-blocks-outbound.why':
+    '从 Windows 11 22H2 起，WSL 的流量要经过 Hyper-V 防火墙。它对 WSL 的默认出站操作，或一条“全部阻止”的规则（VPN 的断网保护在未连接时会添加这种规则），会挡住所有连接。',
   'finding.dns-client-disabled.title': 'DNS Client 服务已被禁用',
   'finding.dns-client-disabled.summary': 'Windows 的 DNS Client（Dnscache）服务已被禁用，WSL 2 无法配置网络，因此无法启动（0x80070426）。',
-  'finding.dns-client-disabled.why': '一些广告拦截 hosts 文件的教程、配套脚本和系统优化工具会禁用 DNS Client，之后 WSL 会在配置网络时停止。用户把这个服务重新打开后问题就解决了。',
+  'finding.dns-client-disabled.why':
+    '一些广告拦截 hosts 文件的教程、配套脚本和系统优化工具会禁用 DNS Client，之后 WSL 会在配置网络时停止。用户把这个服务重新打开后问题就解决了。',
   'finding.vmp-missing.title': '未安装“虚拟机平台”',
   'finding.vmp-missing.summary': 'WSL 2 需要 Windows 功能“虚拟机平台”，但它缺失或已关闭。',
   'finding.vmp-missing.why': '没有它，运行 WSL 2 所需的主机网络服务和计算服务都不存在。启用它需要管理员权限并重启。',
@@ -59,7 +68,8 @@ export const diagnosisZhCN = {
   'finding.virtualization-disabled.why': 'WSL 2 需要在固件（BIOS/UEFI）中开启 CPU 虚拟化、启用虚拟机平台，并让虚拟机监控程序随 Windows 启动。',
   'finding.nat-fell-back.title': 'WSL 无法创建 NAT 网络，正在使用回退模式',
   'finding.nat-fell-back.summary': 'WSL 已启动，但没有使用正常的 NAT 网络：它回退到了 {mode}，DNS、端口和 ping 的行为都会不同。',
-  'finding.nat-fell-back.why': '自 WSL 2.3.25 起，NAT 失败不再阻止 WSL 启动，而是回退到 VirtioProxy（2.9 起称为 Consomme）或无网络。原因与 NAT 失败相同，可在主机网络服务日志中找到。',
+  'finding.nat-fell-back.why':
+    '自 WSL 2.3.25 起，NAT 失败不再阻止 WSL 启动，而是回退到 VirtioProxy（2.9 起称为 Consomme）或无网络。原因与 NAT 失败相同，可在主机网络服务日志中找到。',
   'finding.nat-creation-failed.title': '无法创建 WSL 的 NAT 网络（{code}）',
   'finding.nat-creation-failed.summary': '主机网络服务以错误代码 {code} 拒绝创建 WSL 的网络。',
   'finding.nat-creation-failed.why': '此错误代码没有已知的单一原因。请按从轻到重的顺序尝试通用的修复步骤。',
@@ -89,7 +99,8 @@ export const diagnosisZhCN = {
   'finding.wsl-outdated.why': '自 WSL 2.3.25 起，NAT 失败会回退而不是阻止 WSL 启动；自 2.2.2 起，镜像模式的提示会说明原因。',
   'finding.localhost-proxy-not-mirrored.title': 'NAT 模式下 WSL 无法使用你的本地代理',
   'finding.localhost-proxy-not-mirrored.summary': 'Windows 使用了本机上的代理（{server}），WSL 在 NAT 模式下无法访问它，因此 Linux 程序不会经过该代理。',
-  'finding.localhost-proxy-not-mirrored.why': 'NAT 模式下 Linux 有自己的 localhost。可以使用镜像模式（Windows 11 22H2+），或让代理监听局域网（“允许局域网连接”），或关闭 autoProxy 并自行设置代理。',
+  'finding.localhost-proxy-not-mirrored.why':
+    'NAT 模式下 Linux 有自己的 localhost。可以使用镜像模式（Windows 11 22H2+），或让代理监听局域网（“允许局域网连接”），或关闭 autoProxy 并自行设置代理。',
   'finding.vpn-detected.title': '已连接 VPN',
   'finding.vpn-detected.summary': '{count} 个 VPN 适配器处于连接状态（{adapters}）；在 NAT 模式下，VPN 经常会破坏 WSL 的 DNS 或路由。',
   'finding.vpn-detected.why': '启用 DNS 隧道后，WSL 的 DNS 查询会遵循 Windows 的 VPN 规则；镜像模式可以进一步改善 VPN 兼容性。',
@@ -98,7 +109,8 @@ export const diagnosisZhCN = {
   'finding.dns-tunneling-disabled-by-gsa.why': '这是已知的兼容性问题。微软建议在使用该客户端时设置 dnsTunneling=false 或使用 NAT 模式。',
   'finding.firewall-blocks-wsl-dns.title': '防火墙设置可能阻止 WSL 的 DNS',
   'finding.firewall-blocks-wsl-dns.summary': '防火墙忽略本地规则或阻止所有传入连接，这会使 WSL 的 NAT 网络所依赖的 DNS 规则失效。',
-  'finding.firewall-blocks-wsl-dns.why': '在未启用 DNS 隧道的 NAT 模式下，Linux 通过主机网络服务创建的规则把 DNS 发往 NAT 网关；这些配置文件设置会使该规则失效。',
+  'finding.firewall-blocks-wsl-dns.why':
+    '在未启用 DNS 隧道的 NAT 模式下，Linux 通过主机网络服务创建的规则把 DNS 发往 NAT 网关；这些配置文件设置会使该规则失效。',
   'finding.winsock-lsp.title': '第三方网络软件挂接到了 Winsock',
   'finding.winsock-lsp.summary': '安装了非 Windows 的 Winsock 提供程序；这类分层提供程序可能破坏 WSL 的连接。',
   'finding.winsock-lsp.why': 'Proxifier 类工具、部分 VPN 和“网络加速器”会插入每个套接字，包括 WSL 的 Hyper-V 套接字（0x8007273d）。',
@@ -110,19 +122,24 @@ export const diagnosisZhCN = {
   'finding.port-tracker-fse.why': '微软的故障排除指南指出，这种情况下应删除该值并重启。',
   'finding.inside-no-network-interface.title': 'WSL 启动时没有网络',
   'finding.inside-no-network-interface.summary': 'Linux 里除了回环接口（lo）之外没有任何网络接口，所以完全无法联网。',
-  'finding.inside-no-network-interface.why': '网络模式为 None 时，或镜像模式失败并回退到 None 时（Windows Server 上会这样），WSL 只给 Linux 一个回环接口。请改用 NAT 模式，或者查明你要求的模式为什么失败。',
+  'finding.inside-no-network-interface.why':
+    '网络模式为 None 时，或镜像模式失败并回退到 None 时（Windows Server 上会这样），WSL 只给 Linux 一个回环接口。请改用 NAT 模式，或者查明你要求的模式为什么失败。',
   'finding.inside-dns-fails.title': 'WSL 里无法解析域名，但能连上互联网',
   'finding.inside-dns-fails.summary': '在 Linux 里无法解析 {dns}，但连接公网地址的 443 端口成功了：问题出在 DNS。',
-  'finding.inside-dns-fails.why': '/etc/resolv.conf 是 WSL 生成的，所以 Linux 会向 WSL 的 DNS 服务器（NAT 网关，或启用 DNS 隧道时的 10.255.255.254）查询，而它没有应答。常见原因是防火墙拦截了 WSL 网卡上的入站 DNS，或者 VPN；在 Windows 11 22H2 及更高版本上，DNS 隧道可以绕开这两种情况。',
+  'finding.inside-dns-fails.why':
+    '/etc/resolv.conf 是 WSL 生成的，所以 Linux 会向 WSL 的 DNS 服务器（NAT 网关，或启用 DNS 隧道时的 10.255.255.254）查询，而它没有应答。常见原因是防火墙拦截了 WSL 网卡上的入站 DNS，或者 VPN；在 Windows 11 22H2 及更高版本上，DNS 隧道可以绕开这两种情况。',
   'finding.inside-resolv-conf-not-wsl.title': 'Linux 使用的 DNS 服务器没有应答（resolv.conf 不是 WSL 生成的）',
   'finding.inside-resolv-conf-not-wsl.summary': '发行版里的 /etc/resolv.conf 不是 WSL 生成的，它指向 {servers}，而这个服务器无法解析公网域名。',
-  'finding.inside-resolv-conf-not-wsl.why': '如果 /etc/wsl.conf 里写了 generateResolvConf = false，或者这个文件由其他程序（systemd-resolved、NetworkManager）管理，WSL 就不再设置 DNS 服务器。手动写的服务器往往只在某个网络里可用，比如只在连着 VPN 时。',
+  'finding.inside-resolv-conf-not-wsl.why':
+    '如果 /etc/wsl.conf 里写了 generateResolvConf = false，或者这个文件由其他程序（systemd-resolved、NetworkManager）管理，WSL 就不再设置 DNS 服务器。手动写的服务器往往只在某个网络里可用，比如只在连着 VPN 时。',
   'finding.inside-tls-intercepted.title': 'WSL 与互联网之间有程序在重新签发 HTTPS 证书',
   'finding.inside-tls-intercepted.summary': 'www.microsoft.com 出示的证书来自“{issuer}”，而不是微软的证书颁发机构：有企业代理或安全软件在检查 TLS 流量。',
-  'finding.inside-tls-intercepted.why': 'Linux 不信任这个程序的根证书，所以 curl、apt、pip 和 git 会报证书错误，而 Windows（信任它）一切正常。请把这个程序的根证书安装到发行版里；可以向你的 IT 部门索取。',
+  'finding.inside-tls-intercepted.why':
+    'Linux 不信任这个程序的根证书，所以 curl、apt、pip 和 git 会报证书错误，而 Windows（信任它）一切正常。请把这个程序的根证书安装到发行版里；可以向你的 IT 部门索取。',
   'finding.inside-localhost-broken.title': 'Windows 与 WSL 之间的 localhost 转发不工作',
   'finding.inside-localhost-broken.summary': '在 Windows 和 Linux 之间通过 127.0.0.1 的测试连接失败了，而在当前网络模式下 WSL 本应转发这个方向的连接。',
-  'finding.inside-localhost-broken.why': 'NAT 模式下，只要 localhostForwarding 开着（默认开启），WSL 会把 Windows 的 localhost 转发到 Linux 里的服务；镜像模式下 localhost 双向都通。转发进程卡住时，重启 WSL 即可恢复。',
+  'finding.inside-localhost-broken.why':
+    'NAT 模式下，只要 localhostForwarding 开着（默认开启），WSL 会把 Windows 的 localhost 转发到 Linux 里的服务；镜像模式下 localhost 双向都通。转发进程卡住时，重启 WSL 即可恢复。',
 
   'probe.windows-version': 'Windows 版本和版本类型',
   'probe.wsl-install': 'WSL 版本和发行版',
@@ -183,9 +200,11 @@ export const diagnosisZhCN = {
   'ev.wslSaidNatFallback': 'WSL 自己说明：无法配置 NAT，已回退到 {mode}。',
   'ev.code0x80070422': 'WSL 报告了 {path}（0x80070422：服务已被禁用）。',
   'ev.code0x80070426': 'WSL 报告了 {path}（0x80070426：它需要的某个服务没有启动）。',
-  'ev.servicePolicyDisables': '组策略（{gpo}）把 {service} 服务设为“禁用”。Windows 每次刷新策略时（最迟每 16 小时）都会重新应用它，所以在这里改了也会被改回去。',
+  'ev.servicePolicyDisables':
+    '组策略（{gpo}）把 {service} 服务设为“禁用”。Windows 每次刷新策略时（最迟每 16 小时）都会重新应用它，所以在这里改了也会被改回去。',
   'ev.hypervisorOffAtBoot': '虚拟机平台已开启，固件也允许虚拟化，但没有虚拟机监控程序在运行：Windows 启动时关闭了虚拟机监控程序。',
-  'ev.hyperVOutboundDefaultBlock': 'WSL 的 Hyper-V 防火墙（VM 创建者 {40E0AC32-46A5-438A-A0B2-2B479E8F2E90}）已开启，并且默认阻止所有出站流量（DefaultOutboundAction = Block）。',
+  'ev.hyperVOutboundDefaultBlock':
+    'WSL 的 Hyper-V 防火墙（VM 创建者 {40E0AC32-46A5-438A-A0B2-2B479E8F2E90}）已开启，并且默认阻止所有出站流量（DefaultOutboundAction = Block）。',
   'ev.hyperVBlockAllRule': 'Hyper-V 防火墙规则“{rule}”（来源：{source}）阻止了 WSL 的所有出站流量。',
   'ev.serviceNotByGroupPolicy': '没有任何组策略的“系统服务”设置涉及 {service}，所以它多半是被某个工具或手动改掉的（未检查组策略首选项和脚本）。',
   'ev.featureOff': 'Windows 功能 {feature} 的状态为 {state}。',
@@ -259,15 +278,18 @@ export const diagnosisZhCN = {
   'ev.wslSaidHosts': 'WSL 自己说明：Windows 的 hosts 文件太大。',
   'ev.hostsSize': 'hosts 文件大小为 {bytes} 字节。',
   'ev.wslTooOldToWarnIpv6': 'WSL {version} 启动时不检查这个设置（WSL {since} 才加入这项检查），所以不会给出警告：镜像模式看似已启动，但 Linux 里没有网络。',
-  'ev.pastedOtherStateBuild': '粘贴的消息提到 Windows {pasted}，但这台电脑现在运行的是 {now}，已支持镜像模式：那条消息来自电脑更早的状态（Windows 更新之前），因此以扫描结果为准。',
+  'ev.pastedOtherStateBuild':
+    '粘贴的消息提到 Windows {pasted}，但这台电脑现在运行的是 {now}，已支持镜像模式：那条消息来自电脑更早的状态（Windows 更新之前），因此以扫描结果为准。',
 
   'un.checkWindowsVersion': '无法读取 Windows 版本（{reason}）。请用 winver 查看。',
-  'un.checkMirroredReadiness': '无法检查镜像模式的前提条件（{reason}）。请在那台电脑上运行扫描，或检查 Get-NetFirewallHyperVVMCreator 和 Tcpip6 的 DisabledComponents 值。',
+  'un.checkMirroredReadiness':
+    '无法检查镜像模式的前提条件（{reason}）。请在那台电脑上运行扫描，或检查 Get-NetFirewallHyperVVMCreator 和 Tcpip6 的 DisabledComponents 值。',
   'un.rebootAfterUpdate': '如果最近更新过 Windows，请重启：有用户重启后镜像模式恢复正常（#11952）。',
   'un.checkVmwareLeftovers': '无法检查 VMware 或 VirtualBox 的残留（{reason}）。',
   'un.checkHnsEvents': '主机网络服务的日志会显示底层错误；此处无法读取它们。',
   'un.checkServices': '无法读取服务状态（{reason}）。',
-  'un.hypervisorLaunchTypeUnread': '关闭虚拟机监控程序的启动设置（hypervisorlaunchtype）只有管理员才能读取。要检查它，请在管理员命令提示符中运行“bcdedit /enum”：如果那里显示“Off”，原因就在这里。',
+  'un.hypervisorLaunchTypeUnread':
+    '关闭虚拟机监控程序的启动设置（hypervisorlaunchtype）只有管理员才能读取。要检查它，请在管理员命令提示符中运行“bcdedit /enum”：如果那里显示“Off”，原因就在这里。',
   'un.servicePolicyUnknown': '无法确定是否有组策略让 {service} 保持禁用（{reason}）。如果这台电脑由你的单位管理，请先问 IT：策略会把它改回去。',
   'un.checkFeatures': '无法读取 Windows 功能和虚拟化状态（{reason}）。',
   'un.natCauseHidden': '新版 WSL 只打印回退信息，不打印其背后的错误：扫描得到的事件日志，或旧版 WSL 的错误代码，才能说明原因。',
@@ -283,7 +305,8 @@ export const diagnosisZhCN = {
   'ask.proxy-settings': '运行 `netsh winhttp show proxy` 并粘贴输出。',
   'ask.winsock-catalog': '运行 `netsh winsock show catalog` 并粘贴输出。',
   'ask.firewall-profiles': '在 PowerShell 中运行 `Get-NetFirewallProfile | Format-List Name, Enabled, AllowInboundRules, AllowLocalFirewallRules` 并粘贴输出。',
-  'ask.hyperv-firewall': "在 PowerShell 中运行 `Get-NetFirewallHyperVVMSetting -PolicyStore ActiveStore -Name '{40E0AC32-46A5-438A-A0B2-2B479E8F2E90}'` 并粘贴输出。",
+  'ask.hyperv-firewall':
+    "在 PowerShell 中运行 `Get-NetFirewallHyperVVMSetting -PolicyStore ActiveStore -Name '{40E0AC32-46A5-438A-A0B2-2B479E8F2E90}'` 并粘贴输出。",
   'ask.host-networking': '在那台电脑上运行 WSL 网络医生：它的扫描会读取这些设置。',
   'ask.wsl-startup': '在终端中运行 `wsl`，粘贴它输出的全部内容，包括错误代码那一行。',
   'ask.wsl-network-check': '在 Linux 发行版中运行 `ip addr` 并粘贴输出。',
@@ -306,7 +329,8 @@ export const diagnosisZhCN = {
   'fix.wslconfig-enable-dns-tunneling.title': '开启 DNS 隧道',
   'fix.wslconfig-enable-dns-tunneling.how': '在 [wsl2] 中设置 dnsTunneling=true（Windows 11 22H2+）：WSL 的 DNS 将遵循 Windows 自身的设置，包括 VPN 规则。',
   'fix.wslconfig-disable-dns-tunneling.title': '在“全球安全访问”客户端运行期间关闭 DNS 隧道',
-  'fix.wslconfig-disable-dns-tunneling.how': '在 [wsl2] 中设置 dnsTunneling=false，这是 Microsoft 针对 GSA 客户端给出的建议：WSL 不再发出警告，DNS 改由 WSL 自己的解析器处理。',
+  'fix.wslconfig-disable-dns-tunneling.how':
+    '在 [wsl2] 中设置 dnsTunneling=false，这是 Microsoft 针对 GSA 客户端给出的建议：WSL 不再发出警告，DNS 改由 WSL 自己的解析器处理。',
   'fix.wslconfig-disable-autoproxy.title': '关闭 autoProxy',
   'fix.wslconfig-disable-autoproxy.how': '消除警告；请在 Linux 中自行设置代理环境变量。',
   'fix.wslconfig-set-mirrored.title': '使用镜像网络',
@@ -328,9 +352,11 @@ export const diagnosisZhCN = {
   'fix.enable-sharedaccess.title': '将“Internet 连接共享”恢复为手动',
   'fix.enable-sharedaccess.how': '恢复 SharedAccess 服务的默认启动类型（需要管理员权限），然后重启 WSL。',
   'fix.hyperv-firewall-allow-outbound.title': '让 WSL 的流量通过 Hyper-V 防火墙出站',
-  'fix.hyperv-firewall-allow-outbound.how': "以管理员身份运行：Set-NetFirewallHyperVVMSetting -Name '{40E0AC32-46A5-438A-A0B2-2B479E8F2E90}' -DefaultOutboundAction Allow。如果阻止规则来自 VPN，请改为连接 VPN 或修改它的断网保护设置。",
+  'fix.hyperv-firewall-allow-outbound.how':
+    "以管理员身份运行：Set-NetFirewallHyperVVMSetting -Name '{40E0AC32-46A5-438A-A0B2-2B479E8F2E90}' -DefaultOutboundAction Allow。如果阻止规则来自 VPN，请改为连接 VPN 或修改它的断网保护设置。",
   'fix.enable-dnscache.title': '重新启用 DNS Client',
-  'fix.enable-dnscache.how': '以管理员身份把 HKLM\\SYSTEM\\CurrentControlSet\\Services\\Dnscache 下的 Start 值改回 2（自动），撤销禁用它的工具或脚本，然后重启 Windows。',
+  'fix.enable-dnscache.how':
+    '以管理员身份把 HKLM\\SYSTEM\\CurrentControlSet\\Services\\Dnscache 下的 Start 值改回 2（自动），撤销禁用它的工具或脚本，然后重启 Windows。',
   'fix.remove-ipv6-disabled-components.title': '删除禁用 IPv6 的注册表设置',
   'fix.remove-ipv6-disabled-components.how': '删除 Tcpip6\\Parameters\\DisabledComponents（需要管理员权限并重启）。',
   'fix.enable-hyperv-firewall.title': '删除 HyperVFirewallDisable',
@@ -368,7 +394,9 @@ export const diagnosisZhCN = {
   'fix.firewall-allow-local-rules.title': '允许 WSL 的 DNS 通过防火墙',
   'fix.firewall-allow-local-rules.how': '取消勾选“阻止所有传入连接”，或请 IT 允许到 SharedAccess 服务的 UDP 53。',
   'fix.distro-restore-resolv-conf.title': '让 WSL 重新设置 DNS 服务器',
-  'fix.distro-restore-resolv-conf.how': '在发行版里，从 /etc/wsl.conf 删除 generateResolvConf = false 这一行（sudo nano /etc/wsl.conf），然后在 Windows 里运行 wsl --shutdown 并重新打开发行版：WSL 会在下次启动时写入 /etc/resolv.conf。如果你需要自己的 DNS 服务器，请在 /etc/resolv.conf 里填写一个在当前网络下能应答的服务器。',
+  'fix.distro-restore-resolv-conf.how':
+    '在发行版里，从 /etc/wsl.conf 删除 generateResolvConf = false 这一行（sudo nano /etc/wsl.conf），然后在 Windows 里运行 wsl --shutdown 并重新打开发行版：WSL 会在下次启动时写入 /etc/resolv.conf。如果你需要自己的 DNS 服务器，请在 /etc/resolv.conf 里填写一个在当前网络下能应答的服务器。',
   'fix.distro-trust-proxy-ca.title': '把代理的根证书安装到发行版里',
-  'fix.distro-trust-proxy-ca.how': '向你的 IT 部门索取代理或安全软件的根证书（PEM 格式的 .crt 文件）。在 Ubuntu 或 Debian 上：sudo cp 证书.crt /usr/local/share/ca-certificates/，再运行 sudo update-ca-certificates。其他发行版有各自的命令（Fedora：update-ca-trust）。',
+  'fix.distro-trust-proxy-ca.how':
+    '向你的 IT 部门索取代理或安全软件的根证书（PEM 格式的 .crt 文件）。在 Ubuntu 或 Debian 上：sudo cp 证书.crt /usr/local/share/ca-certificates/，再运行 sudo update-ca-certificates。其他发行版有各自的命令（Fedora：update-ca-trust）。',
 } as const satisfies DiagnosisMessages

@@ -45,7 +45,8 @@ function localhostProxyRule(view: MachineView): Finding[] {
 }
 
 /** docs/knowledge/probes.md#network-adapters heuristics on adapter descriptions (Medium). */
-const VPN_PATTERN = /AnyConnect|Cisco|PANGP|GlobalProtect|Fortinet|FortiClient|Juniper|Pulse|Ivanti|WireGuard|TAP-Windows|OpenVPN|Wintun|Zscaler|Global Secure Access|Tailscale|ZeroTier/i
+const VPN_PATTERN =
+  /AnyConnect|Cisco|PANGP|GlobalProtect|Fortinet|FortiClient|Juniper|Pulse|Ivanti|WireGuard|TAP-Windows|OpenVPN|Wintun|Zscaler|Global Secure Access|Tailscale|ZeroTier/i
 
 /** docs/knowledge/host-causes.md#vpn-clients: a VPN adapter is up; in NAT without DNS tunneling, VPN DNS/routes often break WSL. */
 function vpnRule(view: MachineView): Finding[] {
@@ -73,7 +74,9 @@ function vpnRule(view: MachineView): Finding[] {
       id: 'vpn-detected',
       severity: nat && tunneling !== true ? 'warning' : 'info',
       confidence: 'medium',
-      evidence: [evidence('ev.vpnAdapter', 'network-adapters', { adapters: vpns.map((a) => `${a.name} (${a.interfaceDescription})`).join(', '), count: vpns.length })],
+      evidence: [
+        evidence('ev.vpnAdapter', 'network-adapters', { adapters: vpns.map((a) => `${a.name} (${a.interfaceDescription})`).join(', '), count: vpns.length }),
+      ],
       fixes: ['wslconfig-enable-dns-tunneling', 'wslconfig-set-mirrored'],
       args: { adapters: vpns.map((a) => a.interfaceDescription).join(', '), count: vpns.length },
     }),
@@ -137,7 +140,9 @@ function lspRule(view: MachineView): Finding[] {
   const code = hasCode(view, '0x8007273d')
   // Windows' system text for WSAEOPNOTSUPP (10045) in English and Chinese (legacy-messages.ts cites the
   // threads); also inside a longer line ("'参考的对象类型不支持尝试的操作。' and quit with 4294967295", #6300).
-  const message = view.output.known ? view.output.value.lines.filter((l) => /not supported for the type of object referenced|参考的对象类型不支持尝试的操作/i.test(l)) : []
+  const message = view.output.known
+    ? view.output.value.lines.filter((l) => /not supported for the type of object referenced|参考的对象类型不支持尝试的操作/i.test(l))
+    : []
   if (thirdParty.length === 0 && !code && message.length === 0) return []
   return [
     finding({
@@ -145,7 +150,14 @@ function lspRule(view: MachineView): Finding[] {
       severity: code || message.length > 0 ? 'error' : 'warning',
       confidence: 'medium',
       evidence: [
-        ...(thirdParty.length > 0 ? [evidence('ev.thirdPartyLsp', 'winsock-catalog', { providers: [...new Set(thirdParty.map((e) => e.providerPath))].join(', '), count: new Set(thirdParty.map((e) => e.providerPath)).size })] : []),
+        ...(thirdParty.length > 0
+          ? [
+              evidence('ev.thirdPartyLsp', 'winsock-catalog', {
+                providers: [...new Set(thirdParty.map((e) => e.providerPath))].join(', '),
+                count: new Set(thirdParty.map((e) => e.providerPath)).size,
+              }),
+            ]
+          : []),
         ...(code ? [evidence('ev.code0x8007273d', outputSource(view), { path: code.path })] : []),
         ...(message[0] !== undefined ? [evidence('ev.wslSaidWinsock', outputSource(view), { text: message[0].trim() })] : []),
       ],

@@ -18,7 +18,9 @@ describe('hypervisor turned off at boot, seen unelevated (docs/knowledge/host-ne
   })
 
   it('near misses: firmware virtualization off is the firmware, not the boot setting; a running hypervisor is fine', () => {
-    const firmware = virtualizationFinding(snapshot({ virtualization: { hypervisorPresent: false, firmwareVirtualization: false, hypervisorLaunchType: null } }))
+    const firmware = virtualizationFinding(
+      snapshot({ virtualization: { hypervisorPresent: false, firmwareVirtualization: false, hypervisorLaunchType: null } }),
+    )
     expect(firmware?.evidence.map((e) => e.key)).toEqual(['ev.noHypervisor', 'ev.firmwareVirtualizationOff'])
     expect(firmware?.unknowns).toEqual([])
     expect(virtualizationFinding(snapshot({ virtualization: { hypervisorPresent: true, firmwareVirtualization: false } }))).toBeUndefined()

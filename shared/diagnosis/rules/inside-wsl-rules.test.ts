@@ -19,11 +19,25 @@ describe('inside-WSL rules', () => {
   })
 
   it('names a distro that has only the loopback, and offers NAT when mirrored was asked for', () => {
-    const none = snapshot({ ...mirrored, 'wsl-startup': { networkingModeOutput: text('none\n') }, 'wsl-network-check': inside({ interfaces: ONLY_LO, defaultRoute: null, dns: { ok: false, ms: 5, code: 2 }, tcp443: { ok: false, ms: 0 }, https: { curlExit: 6, ms: 5 }, tlsIssuer: null }) })
+    const none = snapshot({
+      ...mirrored,
+      'wsl-startup': { networkingModeOutput: text('none\n') },
+      'wsl-network-check': inside({
+        interfaces: ONLY_LO,
+        defaultRoute: null,
+        dns: { ok: false, ms: 5, code: 2 },
+        tcp443: { ok: false, ms: 0 },
+        https: { curlExit: 6, ms: 5 },
+        tlsIssuer: null,
+      }),
+    })
     const found = diagnose(none).find((f) => f.id === 'inside-no-network-interface')
     expect(found).toMatchObject({ severity: 'error', confidence: 'high' })
     expect(found?.fixes).toContain('wslconfig-set-nat')
-    const natOnly = snapshot({ 'wsl-startup': { networkingModeOutput: text('none\n') }, 'wsl-network-check': inside({ interfaces: ONLY_LO, defaultRoute: null }) })
+    const natOnly = snapshot({
+      'wsl-startup': { networkingModeOutput: text('none\n') },
+      'wsl-network-check': inside({ interfaces: ONLY_LO, defaultRoute: null }),
+    })
     expect(diagnose(natOnly).find((f) => f.id === 'inside-no-network-interface')?.fixes).not.toContain('wslconfig-set-nat')
     // Near miss: eth0 is there and up.
     expect(ids(snapshot({ 'wsl-network-check': inside({ dns: { ok: false, ms: 5, code: 2 } }) }))).not.toContain('inside-no-network-interface')
@@ -58,7 +72,9 @@ describe('inside-WSL rules', () => {
 
   it('names TLS interception from the issuer, as an error when HTTPS then fails', () => {
     const zscaler = 'C = US, ST = California, O = Zscaler Inc., OU = Zscaler Inc., CN = Zscaler Intermediate Root CA (zscaler.net) (t)'
-    const failing = diagnose(snapshot({ 'wsl-network-check': inside({ tlsIssuer: zscaler, https: { curlExit: 60, ms: 240 } }) })).find((f) => f.id === 'inside-tls-intercepted')
+    const failing = diagnose(snapshot({ 'wsl-network-check': inside({ tlsIssuer: zscaler, https: { curlExit: 60, ms: 240 } }) })).find(
+      (f) => f.id === 'inside-tls-intercepted',
+    )
     expect(failing).toMatchObject({ severity: 'error', fixes: ['distro-trust-proxy-ca'] })
     expect(String(failing?.args['issuer'])).toContain('Zscaler')
     const trusted = diagnose(snapshot({ 'wsl-network-check': inside({ tlsIssuer: zscaler }) })).find((f) => f.id === 'inside-tls-intercepted')
@@ -70,11 +86,15 @@ describe('inside-WSL rules', () => {
     // NAT: Windows → Linux should work (localhostForwarding defaults to true).
     expect(ids(snapshot({ 'wsl-network-check': inside({ localhostIn: false }) }))).toContain('inside-localhost-broken')
     // NAT with localhostForwarding=false: the user turned it off.
-    expect(ids(snapshot({ 'wslconfig-file': wslconfig('[wsl2]\nlocalhostForwarding=false\n'), 'wsl-network-check': inside({ localhostIn: false }) }))).not.toContain('inside-localhost-broken')
+    expect(
+      ids(snapshot({ 'wslconfig-file': wslconfig('[wsl2]\nlocalhostForwarding=false\n'), 'wsl-network-check': inside({ localhostIn: false }) })),
+    ).not.toContain('inside-localhost-broken')
     // NAT: Linux → Windows over 127.0.0.1 never works, by design: not a finding.
     expect(ids(snapshot({ 'wsl-network-check': inside({ localhostOut: false }) }))).not.toContain('inside-localhost-broken')
     // Mirrored: both directions must work.
-    const out = diagnose(snapshot({ ...mirrored, 'wsl-network-check': inside({ localhostOut: false }, HEALTHY_MIRRORED) })).find((f) => f.id === 'inside-localhost-broken')
+    const out = diagnose(snapshot({ ...mirrored, 'wsl-network-check': inside({ localhostOut: false }, HEALTHY_MIRRORED) })).find(
+      (f) => f.id === 'inside-localhost-broken',
+    )
     expect(out?.evidence.map((e) => e.key)).toEqual(['ev.insideLocalhostOut'])
   })
 })

@@ -142,7 +142,11 @@ function localhostRule(view: MachineView): Finding[] {
       id: 'inside-localhost-broken',
       severity: 'warning',
       confidence: 'medium',
-      evidence: broken.map((id) => evidence(id === 'localhost-windows-to-linux' ? 'ev.insideLocalhostIn' : 'ev.insideLocalhostOut', 'wsl-network-check', { port: found.rows[id].evidence })),
+      evidence: broken.map((id) =>
+        evidence(id === 'localhost-windows-to-linux' ? 'ev.insideLocalhostIn' : 'ev.insideLocalhostOut', 'wsl-network-check', {
+          port: found.rows[id].evidence,
+        }),
+      ),
       fixes: mode === 'nat' ? ['wsl-shutdown', 'wslconfig-set-mirrored'] : ['wsl-shutdown'],
       args: { mode },
     }),

@@ -40,15 +40,24 @@ describe('mirrored fallback, by cause (docs/knowledge/wsl-checks.md#mirrored-che
     const disabled = diagnose(snapshot({ 'mirrored-readiness': { hyperVFirewallDisable: 1 }, 'wslconfig-file': mirrored }))[0]
     expect(disabled).toMatchObject({ id: 'mirrored-hyperv-firewall-unavailable', confidence: 'high' })
     const broken = diagnose(
-      snapshot({ 'mirrored-readiness': { hyperVFirewall: { vmCreatorClassExists: false, profileCount: null, error: 'Invalid class' } }, 'wslconfig-file': mirrored }),
+      snapshot({
+        'mirrored-readiness': { hyperVFirewall: { vmCreatorClassExists: false, profileCount: null, error: 'Invalid class' } },
+        'wslconfig-file': mirrored,
+      }),
     )[0]
     expect(broken).toMatchObject({ id: 'mirrored-hyperv-firewall-unavailable', confidence: 'medium' })
   })
 
   it('lets policy explain the mode before any OS cause', () => {
-    const locked = snapshot({ 'windows-version': { currentBuild: '22000', ubr: 2836 }, 'wslconfig-file': wslconfig('[wsl2]\nnetworkingMode=mirrored\n', { AllowNetworkingModeUserSetting: 0, DefaultNetworkingMode: 1 }) })
+    const locked = snapshot({
+      'windows-version': { currentBuild: '22000', ubr: 2836 },
+      'wslconfig-file': wslconfig('[wsl2]\nnetworkingMode=mirrored\n', { AllowNetworkingModeUserSetting: 0, DefaultNetworkingMode: 1 }),
+    })
     expect(ids(locked)).toEqual(['networking-mode-set-by-policy'])
-    const allowed = snapshot({ 'wslconfig-file': wslconfig('[wsl2]\nnetworkingMode=mirrored\n', { AllowNetworkingModeUserSetting: 1 }), 'wsl-startup': runsMirrored })
+    const allowed = snapshot({
+      'wslconfig-file': wslconfig('[wsl2]\nnetworkingMode=mirrored\n', { AllowNetworkingModeUserSetting: 1 }),
+      'wsl-startup': runsMirrored,
+    })
     expect(ids(allowed)).toEqual([])
   })
 
@@ -61,7 +70,13 @@ describe('mirrored fallback, by cause (docs/knowledge/wsl-checks.md#mirrored-che
       snapshot({
         'mirrored-readiness': { unknown: 'access-denied' },
         'wslconfig-file': mirrored,
-        'wsl-startup': { startOutput: failed('wsl: Mirrored networking mode is not supported: Windows version 22631.4037 does not have the required features.\nFalling back to NAT networking.', 0), networkingModeOutput: text('nat\n') },
+        'wsl-startup': {
+          startOutput: failed(
+            'wsl: Mirrored networking mode is not supported: Windows version 22631.4037 does not have the required features.\nFalling back to NAT networking.',
+            0,
+          ),
+          networkingModeOutput: text('nat\n'),
+        },
       }),
     )
     expect(findings[0]).toMatchObject({ id: 'mirrored-fell-back-unknown-cause', confidence: 'low' })

@@ -21,7 +21,13 @@ export const mirroredRules: readonly Rule[] = [
 ]
 
 function fallbackLines(view: MachineView): string[] {
-  return said(view, 'MessageMirroredNetworkingNotSupportedReason', 'LegacyMirroredNotSupported', 'MessageNetworkInitializationFailedFallback2', 'MessageSettingOverriddenByPolicy').map((m) => m.text)
+  return said(
+    view,
+    'MessageMirroredNetworkingNotSupportedReason',
+    'LegacyMirroredNotSupported',
+    'MessageNetworkInitializationFailedFallback2',
+    'MessageSettingOverriddenByPolicy',
+  ).map((m) => m.text)
 }
 
 /** docs/knowledge/wsl-checks.md#enterprise-policy: `AllowNetworkingModeUserSetting = 0` ignores the user's mode (except None). */
@@ -36,7 +42,14 @@ function policyRule(view: MachineView): Finding[] {
       severity: 'warning',
       confidence: 'high',
       evidence: [
-        ...(locks ? [evidence('ev.policyLocksMode', 'wslconfig-file', { value: String(values['AllowNetworkingModeUserSetting']), defaultMode: String(values['DefaultNetworkingMode'] ?? '—') })] : []),
+        ...(locks
+          ? [
+              evidence('ev.policyLocksMode', 'wslconfig-file', {
+                value: String(values['AllowNetworkingModeUserSetting']),
+                defaultMode: String(values['DefaultNetworkingMode'] ?? '—'),
+              }),
+            ]
+          : []),
         ...(overridden.length > 0 ? [evidence('ev.wslSaidPolicy', outputSource(view))] : []),
       ],
       fixes: ['policy-contact-it'],
@@ -57,7 +70,14 @@ function serverRule(view: MachineView): Finding[] {
       severity: 'error',
       confidence: 'high',
       evidence: [
-        ...(server && view.windows.known ? [evidence('ev.windowsServer', 'windows-version', { version: view.windows.value.version, ...windowsTermArgs('edition', 'edition', view.windows.value.edition ?? '?') })] : []),
+        ...(server && view.windows.known
+          ? [
+              evidence('ev.windowsServer', 'windows-version', {
+                version: view.windows.value.version,
+                ...windowsTermArgs('edition', 'edition', view.windows.value.edition ?? '?'),
+              }),
+            ]
+          : []),
         ...(refused ? [evidence('ev.code0x803b0015', outputSource(view), { path: refused.path })] : []),
       ],
       fixes: ['wslconfig-set-nat'],
@@ -110,9 +130,7 @@ function windowsRule(view: MachineView): Finding[] {
   if (!mirroredRequested(view)) return []
   const lacks = buildLacksMirrored(view)
   const readiness = view.readiness.known ? view.readiness.value : null
-  const missing = readiness?.exports
-    ? REQUIRED_EXPORTS.computeNetwork.filter((name) => readiness.exports?.computeNetwork[name] !== true)
-    : []
+  const missing = readiness?.exports ? REQUIRED_EXPORTS.computeNetwork.filter((name) => readiness.exports?.computeNetwork[name] !== true) : []
   const reasonBuild = said(view, 'MessageMirroredNetworkingNotSupportedWindowsVersion')[0]
   const pastedBuild = reasonBuild ? Number.parseInt(reasonBuild.args[0] ?? '', 10) : Number.NaN
   const pastedUbr = reasonBuild ? Number.parseInt(reasonBuild.args[1] ?? '', 10) : Number.NaN
@@ -127,7 +145,14 @@ function windowsRule(view: MachineView): Finding[] {
       severity: 'warning',
       confidence: 'high',
       evidence: [
-        ...(win && lacks ? [evidence(win.build < 22000 ? 'ev.windows10NoMirrored' : 'ev.buildTooOldForMirrored', 'windows-version', { version: win.version, release: win.displayVersion ?? '?' })] : []),
+        ...(win && lacks
+          ? [
+              evidence(win.build < 22000 ? 'ev.windows10NoMirrored' : 'ev.buildTooOldForMirrored', 'windows-version', {
+                version: win.version,
+                release: win.displayVersion ?? '?',
+              }),
+            ]
+          : []),
         ...(!win && pastedLacks ? [evidence('ev.buildTooOldForMirrored', 'pasted', { version: `10.0.${pastedBuild}.${pastedUbr}`, release: '?' })] : []),
         ...(missing.length > 0 ? [evidence('ev.computeNetworkExportsMissing', 'mirrored-readiness', { names: missing.join(', ') })] : []),
         ...(reasonBuild ? [evidence('ev.wslSaidWindowsVersion', outputSource(view), { version: `${reasonBuild.args[0]}.${reasonBuild.args[1]}` })] : []),
@@ -155,7 +180,9 @@ function firewallRule(view: MachineView): Finding[] {
       confidence: disabled ? 'high' : 'medium',
       evidence: [
         ...(disabled ? [evidence('ev.hyperVFirewallDisable', 'mirrored-readiness')] : []),
-        ...(!hyperVFirewall.vmCreatorClassExists ? [evidence('ev.hyperVFirewallClassMissing', 'mirrored-readiness', { error: hyperVFirewall.error ?? '' })] : []),
+        ...(!hyperVFirewall.vmCreatorClassExists
+          ? [evidence('ev.hyperVFirewallClassMissing', 'mirrored-readiness', { error: hyperVFirewall.error ?? '' })]
+          : []),
         ...(hyperVFirewall.vmCreatorClassExists && hyperVFirewall.profileCount === 0 ? [evidence('ev.hyperVFirewallNoProfiles', 'mirrored-readiness')] : []),
       ],
       fixes: disabled ? ['enable-hyperv-firewall', 'reboot', 'wslconfig-set-nat'] : ['reboot', 'windows-update', 'wslconfig-set-nat'],
@@ -191,7 +218,10 @@ function pastedBuildConflict(view: MachineView) {
   if (buildLacksMirrored(view) !== false) return null
   const reason = said(view, 'MessageMirroredNetworkingNotSupportedWindowsVersion')[0]
   if (!reason) return null
-  return evidence('ev.pastedOtherStateBuild', 'windows-version', { pasted: `${reason.args[0] ?? '?'}.${reason.args[1] ?? '?'}`, now: view.windows.value.version })
+  return evidence('ev.pastedOtherStateBuild', 'windows-version', {
+    pasted: `${reason.args[0] ?? '?'}.${reason.args[1] ?? '?'}`,
+    now: view.windows.value.version,
+  })
 }
 
 /** Asked for mirrored, got NAT/None, and no cause above was proven: say what is unknown. */
@@ -207,7 +237,9 @@ function unknownCauseRule(view: MachineView): Finding[] {
       severity: 'warning',
       confidence: 'low',
       evidence: [
-        ...(running !== null && running !== 'mirrored' ? [evidence('ev.effectiveMode', 'wsl-startup', windowsTermArgs('mode', 'networkingMode', running))] : []),
+        ...(running !== null && running !== 'mirrored'
+          ? [evidence('ev.effectiveMode', 'wsl-startup', windowsTermArgs('mode', 'networkingMode', running))]
+          : []),
         ...(fellBack ? [evidence('ev.wslSaidMirroredFallback', outputSource(view))] : []),
         ...(said(view, 'LegacyMirroredNotSupported').length > 0 ? [evidence('ev.wslBefore222', outputSource(view))] : []),
         ...(conflict ? [conflict] : []),

@@ -10,7 +10,9 @@ const ids = (s: ReturnType<typeof snapshot>, pasted?: string) => diagnose(s, pas
 
 describe('NAT creation failures (docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback, docs/knowledge/error-codes.md#hresult-table)', () => {
   it('names 0x80041002 with WSL 2.2.4 failing hard (#12019), fixes along the ladder', () => {
-    const findings = diagnose(snapshot({ 'wsl-install': { msiVersion: '2.2.4.0' }, 'wsl-startup': { startOutput: hardFailure('0x80041002'), networkingModeOutput: null } }))
+    const findings = diagnose(
+      snapshot({ 'wsl-install': { msiVersion: '2.2.4.0' }, 'wsl-startup': { startOutput: hardFailure('0x80041002'), networkingModeOutput: null } }),
+    )
     expect(findings[0]).toMatchObject({ id: 'nat-vmswitch-not-found', severity: 'error', confidence: 'medium' })
     expect(findings[0]?.evidence.map((e) => e.key)).toEqual(['ev.code0x80041002', 'ev.wslFailsHard'])
     expect(findings[0]?.fixes.indexOf('delete-wsl-hns-network')).toBeLessThan(findings[0]?.fixes.indexOf('network-reset') ?? -1)
@@ -28,17 +30,40 @@ describe('NAT creation failures (docs/knowledge/wsl-checks.md#nat-network-creati
 
   it('finds 0x80041002 in the event logs when WSL only printed its fallback (≥ 2.3.25)', () => {
     const s = snapshot({
-      'wsl-startup': { startOutput: failed('wsl: Failed to configure network (networkingMode Nat), falling back to networkingMode VirtioProxy.', 0), networkingModeOutput: text('virtioproxy\n') },
+      'wsl-startup': {
+        startOutput: failed('wsl: Failed to configure network (networkingMode Nat), falling back to networkingMode VirtioProxy.', 0),
+        networkingModeOutput: text('virtioproxy\n'),
+      },
       events: {
         sinceDays: 7,
-        logs: [{ log: 'Microsoft-Windows-Hyper-V-VmSwitch-Operational', available: true, error: null, events: [{ provider: 'Microsoft-Windows-Hyper-V-VmSwitch', id: 1, level: 2, timeCreated: '2026-11-20T10:00:00Z', message: 'Failed to create switch: Not found (0x80041002).' }] }],
+        logs: [
+          {
+            log: 'Microsoft-Windows-Hyper-V-VmSwitch-Operational',
+            available: true,
+            error: null,
+            events: [
+              {
+                provider: 'Microsoft-Windows-Hyper-V-VmSwitch',
+                id: 1,
+                level: 2,
+                timeCreated: '2026-11-20T10:00:00Z',
+                message: 'Failed to create switch: Not found (0x80041002).',
+              },
+            ],
+          },
+        ],
       },
     })
     expect(ids(s)).toEqual(['nat-vmswitch-not-found'])
   })
 
   it('reports the silent fallback itself when no cause is visible (docs/knowledge/wsl-checks.md#nat-network-creation-and-fallback)', () => {
-    const s = snapshot({ 'wsl-startup': { startOutput: failed('wsl: Failed to configure network (networkingMode Nat), falling back to networkingMode VirtioProxy.', 0), networkingModeOutput: text('virtioproxy\n') } })
+    const s = snapshot({
+      'wsl-startup': {
+        startOutput: failed('wsl: Failed to configure network (networkingMode Nat), falling back to networkingMode VirtioProxy.', 0),
+        networkingModeOutput: text('virtioproxy\n'),
+      },
+    })
     const findings = diagnose(s)
     expect(findings[0]).toMatchObject({ id: 'nat-fell-back', severity: 'warning' })
     expect(findings[0]?.unknowns.map((u) => u.key)).toContain('un.natCauseHidden')

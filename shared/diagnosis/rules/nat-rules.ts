@@ -34,7 +34,8 @@ function versionBehaviour(view: MachineView): Evidence[] {
 
 function vmwareLeftovers(view: MachineView): Evidence[] {
   // A paste: the user naming VMware/VirtualBox stands in for the adapter scan (docs/knowledge/host-causes.md#vmware-leftovers; #9016, #11816).
-  if (!view.adapters.known) return view.pastedFacts.vmProducts.length > 0 ? [evidence('ev.youSaidVmware', 'pasted', { products: view.pastedFacts.vmProducts.join(', ') })] : []
+  if (!view.adapters.known)
+    return view.pastedFacts.vmProducts.length > 0 ? [evidence('ev.youSaidVmware', 'pasted', { products: view.pastedFacts.vmProducts.join(', ') })] : []
   const { vmwareClsidPresent, bindings } = view.adapters.value
   const bridged = bindings.filter((b) => b.componentId.toLowerCase() === 'vmware_bridge' && b.enabled).map((b) => b.adapter)
   return [
@@ -160,7 +161,9 @@ function fellBackRule(view: MachineView): Finding[] {
       severity: 'warning',
       confidence: 'high',
       evidence: [
-        ...(messages.length > 0 ? [evidence('ev.wslSaidNatFallback', outputSource(view), windowsTermArgs('mode', 'networkingMode', messages[0]?.args[1] ?? 'None'))] : []),
+        ...(messages.length > 0
+          ? [evidence('ev.wslSaidNatFallback', outputSource(view), windowsTermArgs('mode', 'networkingMode', messages[0]?.args[1] ?? 'None'))]
+          : []),
         ...(mode ? [evidence('ev.effectiveMode', 'wsl-startup', windowsTermArgs('mode', 'networkingMode', mode))] : []),
       ],
       unknowns: [...unknownFact(view.events, 'events', 'un.checkHnsEvents'), unknown('un.natCauseHidden')],

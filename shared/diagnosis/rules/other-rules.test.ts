@@ -12,7 +12,9 @@ describe('.wslconfig rules (docs/knowledge/wslconfig.md)', () => {
   })
 
   it('names networking keys under [experimental] only when WSL rejects them, not the accepted alias', () => {
-    expect(ids(snapshot({ 'wslconfig-file': wslconfig('[experimental]\nnetworkingMode=mirrored\n'), 'wsl-startup': { networkingModeOutput: text('mirrored\n') } }))).toEqual([])
+    expect(
+      ids(snapshot({ 'wslconfig-file': wslconfig('[experimental]\nnetworkingMode=mirrored\n'), 'wsl-startup': { networkingModeOutput: text('mirrored\n') } })),
+    ).toEqual([])
     expect(ids(snapshot({ 'wslconfig-file': wslconfig('[wsl2]\nnetworkingMode=mirror\n') }))).toEqual(['wslconfig-networking-key-ignored'])
   })
 
@@ -32,7 +34,9 @@ describe('.wslconfig rules (docs/knowledge/wslconfig.md)', () => {
 
 describe('WSL installation', () => {
   it('names inbox-only WSL and an old Store WSL, not a current one', () => {
-    expect(ids(snapshot({ 'wsl-install': { msiVersion: null, appxVersion: null, versionOutput: failed('Usage: wsl.exe [Argument]') } }))).toEqual(['wsl-inbox-only'])
+    expect(ids(snapshot({ 'wsl-install': { msiVersion: null, appxVersion: null, versionOutput: failed('Usage: wsl.exe [Argument]') } }))).toEqual([
+      'wsl-inbox-only',
+    ])
     expect(ids(snapshot({ 'wsl-install': { msiVersion: '2.2.4.0' } }))).toEqual(['wsl-outdated'])
     expect(ids(snapshot({ 'wsl-install': { msiVersion: '2.3.25.0' } }))).toEqual([])
   })
@@ -52,7 +56,11 @@ describe('environment (F)', () => {
   })
 
   it('names an up VPN adapter, not a disconnected one', () => {
-    const adapter = { name: 'Ethernet 3', interfaceDescription: 'Cisco AnyConnect Secure Mobility Client Virtual Miniport Adapter for Windows x64', hidden: false }
+    const adapter = {
+      name: 'Ethernet 3',
+      interfaceDescription: 'Cisco AnyConnect Secure Mobility Client Virtual Miniport Adapter for Windows x64',
+      hidden: false,
+    }
     expect(ids(snapshot({ 'network-adapters': { adapters: [{ ...adapter, status: 'Up' }] } }))).toEqual(['vpn-detected'])
     expect(ids(snapshot({ 'network-adapters': { adapters: [{ ...adapter, status: 'Disconnected' }] } }))).toEqual([])
   })
@@ -64,12 +72,16 @@ describe('environment (F)', () => {
   it('names third-party layered Winsock providers, not Windows namespace providers', () => {
     const lsp = { catalog: 'protocol64' as const, providerPath: 'C:\\Program Files\\Proxifier\\PrxerNsp.dll', chainLength: 0 }
     expect(ids(snapshot({ 'winsock-catalog': { entries: [lsp] } }))).toEqual(['winsock-lsp'])
-    expect(ids(snapshot({ 'winsock-catalog': { entries: [{ catalog: 'namespace64', providerPath: '%SystemRoot%\\system32\\NLAapi.dll', chainLength: null }] } }))).toEqual([])
+    expect(
+      ids(snapshot({ 'winsock-catalog': { entries: [{ catalog: 'namespace64', providerPath: '%SystemRoot%\\system32\\NLAapi.dll', chainLength: null }] } })),
+    ).toEqual([])
   })
 
   it('names firewall profiles that ignore local rules when DNS tunneling is off', () => {
     const profiles = [{ name: 'Public', enabled: true, defaultInboundAction: 'Block', allowInboundRules: true, allowLocalFirewallRules: false }]
-    expect(ids(snapshot({ 'firewall-profiles': { profiles }, 'wslconfig-file': wslconfig('[wsl2]\ndnsTunneling=false\n') }))).toEqual(['firewall-blocks-wsl-dns'])
+    expect(ids(snapshot({ 'firewall-profiles': { profiles }, 'wslconfig-file': wslconfig('[wsl2]\ndnsTunneling=false\n') }))).toEqual([
+      'firewall-blocks-wsl-dns',
+    ])
   })
 
   it('names PortTrackerEnabledMode without FSE', () => {
@@ -102,28 +114,50 @@ describe('near misses', () => {
 
   it('firewall profiles that allow local rules are fine, and so is a blocking profile while DNS tunneling works in mirrored mode', () => {
     const blocking = [{ name: 'Public', enabled: true, defaultInboundAction: 'Block', allowInboundRules: false, allowLocalFirewallRules: true }]
-    expect(ids(snapshot({ 'firewall-profiles': { profiles: blocking }, 'wslconfig-file': wslconfig('[wsl2]\nnetworkingMode=mirrored\n'), 'wsl-startup': { networkingModeOutput: text('mirrored\n') } }))).toEqual([])
-    expect(ids(snapshot({ 'firewall-profiles': { profiles: blocking }, 'wslconfig-file': wslconfig('[wsl2]\ndnsTunneling=false\n') }))).toEqual(['firewall-blocks-wsl-dns'])
+    expect(
+      ids(
+        snapshot({
+          'firewall-profiles': { profiles: blocking },
+          'wslconfig-file': wslconfig('[wsl2]\nnetworkingMode=mirrored\n'),
+          'wsl-startup': { networkingModeOutput: text('mirrored\n') },
+        }),
+      ),
+    ).toEqual([])
+    expect(ids(snapshot({ 'firewall-profiles': { profiles: blocking }, 'wslconfig-file': wslconfig('[wsl2]\ndnsTunneling=false\n') }))).toEqual([
+      'firewall-blocks-wsl-dns',
+    ])
   })
 
   it('a Windows base provider in System32 is not an LSP', () => {
-    expect(ids(snapshot({ 'winsock-catalog': { entries: [{ catalog: 'protocol32', providerPath: 'C:\\Windows\\SysWOW64\\mswsock.dll', chainLength: 1 }] } }))).toEqual([])
+    expect(
+      ids(snapshot({ 'winsock-catalog': { entries: [{ catalog: 'protocol32', providerPath: 'C:\\Windows\\SysWOW64\\mswsock.dll', chainLength: 1 }] } })),
+    ).toEqual([])
   })
 
   it('a mirrored-kernel message is needed before blaming a custom kernel', () => {
     expect(ids(snapshot({ 'wslconfig-file': wslconfig('[wsl2]\nkernel=C:\\\\kernels\\\\bzImage\n') }))).toEqual([])
     const said = 'wsl: Mirrored networking mode is not supported: Linux Kernel version 5.10 or newer is required.\nFalling back to NAT networking.'
-    expect(ids(snapshot({ 'wslconfig-file': wslconfig('[wsl2]\nnetworkingMode=mirrored\nkernel=C:\\\\kernels\\\\bzImage\n'), 'wsl-startup': { startOutput: failed(said, 0) } }))[0]).toBe('mirrored-kernel-too-old')
+    expect(
+      ids(
+        snapshot({
+          'wslconfig-file': wslconfig('[wsl2]\nnetworkingMode=mirrored\nkernel=C:\\\\kernels\\\\bzImage\n'),
+          'wsl-startup': { startOutput: failed(said, 0) },
+        }),
+      )[0],
+    ).toBe('mirrored-kernel-too-old')
   })
 
   it('0x80070422 belongs to SharedAccess when SharedAccess is the disabled service', () => {
-    const s = snapshot({ services: withService('SharedAccess', { startType: 'disabled', status: 'Stopped' }), 'wsl-startup': { startOutput: failed('Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x80070422'), networkingModeOutput: null } })
+    const s = snapshot({
+      services: withService('SharedAccess', { startType: 'disabled', status: 'Stopped' }),
+      'wsl-startup': { startOutput: failed('Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x80070422'), networkingModeOutput: null },
+    })
     expect(ids(s)).toEqual(['nat-ics-disabled'])
   })
 
-  it('shows a config warning in the user\'s language as WSL prints it', () => {
+  it("shows a config warning in the user's language as WSL prints it", () => {
     const findings = diagnose(snapshot({ 'windows-version': { uiCulture: 'zh-CN' }, 'wslconfig-file': wslconfig('[wsl2]\nnetworkMode=mirrored\n') }))
-    expect(findings[0]?.wslSaid[0]).toContain("未知")
+    expect(findings[0]?.wslSaid[0]).toContain('未知')
     expect(findings[0]?.evidence[0]?.args['text@zh-CN']).toContain('wsl2.networkMode')
   })
 })

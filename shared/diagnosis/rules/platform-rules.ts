@@ -62,7 +62,14 @@ function vmpRule(view: MachineView): Finding[] {
       severity: 'error',
       confidence: featureOff || missingServices.length > 0 || message.length > 0 ? 'high' : 'medium',
       evidence: [
-        ...(featureOff ? [evidence('ev.featureOff', 'virtualization', { feature: 'VirtualMachinePlatform', ...windowsTermArgs('state', 'featureState', vmpFeature ?? 'absent') })] : []),
+        ...(featureOff
+          ? [
+              evidence('ev.featureOff', 'virtualization', {
+                feature: 'VirtualMachinePlatform',
+                ...windowsTermArgs('state', 'featureState', vmpFeature ?? 'absent'),
+              }),
+            ]
+          : []),
         ...(missingServices.length > 0 ? [evidence('ev.servicesMissing', 'services', { services: missingServices.join(', ') })] : []),
         ...(vfpextMissing ? [evidence('ev.vfpextMissing', 'services')] : []),
         ...(message.length > 0 ? [evidence('ev.wslSaidVmp', outputSource(view))] : []),
@@ -99,13 +106,18 @@ function virtualizationRule(view: MachineView): Finding[] {
       evidence: [
         ...(noHypervisor ? [evidence('ev.noHypervisor', 'virtualization')] : []),
         ...(v?.firmwareVirtualization === false && v.hypervisorPresent === false ? [evidence('ev.firmwareVirtualizationOff', 'virtualization')] : []),
-        ...(v?.hypervisorLaunchType && /off/i.test(v.hypervisorLaunchType) ? [evidence('ev.hypervisorLaunchOff', 'virtualization', { value: v.hypervisorLaunchType })] : []),
+        ...(v?.hypervisorLaunchType && /off/i.test(v.hypervisorLaunchType)
+          ? [evidence('ev.hypervisorLaunchOff', 'virtualization', { value: v.hypervisorLaunchType })]
+          : []),
         ...(offAtBoot ? [evidence('ev.hypervisorOffAtBoot', 'virtualization')] : []),
         ...(isVm ? [evidence('ev.runsInVm', 'virtualization', { model: `${v?.manufacturer ?? ''} ${v?.model ?? ''}`.trim() })] : []),
         ...(message.length > 0 ? [evidence('ev.wslSaidVirtualization', outputSource(view))] : []),
         ...(code ? [evidence('ev.codeVirtualization', outputSource(view), { path: code.path, code: code.code })] : []),
       ],
-      unknowns: [...unknownFact(view.virtualization, 'virtualization', 'un.checkFeatures'), ...(launchUnread ? [unknown('un.hypervisorLaunchTypeUnread')] : [])],
+      unknowns: [
+        ...unknownFact(view.virtualization, 'virtualization', 'un.checkFeatures'),
+        ...(launchUnread ? [unknown('un.hypervisorLaunchTypeUnread')] : []),
+      ],
       fixes: ['firmware-virtualization', 'hypervisor-launch-auto', 'enable-vmp', 'reboot'],
       wslSaid: [...message.map((m) => m.text), ...errorLines(view)],
     }),

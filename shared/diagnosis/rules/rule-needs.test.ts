@@ -70,6 +70,8 @@ describe('rule needs', () => {
     expect(findings.map((f) => f.id)).toContain('wsl-service-disabled')
     expect(waitingFor['wsl-service-disabled']).toEqual(['wsl-startup'])
     // Pasted WSL output stands in for the startup probe.
-    expect(diagnoseProgress({ ...full, facts: rest }, new Set<ProbeId>(['wsl-startup']), 'Error code: Wsl/0x80070422').waitingFor['wsl-service-disabled']).toBeUndefined()
+    expect(
+      diagnoseProgress({ ...full, facts: rest }, new Set<ProbeId>(['wsl-startup']), 'Error code: Wsl/0x80070422').waitingFor['wsl-service-disabled'],
+    ).toBeUndefined()
   })
 })

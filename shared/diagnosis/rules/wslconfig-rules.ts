@@ -22,8 +22,22 @@ export const wslconfigRules: readonly Rule[] = [
 
 /** Keys whose loss changes networking (docs/knowledge/wsl-checks.md#enterprise-policy). */
 const NETWORKING_KEYS = [
-  'networkingmode', 'firewall', 'dnstunneling', 'autoproxy', 'dnsproxy', 'localhostforwarding', 'ipv6', 'dhcp', 'dhcptimeout',
-  'vmswitch', 'macaddress', 'hostaddressloopback', 'ignoredports', 'besteffortdnsparsing', 'dnstunnelingipaddress', 'initialautoproxytimeout',
+  'networkingmode',
+  'firewall',
+  'dnstunneling',
+  'autoproxy',
+  'dnsproxy',
+  'localhostforwarding',
+  'ipv6',
+  'dhcp',
+  'dhcptimeout',
+  'vmswitch',
+  'macaddress',
+  'hostaddressloopback',
+  'ignoredports',
+  'besteffortdnsparsing',
+  'dnstunnelingipaddress',
+  'initialautoproxytimeout',
 ]
 
 function config(view: MachineView): ConfigView | null {
@@ -40,7 +54,17 @@ function isNetworkingWarning(w: WslConfigMessage, c: ConfigView): boolean {
   const key = warningKey(w)
   if (key !== null && NETWORKING_KEYS.includes(key)) return true
   // An unknown key that our hints map to a networking key (`networkMode` → `networkingMode`).
-  return c.hints.some((h) => h.line === w.line && (h.id === 'unknown-key-did-you-mean' || h.id === 'key-in-wrong-section') && NETWORKING_KEYS.includes(String(h.args[1] ?? '').split('.').pop()?.toLowerCase() ?? ''))
+  return c.hints.some(
+    (h) =>
+      h.line === w.line &&
+      (h.id === 'unknown-key-did-you-mean' || h.id === 'key-in-wrong-section') &&
+      NETWORKING_KEYS.includes(
+        String(h.args[1] ?? '')
+          .split('.')
+          .pop()
+          ?.toLowerCase() ?? '',
+      ),
+  )
 }
 
 /** What WSL prints for the warning, in the PC's Windows language (WSL follows the UI culture). */
@@ -90,7 +114,15 @@ function networkingKeyRule(view: MachineView): Finding[] {
       confidence: 'high',
       evidence: [
         ...warnings.map(warningEvidence),
-        ...(suggestion ? [evidence('ev.configDidYouMean', 'wslconfig-file', { line: suggestion.line, written: String(suggestion.args[0]), meant: String(suggestion.args[1]) })] : []),
+        ...(suggestion
+          ? [
+              evidence('ev.configDidYouMean', 'wslconfig-file', {
+                line: suggestion.line,
+                written: String(suggestion.args[0]),
+                meant: String(suggestion.args[1]),
+              }),
+            ]
+          : []),
       ],
       fixes: ['wslconfig-fix-key', 'wsl-shutdown'],
       wslSaid: warnings.map((w) => text(view, c, w)),
@@ -157,8 +189,17 @@ function misnamedRule(view: MachineView): Finding[] {
 
 /** WSL's `.wslconfig` / `/etc/wsl.conf` messages, by id (microsoft/WSL `src/shared/configfile/configfile.cpp`). */
 const CONFIG_MESSAGES = [
-  'MessageConfigUnknownKey', 'MessageConfigInvalidEnum', 'MessageConfigInvalidBoolean', 'MessageConfigInvalidInteger', 'MessageConfigInvalidIp',
-  'MessageConfigInvalidKey', 'MessageConfigInvalidSection', 'MessageConfigExpected', 'MessageConfigInvalidEscape', 'MessageConfigKeyDuplicated', 'MessageConfigMacAddress',
+  'MessageConfigUnknownKey',
+  'MessageConfigInvalidEnum',
+  'MessageConfigInvalidBoolean',
+  'MessageConfigInvalidInteger',
+  'MessageConfigInvalidIp',
+  'MessageConfigInvalidKey',
+  'MessageConfigInvalidSection',
+  'MessageConfigExpected',
+  'MessageConfigInvalidEscape',
+  'MessageConfigKeyDuplicated',
+  'MessageConfigMacAddress',
 ] as const
 
 /** Keys that only `.wslconfig` reads ([wsl2] / [experimental]): found in /etc/wsl.conf they do nothing there. */
@@ -182,13 +223,42 @@ function wslSaidConfigRule(view: MachineView): Finding[] {
   const said_ = (list: typeof messages) => list.map((m) => evidence('ev.wslSaidConfig', 'pasted', { text: m.text }))
   return [
     ...(inWslConf.length > 0
-      ? [finding({ id: 'wslconfig-misnamed', severity: 'warning', confidence: 'high', evidence: said_(inWslConf), fixes: ['wslconfig-rename-file', 'wsl-shutdown'], wslSaid: inWslConf.map((m) => m.text) })]
+      ? [
+          finding({
+            id: 'wslconfig-misnamed',
+            severity: 'warning',
+            confidence: 'high',
+            evidence: said_(inWslConf),
+            fixes: ['wslconfig-rename-file', 'wsl-shutdown'],
+            wslSaid: inWslConf.map((m) => m.text),
+          }),
+        ]
       : []),
     ...(networking.length > 0
-      ? [finding({ id: 'wslconfig-networking-key-ignored', severity: 'warning', confidence: 'high', evidence: said_(networking), fixes: ['wslconfig-fix-key', 'wsl-shutdown'], wslSaid: networking.map((m) => m.text), args: { count: networking.length } })]
+      ? [
+          finding({
+            id: 'wslconfig-networking-key-ignored',
+            severity: 'warning',
+            confidence: 'high',
+            evidence: said_(networking),
+            fixes: ['wslconfig-fix-key', 'wsl-shutdown'],
+            wslSaid: networking.map((m) => m.text),
+            args: { count: networking.length },
+          }),
+        ]
       : []),
     ...(other.length > 0
-      ? [finding({ id: 'wslconfig-warnings', severity: 'info', confidence: 'high', evidence: said_(other), fixes: ['wslconfig-fix-key'], wslSaid: other.map((m) => m.text), args: { count: other.length } })]
+      ? [
+          finding({
+            id: 'wslconfig-warnings',
+            severity: 'info',
+            confidence: 'high',
+            evidence: said_(other),
+            fixes: ['wslconfig-fix-key'],
+            wslSaid: other.map((m) => m.text),
+            args: { count: other.length },
+          }),
+        ]
       : []),
   ]
 }

@@ -33,11 +33,7 @@ export type MirroredReadinessFact = z.infer<typeof MirroredReadinessFact>
 
 /** The exports WSL requires, per DLL (docs/knowledge/wsl-checks.md#mirrored-checks item 3, docs/knowledge/wsl-checks.md#dns-tunneling, docs/knowledge/wsl-checks.md#autoproxy). */
 export const REQUIRED_EXPORTS = {
-  computeNetwork: [
-    'HcnReserveGuestNetworkServicePortRange',
-    'HcnReserveGuestNetworkServicePort',
-    'HcnReleaseGuestNetworkServicePortReservationHandle',
-  ],
+  computeNetwork: ['HcnReserveGuestNetworkServicePortRange', 'HcnReserveGuestNetworkServicePort', 'HcnReleaseGuestNetworkServicePortReservationHandle'],
   dnsapi: ['DnsQueryRaw', 'DnsCancelQueryRaw', 'DnsQueryRawResultFree'],
   winhttp: [
     'WinHttpRegisterProxyChangeNotification',

@@ -16,6 +16,9 @@ export const ProxySettingsFact = z.object({
     proxyServer: z.string().nullable(),
     autoConfigUrl: z.string().nullable(),
   }),
-  winHttpSettingsBase64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).nullable(),
+  winHttpSettingsBase64: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+    .nullable(),
 })
 export type ProxySettingsFact = z.infer<typeof ProxySettingsFact>

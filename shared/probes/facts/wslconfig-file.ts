@@ -12,7 +12,10 @@ export const WslconfigFileFact = z.object({
   exists: z.boolean(),
   sizeBytes: z.number().int().nonnegative().nullable(),
   /** Absent when the file is larger than the probe's cap (1 MiB). */
-  contentBase64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).nullable(),
+  contentBase64: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+    .nullable(),
   lastWriteTimeUtc: z.string().nullable(),
   lookalikeFiles: z.array(z.string()),
   policy: z.record(z.string(), z.union([z.number(), z.string()])).nullable(),

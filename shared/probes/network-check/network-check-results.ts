@@ -7,13 +7,7 @@ import { parseNetworkCheck, type Attempt, type NetworkCheckOutput } from './pars
 
 /** Why one check was not made. Each has a text in the catalogs (`networkCheck.notChecked.*`). */
 export type NotCheckedReason =
-  | 'missing-tool'
-  | 'not-reported'
-  | 'constrained-language'
-  | 'no-default-gateway'
-  | 'no-windows-listener'
-  | 'listener-failed'
-  | 'no-connection'
+  'missing-tool' | 'not-reported' | 'constrained-language' | 'no-default-gateway' | 'no-windows-listener' | 'listener-failed' | 'no-connection'
 
 /**
  * One row of the table. `evidence` is data the check rests on (addresses, an issuer, a curl exit
@@ -81,9 +75,7 @@ function checkResult(id: NetworkCheckId, out: NetworkCheckOutput, fact: WslNetwo
       if (out.interfaces.length === 0) return notChecked(id, 'not-reported')
       const outside = out.interfaces.filter((i) => !LOOPBACK_INTERFACES.has(i.name))
       const usable = outside.filter((i) => i.state === 'up' || (i.state === 'unknown' && i.addresses.some((a) => a.family === 'inet')))
-      const evidence = out.interfaces
-        .map((i) => [i.name, i.state, ...i.addresses.filter((a) => a.scope !== 'link').map((a) => a.cidr)].join(' '))
-        .join('; ')
+      const evidence = out.interfaces.map((i) => [i.name, i.state, ...i.addresses.filter((a) => a.scope !== 'link').map((a) => a.cidr)].join(' ')).join('; ')
       return usable.length > 0 ? { id, outcome: 'pass', evidence } : { id, outcome: 'fail', evidence }
     }
     case 'default-route': {
@@ -119,7 +111,7 @@ function checkResult(id: NetworkCheckId, out: NetworkCheckOutput, fact: WslNetwo
       return fromAttempt(id, out.hostPing, out.complete, out.gateway ?? '')
     }
     case 'localhost-linux-to-windows': {
-      if (fact.windowsListener === null || out.localhostOut?.status === 'not-checked' && out.localhostOut.reason === 'no-windows-listener') {
+      if (fact.windowsListener === null || (out.localhostOut?.status === 'not-checked' && out.localhostOut.reason === 'no-windows-listener')) {
         return notChecked(id, 'no-windows-listener')
       }
       const port = `127.0.0.1:${fact.windowsListener.port}`
@@ -128,7 +120,8 @@ function checkResult(id: NetworkCheckId, out: NetworkCheckOutput, fact: WslNetwo
       const result = fromAttempt(id, out.localhostOut, out.complete, port)
       // NAT (and its VirtioProxy/Consomme fallbacks) never forwards Linux's 127.0.0.1 to Windows:
       // a failure there is how NAT works, not a fault (docs/knowledge/wsl-network-check.md#localhost).
-      if (result.outcome === 'fail' && out.mode !== null && NAT_FAMILY.has(out.mode)) return { id, outcome: 'info', evidence: result.evidence, note: 'nat-by-design' }
+      if (result.outcome === 'fail' && out.mode !== null && NAT_FAMILY.has(out.mode))
+        return { id, outcome: 'info', evidence: result.evidence, note: 'nat-by-design' }
       return result
     }
     case 'localhost-windows-to-linux': {
@@ -164,9 +157,17 @@ function fromAttempt(id: NetworkCheckId, attempt: Attempt | null, complete: bool
     case 'ok':
       return { id, outcome: 'pass', evidence: `${prefix}${[attempt.detail, timing(attempt.ms), attempt.via].filter((s) => s !== '').join(' ')}`.trim() }
     case 'fail':
-      return { id, outcome: 'fail', evidence: `${prefix}${[timing(attempt.ms), attempt.via, attempt.code === '' ? '' : `exit ${attempt.code}`].filter((s) => s !== '').join(' ')}`.trim() }
+      return {
+        id,
+        outcome: 'fail',
+        evidence: `${prefix}${[timing(attempt.ms), attempt.via, attempt.code === '' ? '' : `exit ${attempt.code}`].filter((s) => s !== '').join(' ')}`.trim(),
+      }
     case 'not-checked':
-      return notChecked(id, attempt.reason.startsWith('no-') && attempt.reason.endsWith('-tool') || attempt.reason === 'no-ping' ? 'missing-tool' : 'not-reported', attempt.reason)
+      return notChecked(
+        id,
+        (attempt.reason.startsWith('no-') && attempt.reason.endsWith('-tool')) || attempt.reason === 'no-ping' ? 'missing-tool' : 'not-reported',
+        attempt.reason,
+      )
   }
 }
 

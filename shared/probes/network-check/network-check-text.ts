@@ -48,11 +48,16 @@ export function networkCheckText(state: InsideWslState): string {
   if (state.mode !== null) out.push(`wsl.mode=${state.mode}`)
   state.interfaces.forEach((i) => out.push(`iface=${i.name} ${i.state} ${i.mtu}`))
   state.interfaces.forEach((i, index) =>
-    i.inet.forEach((cidr) => out.push(`addr=${index + 1}: ${i.name}    inet ${cidr} scope ${i.name === 'lo' ? 'host' : 'global'} ${i.name}\\       valid_lft forever preferred_lft forever`)),
+    i.inet.forEach((cidr) =>
+      out.push(
+        `addr=${index + 1}: ${i.name}    inet ${cidr} scope ${i.name === 'lo' ? 'host' : 'global'} ${i.name}\\       valid_lft forever preferred_lft forever`,
+      ),
+    ),
   )
   if (state.defaultRoute !== null) out.push(`route.ip=default via ${state.defaultRoute.gateway} dev ${state.defaultRoute.iface} proto kernel`)
   out.push('route=Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT')
-  if (state.defaultRoute !== null) out.push(`route=${state.defaultRoute.iface}\t00000000\t${ipv4ToHex(state.defaultRoute.gateway)}\t0003\t0\t0\t0\t00000000\t0\t0\t0`)
+  if (state.defaultRoute !== null)
+    out.push(`route=${state.defaultRoute.iface}\t00000000\t${ipv4ToHex(state.defaultRoute.gateway)}\t0003\t0\t0\t0\t00000000\t0\t0\t0`)
   if (state.defaultRoute !== null) out.push(`host.gateway=${state.defaultRoute.gateway}`)
   if (state.resolv === null) out.push('resolv.absent=1')
   else {
@@ -68,7 +73,8 @@ export function networkCheckText(state: InsideWslState): string {
   out.push(`tcp443=${state.tcp443.ok ? 'ok' : 'fail'} ${state.tcp443.ms} python3${state.tcp443.ok ? '' : ' 1'}`)
   out.push(state.https.curlExit === 0 ? `https=ok ${state.https.ms} curl 200` : `https=fail ${state.https.ms} curl ${state.https.curlExit}`)
   out.push(state.tlsIssuer === null ? 'tls.issuer.none=1' : `tls.issuer=${state.tlsIssuer}`)
-  if (state.tlsIssuer !== null) out.push(state.tlsIssuer === MICROSOFT_TLS_ISSUER ? 'tls.verify=0 (ok)' : 'tls.verify=20 (unable to get local issuer certificate)')
+  if (state.tlsIssuer !== null)
+    out.push(state.tlsIssuer === MICROSOFT_TLS_ISSUER ? 'tls.verify=0 (ok)' : 'tls.verify=20 (unable to get local issuer certificate)')
   out.push(state.defaultRoute === null ? 'host.ping=not-checked - no-default-gateway' : state.gatewayPing ? 'host.ping=ok' : 'host.ping=fail 1')
   out.push(state.localhostOut ? 'lo.out=ok python3' : 'lo.out=fail python3 1')
   out.push(state.localhostIn ? 'lo.in=received' : 'lo.in=none')

@@ -310,7 +310,10 @@ function notChecked(value: string): { status: 'not-checked'; reason: string } {
 }
 
 function words(value: string): string[] {
-  return value.trim().split(/\s+/).filter((word) => word !== '')
+  return value
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== '')
 }
 
 function toInt(value: string): number | null {

@@ -59,9 +59,19 @@ describe('fix catalog', () => {
 })
 
 describe('plans', () => {
-  it('sets networkingMode=nat in the seed PC\'s .wslconfig, changing one line, then restarts WSL', () => {
-    const p = plan('wslconfig-set-nat', snapshot({ 'windows-version': { currentBuild: '22000', ubr: 2836 }, 'wslconfig-file': wslconfig('# mine\r\n[wsl2]\r\nmemory=4GB\r\nnetworkingMode=mirrored\r\n') }))
-    expect(p.fileChange).toEqual({ path: 'C:\\Users\\alex\\.wslconfig', before: '# mine\r\n[wsl2]\r\nmemory=4GB\r\nnetworkingMode=mirrored\r\n', after: '# mine\r\n[wsl2]\r\nmemory=4GB\r\nnetworkingMode=nat\r\n' })
+  it("sets networkingMode=nat in the seed PC's .wslconfig, changing one line, then restarts WSL", () => {
+    const p = plan(
+      'wslconfig-set-nat',
+      snapshot({
+        'windows-version': { currentBuild: '22000', ubr: 2836 },
+        'wslconfig-file': wslconfig('# mine\r\n[wsl2]\r\nmemory=4GB\r\nnetworkingMode=mirrored\r\n'),
+      }),
+    )
+    expect(p.fileChange).toEqual({
+      path: 'C:\\Users\\alex\\.wslconfig',
+      before: '# mine\r\n[wsl2]\r\nmemory=4GB\r\nnetworkingMode=mirrored\r\n',
+      after: '# mine\r\n[wsl2]\r\nmemory=4GB\r\nnetworkingMode=nat\r\n',
+    })
     expect(allSteps(p).map((s) => s.script)).toEqual(['wslconfig-write', 'wsl-shutdown'])
     expect(p).toMatchObject({ needsAdmin: false, reboots: 0, stopsDistros: true, restorePoint: false, reversibility: { kind: 'undoable' } })
   })
@@ -84,7 +94,10 @@ describe('plans', () => {
 
   it('runs service and HNS fixes elevated without a restore point (undoable or self-healing)', () => {
     const sharedAccess = plan('enable-sharedaccess', snapshot({ services: withService('SharedAccess', { startType: 'disabled' }) }))
-    expect(allSteps(sharedAccess).map((s) => [s.script, s.elevated])).toEqual([['wsl-shutdown', false], ['service-start-type', true]])
+    expect(allSteps(sharedAccess).map((s) => [s.script, s.elevated])).toEqual([
+      ['wsl-shutdown', false],
+      ['service-start-type', true],
+    ])
     expect(sharedAccess).toMatchObject({ needsAdmin: true, restorePoint: false })
     expect(plan('delete-wsl-hns-network')).toMatchObject({ needsAdmin: true, restorePoint: false, reboots: 0 })
   })

@@ -37,8 +37,18 @@ function serviceStep(name: 'WSLService' | 'SharedAccess', startType: 'manual'): 
 
 function featureStep(feature: 'VirtualMachinePlatform', enable: boolean): PlannedStep {
   return enable
-    ? step('set-feature', { feature, enable }, { key: 'step.enable-feature', args: { feature } }, `dism.exe /online /enable-feature /featurename:${feature} /all /norestart`)
-    : step('set-feature', { feature, enable }, { key: 'step.disable-feature', args: { feature } }, `dism.exe /online /disable-feature /featurename:${feature} /norestart`)
+    ? step(
+        'set-feature',
+        { feature, enable },
+        { key: 'step.enable-feature', args: { feature } },
+        `dism.exe /online /enable-feature /featurename:${feature} /all /norestart`,
+      )
+    : step(
+        'set-feature',
+        { feature, enable },
+        { key: 'step.disable-feature', args: { feature } },
+        `dism.exe /online /disable-feature /featurename:${feature} /norestart`,
+      )
 }
 
 export const systemFixes: readonly FixDefinition[] = [
@@ -49,13 +59,20 @@ export const systemFixes: readonly FixDefinition[] = [
     verifyProbes: ['wsl-startup'],
   })),
   fix('wsl-update', ['wsl-outdated', 'wsl-inbox-only', 'nat-vmswitch-not-found', 'mirrored-fell-back-unknown-cause'], always, () => ({
-    phases: [{ steps: [step('wsl-update', { preRelease: false }, { key: 'step.wsl-update', args: {} }, 'wsl.exe --update --web-download')], rebootAfter: false }],
+    phases: [
+      { steps: [step('wsl-update', { preRelease: false }, { key: 'step.wsl-update', args: {} }, 'wsl.exe --update --web-download')], rebootAfter: false },
+    ],
     reversibility: { kind: 'manual', key: 'reversible.wslUpdate' },
     affects: ['docker-desktop', 'vscode-remote'],
     verifyProbes: ['wsl-install', 'wsl-startup'],
   })),
   fix('wsl-update-prerelease', ['nat-vmswitch-not-found'], always, () => ({
-    phases: [{ steps: [step('wsl-update', { preRelease: true }, { key: 'step.wsl-update-prerelease', args: {} }, 'wsl.exe --update --web-download --pre-release')], rebootAfter: false }],
+    phases: [
+      {
+        steps: [step('wsl-update', { preRelease: true }, { key: 'step.wsl-update-prerelease', args: {} }, 'wsl.exe --update --web-download --pre-release')],
+        rebootAfter: false,
+      },
+    ],
     reversibility: { kind: 'manual', key: 'reversible.wslUpdate' },
     affects: ['docker-desktop', 'vscode-remote'],
     verifyProbes: ['wsl-install', 'wsl-startup'],
@@ -64,7 +81,11 @@ export const systemFixes: readonly FixDefinition[] = [
     'enable-wslservice',
     ['wsl-service-disabled'],
     (view) => adminOnly(view) ?? reEnable(view, 'WSLService'),
-    () => ({ phases: [{ steps: [serviceStep('WSLService', 'manual')], rebootAfter: false }], reversibility: { kind: 'undoable' }, verifyProbes: ['services', 'wsl-startup'] }),
+    () => ({
+      phases: [{ steps: [serviceStep('WSLService', 'manual')], rebootAfter: false }],
+      reversibility: { kind: 'undoable' },
+      verifyProbes: ['services', 'wsl-startup'],
+    }),
   ),
   fix(
     'enable-sharedaccess',
@@ -82,7 +103,19 @@ export const systemFixes: readonly FixDefinition[] = [
     ['mirrored-ipv6-disabled'],
     (view) => adminOnly(view) ?? (view.readiness.known && view.readiness.value.ipv6DisabledComponents !== null ? null : { key: 'unavailable.nothingToChange' }),
     () => ({
-      phases: [{ steps: [step('remove-ipv6-disabled-components', {}, { key: 'step.remove-ipv6-disabled-components', args: {} }, "Remove-ItemProperty 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters' -Name DisabledComponents")], rebootAfter: true }],
+      phases: [
+        {
+          steps: [
+            step(
+              'remove-ipv6-disabled-components',
+              {},
+              { key: 'step.remove-ipv6-disabled-components', args: {} },
+              "Remove-ItemProperty 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters' -Name DisabledComponents",
+            ),
+          ],
+          rebootAfter: true,
+        },
+      ],
       reversibility: { kind: 'undoable' },
       verifyProbes: ['mirrored-readiness', 'wsl-startup'],
     }),
@@ -92,23 +125,49 @@ export const systemFixes: readonly FixDefinition[] = [
     ['mirrored-hyperv-firewall-unavailable'],
     (view) => adminOnly(view) ?? (view.readiness.known && view.readiness.value.hyperVFirewallDisable === 1 ? null : { key: 'unavailable.nothingToChange' }),
     () => ({
-      phases: [{ steps: [wslShutdownStep(), step('remove-hyperv-firewall-disable', {}, { key: 'step.remove-hyperv-firewall-disable', args: {} }, "Remove-ItemProperty 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\MpsSvc\\Parameters' -Name HyperVFirewallDisable")], rebootAfter: false }],
+      phases: [
+        {
+          steps: [
+            wslShutdownStep(),
+            step(
+              'remove-hyperv-firewall-disable',
+              {},
+              { key: 'step.remove-hyperv-firewall-disable', args: {} },
+              "Remove-ItemProperty 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\MpsSvc\\Parameters' -Name HyperVFirewallDisable",
+            ),
+          ],
+          rebootAfter: false,
+        },
+      ],
       reversibility: { kind: 'undoable' },
       affects: ['docker-desktop', 'vscode-remote'],
       verifyProbes: ['mirrored-readiness', 'wsl-startup'],
     }),
   ),
-  fix('delete-wsl-hns-network', ['nat-vmswitch-not-found', 'nat-hns-network-stale', 'nat-fell-back', 'nat-creation-failed', 'nat-vmware-leftovers'], adminOnly, () => ({
-    phases: [
-      {
-        steps: [wslShutdownStep(), step('delete-wsl-hns-network', {}, { key: 'step.delete-wsl-hns-network', args: {} }, "Get-HnsNetwork | Where-Object Name -in 'WSL','WSL (Hyper-V firewall)' | Remove-HnsNetwork")],
-        rebootAfter: false,
-      },
-    ],
-    reversibility: { kind: 'self-healing', key: 'reversible.hnsRecreated' },
-    affects: ['docker-desktop', 'vscode-remote'],
-    verifyProbes: ['events', 'wsl-startup'],
-  })),
+  fix(
+    'delete-wsl-hns-network',
+    ['nat-vmswitch-not-found', 'nat-hns-network-stale', 'nat-fell-back', 'nat-creation-failed', 'nat-vmware-leftovers'],
+    adminOnly,
+    () => ({
+      phases: [
+        {
+          steps: [
+            wslShutdownStep(),
+            step(
+              'delete-wsl-hns-network',
+              {},
+              { key: 'step.delete-wsl-hns-network', args: {} },
+              "Get-HnsNetwork | Where-Object Name -in 'WSL','WSL (Hyper-V firewall)' | Remove-HnsNetwork",
+            ),
+          ],
+          rebootAfter: false,
+        },
+      ],
+      reversibility: { kind: 'self-healing', key: 'reversible.hnsRecreated' },
+      affects: ['docker-desktop', 'vscode-remote'],
+      verifyProbes: ['events', 'wsl-startup'],
+    }),
+  ),
   fix('reboot', ['nat-hns-network-stale', 'mirrored-fell-back-unknown-cause', 'nat-vmswitch-not-found'], always, () => ({
     phases: [{ steps: [], rebootAfter: true }],
     reversibility: { kind: 'self-healing', key: 'reversible.reboot' },
@@ -117,7 +176,11 @@ export const systemFixes: readonly FixDefinition[] = [
   fix(
     'enable-vmp',
     ['vmp-missing', 'wsl-not-installed'],
-    (view) => adminOnly(view) ?? (view.virtualization.known && view.virtualization.value.features['VirtualMachinePlatform'] === 'Enabled' ? { key: 'unavailable.alreadyEnabled', args: { feature: 'VirtualMachinePlatform' } } : null),
+    (view) =>
+      adminOnly(view) ??
+      (view.virtualization.known && view.virtualization.value.features['VirtualMachinePlatform'] === 'Enabled'
+        ? { key: 'unavailable.alreadyEnabled', args: { feature: 'VirtualMachinePlatform' } }
+        : null),
     () => ({
       phases: [{ steps: [featureStep('VirtualMachinePlatform', true)], rebootAfter: true }],
       reversibility: { kind: 'manual', key: 'reversible.featureOff' },
@@ -125,14 +188,21 @@ export const systemFixes: readonly FixDefinition[] = [
     }),
   ),
   fix('hypervisor-launch-auto', ['virtualization-disabled'], adminOnly, () => ({
-    phases: [{ steps: [step('hypervisor-launch-auto', {}, { key: 'step.hypervisor-launch-auto', args: {} }, 'bcdedit.exe /set hypervisorlaunchtype auto')], rebootAfter: true }],
+    phases: [
+      {
+        steps: [step('hypervisor-launch-auto', {}, { key: 'step.hypervisor-launch-auto', args: {} }, 'bcdedit.exe /set hypervisorlaunchtype auto')],
+        rebootAfter: true,
+      },
+    ],
     reversibility: { kind: 'manual', key: 'reversible.bcdedit' },
     verifyProbes: ['virtualization', 'wsl-startup'],
   })),
   fix(
     'toggle-vmp',
     ['nat-vmswitch-not-found', 'vmp-missing', 'nat-creation-failed'],
-    (view) => adminOnly(view) ?? (view.virtualization.known && view.virtualization.value.features['VirtualMachinePlatform'] === 'Enabled' ? null : { key: 'unavailable.vmpNotEnabled' }),
+    (view) =>
+      adminOnly(view) ??
+      (view.virtualization.known && view.virtualization.value.features['VirtualMachinePlatform'] === 'Enabled' ? null : { key: 'unavailable.vmpNotEnabled' }),
     () => ({
       // #10054: disable → restart → enable → restart.
       phases: [
@@ -147,9 +217,27 @@ export const systemFixes: readonly FixDefinition[] = [
   fix(
     'vmware-cleanup',
     ['nat-vmware-leftovers'],
-    (view) => adminOnly(view) ?? (view.adapters.known && (view.adapters.value.vmwareClsidPresent || view.adapters.value.bindings.some((b) => b.componentId === 'vmware_bridge' && b.enabled)) ? null : { key: 'unavailable.nothingToChange' }),
+    (view) =>
+      adminOnly(view) ??
+      (view.adapters.known &&
+      (view.adapters.value.vmwareClsidPresent || view.adapters.value.bindings.some((b) => b.componentId === 'vmware_bridge' && b.enabled))
+        ? null
+        : { key: 'unavailable.nothingToChange' }),
     () => ({
-      phases: [{ steps: [wslShutdownStep(), step('vmware-cleanup', {}, { key: 'step.vmware-cleanup', args: {} }, "reg.exe export HKLM\\SOFTWARE\\Classes\\CLSID\\{3d09c1ca-2bcc-40b7-b9bb-3f3ec143a87b} <backup>; Remove-Item …; Disable-NetAdapterBinding -ComponentID vmware_bridge")], rebootAfter: true }],
+      phases: [
+        {
+          steps: [
+            wslShutdownStep(),
+            step(
+              'vmware-cleanup',
+              {},
+              { key: 'step.vmware-cleanup', args: {} },
+              'reg.exe export HKLM\\SOFTWARE\\Classes\\CLSID\\{3d09c1ca-2bcc-40b7-b9bb-3f3ec143a87b} <backup>; Remove-Item …; Disable-NetAdapterBinding -ComponentID vmware_bridge',
+            ),
+          ],
+          rebootAfter: true,
+        },
+      ],
       reversibility: { kind: 'manual', key: 'reversible.vmwareReinstall' },
       affects: ['vmware'],
       verifyProbes: ['network-adapters', 'events', 'wsl-startup'],
@@ -164,9 +252,23 @@ export const systemFixes: readonly FixDefinition[] = [
   fix(
     'remove-port-tracker',
     ['port-tracker-fse'],
-    (view) => adminOnly(view) ?? (view.hostNetworking.known && view.hostNetworking.value.portTrackerEnabledMode !== null ? null : { key: 'unavailable.nothingToChange' }),
+    (view) =>
+      adminOnly(view) ??
+      (view.hostNetworking.known && view.hostNetworking.value.portTrackerEnabledMode !== null ? null : { key: 'unavailable.nothingToChange' }),
     () => ({
-      phases: [{ steps: [step('remove-port-tracker', {}, { key: 'step.remove-port-tracker', args: {} }, "Remove-ItemProperty 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters' -Name PortTrackerEnabledMode")], rebootAfter: true }],
+      phases: [
+        {
+          steps: [
+            step(
+              'remove-port-tracker',
+              {},
+              { key: 'step.remove-port-tracker', args: {} },
+              "Remove-ItemProperty 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters' -Name PortTrackerEnabledMode",
+            ),
+          ],
+          rebootAfter: true,
+        },
+      ],
       reversibility: { kind: 'undoable' },
       verifyProbes: ['host-networking'],
     }),
@@ -175,7 +277,8 @@ export const systemFixes: readonly FixDefinition[] = [
     'wsl1-fallback',
     ['nat-vmswitch-not-found', 'nat-vmware-leftovers', 'nat-creation-failed', 'virtualization-disabled'],
     (view) => {
-      if (!view.virtualization.known || view.virtualization.value.features['Microsoft-Windows-Subsystem-Linux'] !== 'Enabled') return { key: 'unavailable.wsl1ComponentMissing' }
+      if (!view.virtualization.known || view.virtualization.value.features['Microsoft-Windows-Subsystem-Linux'] !== 'Enabled')
+        return { key: 'unavailable.wsl1ComponentMissing' }
       if (view.config.known && view.config.value?.policy?.['AllowWSL1'] === 0) return { key: 'unavailable.wsl1Policy' }
       if (!view.wsl.known || (view.wsl.value.distros ?? []).length === 0) return { key: 'unavailable.noDistro' }
       return null

@@ -28,8 +28,8 @@ function written(id: string, bytes: number[] | null): { expected: number[] | nul
   const write = allSteps(buildPlan(fix, view, {})).find((s) => s.script === 'wslconfig-write')
   const expectedBase64 = write?.input['expectedBase64']
   return {
-    expected: typeof expectedBase64 === "string" ? [...(decodeBase64(expectedBase64) ?? [])] : null,
-    content: [...(decodeBase64(String(write?.input["contentBase64"])) ?? [])],
+    expected: typeof expectedBase64 === 'string' ? [...(decodeBase64(expectedBase64) ?? [])] : null,
+    content: [...(decodeBase64(String(write?.input['contentBase64'])) ?? [])],
   }
 }
 

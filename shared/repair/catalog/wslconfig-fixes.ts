@@ -111,7 +111,20 @@ function setKey(id: FixId, addresses: readonly FindingId[], key: string, value: 
 }
 
 export const wslconfigFixes: readonly FixDefinition[] = [
-  setKey('wslconfig-set-nat', ['mirrored-unsupported-windows', 'mirrored-unsupported-server', 'mirrored-ipv6-disabled', 'mirrored-hyperv-firewall-unavailable', 'mirrored-kernel-too-old', 'mirrored-fell-back-unknown-cause', 'dns-tunneling-disabled-by-gsa'], 'wsl2.networkingMode', 'nat'),
+  setKey(
+    'wslconfig-set-nat',
+    [
+      'mirrored-unsupported-windows',
+      'mirrored-unsupported-server',
+      'mirrored-ipv6-disabled',
+      'mirrored-hyperv-firewall-unavailable',
+      'mirrored-kernel-too-old',
+      'mirrored-fell-back-unknown-cause',
+      'dns-tunneling-disabled-by-gsa',
+    ],
+    'wsl2.networkingMode',
+    'nat',
+  ),
   setKey('wslconfig-set-none', ['nat-vmswitch-not-found', 'nat-vmware-leftovers', 'nat-creation-failed'], 'wsl2.networkingMode', 'none'),
   setKey('wslconfig-set-mirrored', ['localhost-proxy-not-mirrored', 'vpn-detected'], 'wsl2.networkingMode', 'mirrored', (view) =>
     buildLacksMirrored(view) !== false ? { key: 'unavailable.mirroredUnsupported' } : null,
@@ -124,7 +137,8 @@ export const wslconfigFixes: readonly FixDefinition[] = [
   {
     id: 'wslconfig-fix-key',
     addresses: ['wslconfig-networking-key-ignored', 'wslconfig-warnings'],
-    unavailable: (view) => unreadable(view) ?? (renames(view).length === 0 ? { key: 'unavailable.noAutomaticCorrection' } : manualOf(view, () => fixKeys(view))),
+    unavailable: (view) =>
+      unreadable(view) ?? (renames(view).length === 0 ? { key: 'unavailable.noAutomaticCorrection' } : manualOf(view, () => fixKeys(view))),
     plan: (view) => planOf(fixKeys(view)),
   },
   {

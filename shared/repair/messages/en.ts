@@ -9,11 +9,11 @@ export const repairEn = {
   'step.remove-ipv6-disabled-components': 'Delete the registry value that disables IPv6 (the old value is kept for undo)',
   'step.remove-hyperv-firewall-disable': 'Delete HyperVFirewallDisable (the old value is kept for undo)',
   'step.remove-port-tracker': 'Delete PortTrackerEnabledMode (the old value is kept for undo)',
-  'step.delete-wsl-hns-network': 'Delete WSL\'s virtual network (WSL recreates it)',
+  'step.delete-wsl-hns-network': "Delete WSL's virtual network (WSL recreates it)",
   'step.enable-feature': 'Turn on the Windows feature {feature}',
   'step.disable-feature': 'Turn off the Windows feature {feature}',
   'step.hypervisor-launch-auto': 'Set the hypervisor to start with Windows',
-  'step.vmware-cleanup': 'Back up and remove VMware\'s leftover network component and bridge binding',
+  'step.vmware-cleanup': "Back up and remove VMware's leftover network component and bridge binding",
   'step.winsock-reset': 'Reset the Winsock catalog',
   'step.wsl-export': 'Back up {distro} to a .tar file in your profile folder',
   'step.wsl-set-version': 'Convert {distro} to WSL 1',
@@ -25,19 +25,21 @@ export const repairEn = {
   'unavailable.noScan': 'Scan this PC first: fixes are planned from what the scan found.',
   'unavailable.guidanceOnly': 'This is advice to follow by hand; the app does not apply it.',
   'unavailable.configUnknown': 'The .wslconfig file could not be read, so it cannot be edited safely.',
-  'unavailable.policyLocked': 'Your organisation\'s policy decides the networking mode; editing .wslconfig would have no effect.',
+  'unavailable.policyLocked': "Your organisation's policy decides the networking mode; editing .wslconfig would have no effect.",
   'unavailable.mirroredUnsupported': 'This Windows version cannot run mirrored networking.',
   'unavailable.windows11Only': 'This needs Windows 11 22H2 or later.',
-  'unavailable.manualEdit': 'The app would have to rewrite bytes of {path} that this change does not touch (for example text saved as ANSI/GBK by Notepad), so it does not write the file. Make the change by hand: open the file in Notepad and put exactly these lines in it (the [section] header once, the setting below it), then save.',
+  'unavailable.manualEdit':
+    'The app would have to rewrite bytes of {path} that this change does not touch (for example text saved as ANSI/GBK by Notepad), so it does not write the file. Make the change by hand: open the file in Notepad and put exactly these lines in it (the [section] header once, the setting below it), then save.',
   'unavailable.noAutomaticCorrection': 'The app cannot tell for sure what was meant; correct these lines by hand.',
   'unavailable.windowsUnknown': 'The Windows version could not be read.',
   'unavailable.notDisabled': 'The {service} service is not disabled.',
-  'unavailable.managedByOrganisation': 'Managed by your organisation: a Group Policy keeps the {service} service disabled and would set it back. Ask your IT department.',
+  'unavailable.managedByOrganisation':
+    'Managed by your organisation: a Group Policy keeps the {service} service disabled and would set it back. Ask your IT department.',
   'unavailable.nothingToChange': 'There is nothing to change on this PC.',
   'unavailable.alreadyEnabled': '{feature} is already turned on.',
   'unavailable.vmpNotEnabled': 'The Virtual Machine Platform is not turned on, so there is nothing to toggle.',
   'unavailable.wsl1ComponentMissing': 'WSL 1 needs the "Windows Subsystem for Linux" optional component, which is not turned on.',
-  'unavailable.wsl1Policy': 'WSL 1 is disabled by your organisation\'s policy.',
+  'unavailable.wsl1Policy': "WSL 1 is disabled by your organisation's policy.",
   'unavailable.noDistro': 'No Linux distribution is installed.',
 
   'reversible.restartWsl': 'Nothing to undo: WSL starts again the next time you open it.',
@@ -51,9 +53,9 @@ export const repairEn = {
   'reversible.wsl1': 'Convert back with "wsl --set-version <distro> 2"; the .tar backup stays in your profile folder.',
 
   'confirm.natLoses':
-    'NAT mode gives up what mirrored mode offers (Microsoft\'s WSL networking guide): Linux reaching programs on Windows at localhost (127.0.0.1), devices on your local network (LAN) connecting to WSL directly, better VPN compatibility, IPv6 and multicast. In NAT mode Windows still reaches servers in Linux at localhost, and Linux reaches Windows at the NAT gateway address instead. Where mirrored mode already falls back to NAT, this is what you have today.',
+    "NAT mode gives up what mirrored mode offers (Microsoft's WSL networking guide): Linux reaching programs on Windows at localhost (127.0.0.1), devices on your local network (LAN) connecting to WSL directly, better VPN compatibility, IPv6 and multicast. In NAT mode Windows still reaches servers in Linux at localhost, and Linux reaches Windows at the NAT gateway address instead. Where mirrored mode already falls back to NAT, this is what you have today.",
   'confirm.mirroredGains':
-    'Mirrored mode (Windows 11 22H2 and later) lets Linux reach programs on Windows at localhost (127.0.0.1), lets devices on your local network (LAN) connect to WSL directly, and improves VPN compatibility, with IPv6 and multicast (Microsoft\'s WSL networking guide).',
+    "Mirrored mode (Windows 11 22H2 and later) lets Linux reach programs on Windows at localhost (127.0.0.1), lets devices on your local network (LAN) connect to WSL directly, and improves VPN compatibility, with IPv6 and multicast (Microsoft's WSL networking guide).",
   'confirm.noNetwork': 'Until you set networkingMode back, Linux has no network at all: no internet, no DNS, no localhost forwarding.',
 
   'guide.wslconfig-rename-file':
@@ -77,7 +79,7 @@ export const repairEn = {
   'affect.windows-sandbox': 'Windows Sandbox and containers stop',
   'affect.lsp-vpn-software': 'Proxy, VPN or "network accelerator" software that hooks Winsock stops working until reinstalled',
   'affect.static-ip-dns': 'Static IP addresses and DNS servers may be lost',
-  'affect.vmware': 'VMware\'s bridged networking needs VMware to be repaired or reinstalled',
+  'affect.vmware': "VMware's bridged networking needs VMware to be repaired or reinstalled",
 } as const
 
 export type RepairMessageKey = keyof typeof repairEn

@@ -30,7 +30,8 @@ export const repairZhCN = {
   'unavailable.policyLocked': '网络模式由你所在组织的策略决定；编辑 .wslconfig 不会生效。',
   'unavailable.mirroredUnsupported': '此 Windows 版本无法使用镜像网络。',
   'unavailable.windows11Only': '需要 Windows 11 22H2 或更高版本。',
-  'unavailable.manualEdit': '要做这项更改，应用就得改写 {path} 中与此更改无关的字节（例如记事本以 ANSI/GBK 保存的文字），因此应用不会写入该文件。请手动修改：用记事本打开该文件，写入下面这几行（[节] 标题只需一次，设置写在它下面），然后保存。',
+  'unavailable.manualEdit':
+    '要做这项更改，应用就得改写 {path} 中与此更改无关的字节（例如记事本以 ANSI/GBK 保存的文字），因此应用不会写入该文件。请手动修改：用记事本打开该文件，写入下面这几行（[节] 标题只需一次，设置写在它下面），然后保存。',
   'unavailable.noAutomaticCorrection': '应用无法确定原意；请手动修正这些行。',
   'unavailable.windowsUnknown': '无法读取 Windows 版本。',
   'unavailable.notDisabled': '{service} 服务并未被禁用。',

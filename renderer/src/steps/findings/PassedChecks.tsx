@@ -25,7 +25,15 @@ export function PassedChecks({
 }) {
   const t = useT()
   const d = useDiagnosisText()
-  const results = useMemo(() => checkResults(snapshot, findings.map((f) => f.id), pending), [snapshot, findings, pending])
+  const results = useMemo(
+    () =>
+      checkResults(
+        snapshot,
+        findings.map((f) => f.id),
+        pending,
+      ),
+    [snapshot, findings, pending],
+  )
   return (
     <>
       {results.stillChecking.length > 0 && (

@@ -40,8 +40,16 @@ export function VerdictLine({
           <p>
             <strong>{d('verdict.undecided')}</strong>
           </p>
-          {check?.kind === 'run' && <p data-testid="deciding-check" data-probe={check.probe}>{d('verdict.runCheck', { probe: d(`probe.${check.probe}`) })}</p>}
-          {check?.kind === 'ask' && <p data-testid="deciding-check" data-probe={check.probe}>{d('verdict.ask', { ask: d(check.ask) })}</p>}
+          {check?.kind === 'run' && (
+            <p data-testid="deciding-check" data-probe={check.probe}>
+              {d('verdict.runCheck', { probe: d(`probe.${check.probe}`) })}
+            </p>
+          )}
+          {check?.kind === 'ask' && (
+            <p data-testid="deciding-check" data-probe={check.probe}>
+              {d('verdict.ask', { ask: d(check.ask) })}
+            </p>
+          )}
           {check?.kind === 'look' && <p data-testid="deciding-check">{d(check.unknown.key, check.unknown.args)}</p>}
         </div>
       )

@@ -12,14 +12,20 @@ const ids = (areas: readonly { readonly id: string }[]) => areas.map((a) => a.id
 describe('checkResults', () => {
   it('passes every area on a healthy PC where every probe was read', () => {
     const s = snapshot()
-    const results = checkResults(s, diagnose(s).map((f) => f.id))
+    const results = checkResults(
+      s,
+      diagnose(s).map((f) => f.id),
+    )
     expect(ids(results.passed)).toEqual(ids(CHECK_AREAS))
     expect(results.notChecked).toEqual([])
   })
 
   it('lists an area whose probe is unknown as not checked, with the reason, never as passed', () => {
     const s = snapshot({ 'wsl-startup': { unknown: 'no-consent' }, 'winsock-catalog': null })
-    const results = checkResults(s, diagnose(s).map((f) => f.id))
+    const results = checkResults(
+      s,
+      diagnose(s).map((f) => f.id),
+    )
     expect(ids(results.passed)).not.toContain('nat-network')
     expect(ids(results.passed)).not.toContain('winsock')
     expect(results.notChecked.map((n) => [n.area.id, n.unknown])).toEqual([
@@ -38,7 +44,10 @@ describe('checkResults', () => {
   it('leaves an area with a finding out of both lists (its card explains it)', () => {
     const bytes = encodeUtf8('[wsl2]\nnetworkMode=mirrored\n')
     const s = snapshot({ 'wslconfig-file': { exists: true, sizeBytes: bytes.length, contentBase64: encodeBase64(bytes) } })
-    const results = checkResults(s, diagnose(s).map((f) => f.id))
+    const results = checkResults(
+      s,
+      diagnose(s).map((f) => f.id),
+    )
     expect(ids(results.passed)).not.toContain('wslconfig')
     expect(results.notChecked.map((n) => n.area.id)).not.toContain('wslconfig')
   })

@@ -72,7 +72,8 @@ export function diffLines(a: readonly Line[], b: readonly Line[]): Row[] {
   const m = b.length
   const same = (x: Line | undefined, y: Line | undefined): boolean => x !== undefined && y !== undefined && x.text === y.text && x.end === y.end
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0))
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = same(a[i], b[j]) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!)
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = same(a[i], b[j]) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!)
   const rows: Row[] = []
   let i = 0
   let j = 0

@@ -70,7 +70,10 @@ describe('the three-version choice after an undo found the file changed', () => 
 
   it('a version that is no file says so; Simplified Chinese uses 你', async () => {
     const { bridge } = recordingBridge()
-    await renderWithStore(<Status />, { bridge, state: { locale: 'zh-CN', undoStatus: { entryId: ENTRY, status: 'file-changed', versions: { ...versions, beforeBase64: null } } } })
+    await renderWithStore(<Status />, {
+      bridge,
+      state: { locale: 'zh-CN', undoStatus: { entryId: ENTRY, status: 'file-changed', versions: { ...versions, beforeBase64: null } } },
+    })
     expect(screen.getByTestId('version-before').textContent).toContain('（没有文件）')
     const text = screen.getByTestId('file-versions').textContent ?? ''
     expect(text).toContain('选择要保留的版本')

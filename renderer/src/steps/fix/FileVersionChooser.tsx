@@ -56,9 +56,7 @@ export function FileVersionChooser({ entryId, versions }: { readonly entryId: st
           {t('fix.versions.manual')}
         </button>
       </div>
-      {manual && (
-        <p data-testid="versions-manual-text">{t('fix.versions.manualText', { path: versions.path })}</p>
-      )}
+      {manual && <p data-testid="versions-manual-text">{t('fix.versions.manualText', { path: versions.path })}</p>}
     </section>
   )
 }

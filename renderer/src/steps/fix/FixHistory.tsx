@@ -30,7 +30,9 @@ export function FixHistory() {
               </button>
             )}
             {/* An interrupted run's answer shows in its recovery panel, not twice. */}
-            {undoStatus?.entryId === entry.id && undoStatus.status !== 'running' && !interrupted.some((r) => r.entryId === entry.id) && <UndoStatusText status={undoStatus} />}
+            {undoStatus?.entryId === entry.id && undoStatus.status !== 'running' && !interrupted.some((r) => r.entryId === entry.id) && (
+              <UndoStatusText status={undoStatus} />
+            )}
           </li>
         ))}
       </ul>

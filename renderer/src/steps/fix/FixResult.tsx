@@ -42,7 +42,13 @@ export function FixResult({ fix }: { readonly fix: Extract<FixState, { phase: 'r
               {restartStatus === 'restarting' && <p>{t('fix.result.restarting')}</p>}
               {restartStatus === 'failed' && <p>{t('fix.result.restartFailed')}</p>}
               <div className="actions">
-                <button type="button" className="primary" onClick={() => void restartWindows()} disabled={restartStatus === 'restarting'} data-testid="restart-now">
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => void restartWindows()}
+                  disabled={restartStatus === 'restarting'}
+                  data-testid="restart-now"
+                >
                   {t('fix.result.restartNow')}
                 </button>
                 <button type="button" onClick={closeFix}>
@@ -92,7 +98,11 @@ export function FixResult({ fix }: { readonly fix: Extract<FixState, { phase: 'r
                 <button type="button" onClick={retry} data-testid="retry-with-restore-point">
                   {t('fix.result.retryRestorePoint')}
                 </button>
-                <button type="button" onClick={() => void planFix(fix.fixId, { ...fix.options, skipRestorePoint: true }, fix.planPhase)} data-testid="continue-without-restore-point">
+                <button
+                  type="button"
+                  onClick={() => void planFix(fix.fixId, { ...fix.options, skipRestorePoint: true }, fix.planPhase)}
+                  data-testid="continue-without-restore-point"
+                >
                   {t('fix.result.withoutRestorePoint')}
                 </button>
               </div>

@@ -14,7 +14,12 @@ export function FixStepList({ steps, reports }: { readonly steps: readonly Step[
         const status = reports.find((r) => r.index === index)?.status ?? 'pending'
         const detail = reports.find((r) => r.index === index)?.detail
         return (
-          <li key={index} className={`probe probe-${status === 'done' ? 'known' : status === 'failed' ? 'unknown' : status}`} data-status={status} data-testid={`fix-step-${index}`}>
+          <li
+            key={index}
+            className={`probe probe-${status === 'done' ? 'known' : status === 'failed' ? 'unknown' : status}`}
+            data-status={status}
+            data-testid={`fix-step-${index}`}
+          >
             <span className="probe-icon" aria-hidden="true" />
             <span className="probe-name">{d(step.describe.key, step.describe.args)}</span>
             <span className="probe-status" title={detail ?? undefined}>

@@ -34,7 +34,11 @@ function bridgeWith(run: InterruptedRunInfo, answer: (input: Input<'fix:recover'
   return { bridge, asked, scans }
 }
 
-async function open(run = RUN, answer: (input: Input<'fix:recover'>) => Output<'fix:recover'> = (i) => (i.action === 'undo' ? { status: 'undo', undo: { status: 'undone', verification: null } } : { status: 'closed', action: i.action })) {
+async function open(
+  run = RUN,
+  answer: (input: Input<'fix:recover'>) => Output<'fix:recover'> = (i) =>
+    i.action === 'undo' ? { status: 'undo', undo: { status: 'undone', verification: null } } : { status: 'closed', action: i.action },
+) {
   const { bridge, asked, scans } = bridgeWith(run, answer)
   const view = await renderWithStore(<FixStep />, { bridge })
   return { ...view, asked, scans }
@@ -93,7 +97,10 @@ describe('RecoveryPanel: a fix that never finished, found in the journal at star
 
   it('undo that finds the file changed since the fix stays open with the three versions', async () => {
     const b64 = (s: string) => btoa(s)
-    await open(RUN, () => ({ status: 'undo', undo: { status: 'file-changed', path: 'C:\\Users\\alex\\.wslconfig', beforeBase64: b64('a\n'), oursBase64: b64('b\n'), currentBase64: b64('c\n') } }))
+    await open(RUN, () => ({
+      status: 'undo',
+      undo: { status: 'file-changed', path: 'C:\\Users\\alex\\.wslconfig', beforeBase64: b64('a\n'), oursBase64: b64('b\n'), currentBase64: b64('c\n') },
+    }))
     await scanFirst()
     await act(async () => fireEvent.click(screen.getByTestId('recovery-undo')))
     expect(screen.getByTestId('recovery-panel')).toBeTruthy()

@@ -13,7 +13,12 @@ import { encodeBase64 } from '../../../../shared/util/base64'
 const utf16le = (text: string) => Uint8Array.from([...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]))
 
 const outcomes = (): Record<string, string | null> =>
-  Object.fromEntries([...screen.getByTestId('network-check').querySelectorAll('tbody tr')].map((tr): [string, string | null] => [tr.getAttribute('data-check') ?? '', tr.getAttribute('data-outcome')]))
+  Object.fromEntries(
+    [...screen.getByTestId('network-check').querySelectorAll('tbody tr')].map((tr): [string, string | null] => [
+      tr.getAttribute('data-check') ?? '',
+      tr.getAttribute('data-outcome'),
+    ]),
+  )
 
 describe('NetworkCheckTable', () => {
   it('shows a ✓ table and "Networking works" on a healthy distro', async () => {
@@ -22,7 +27,9 @@ describe('NetworkCheckTable', () => {
     expect(screen.getByTestId('network-check-verdict').textContent).toBe('✓ Networking works inside WSL.')
     expect(within(table).getByText('Name lookup (www.microsoft.com)')).toBeTruthy()
     expect(outcomes()).toMatchObject({ 'dns-resolution': 'pass', 'tcp-443': 'pass', https: 'pass', 'localhost-linux-to-windows': 'info', mtu: 'info' })
-    expect(screen.getByTestId('network-check').querySelector('tr[data-check="localhost-linux-to-windows"]')?.textContent).toContain('NAT mode does not forward this direction (by design)')
+    expect(screen.getByTestId('network-check').querySelector('tr[data-check="localhost-linux-to-windows"]')?.textContent).toContain(
+      'NAT mode does not forward this direction (by design)',
+    )
     expect(screen.queryByTestId('network-check-run')).toBeNull()
   })
 

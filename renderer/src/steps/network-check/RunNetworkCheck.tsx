@@ -13,7 +13,12 @@ export function RunNetworkCheck() {
   const running = useWizard((s) => s.scan.phase === 'running')
   const setAllowWslStart = useWizard((s) => s.setAllowWslStart)
   const startScan = useWizard((s) => s.startScan)
-  if (running) return <p className="muted" data-testid="network-check-running">{t('netcheck.running')}</p>
+  if (running)
+    return (
+      <p className="muted" data-testid="network-check-running">
+        {t('netcheck.running')}
+      </p>
+    )
   if (!asking) {
     return (
       <div className="actions">

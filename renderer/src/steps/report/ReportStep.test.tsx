@@ -60,7 +60,10 @@ describe('ReportStep', () => {
     await renderReport()
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: () => Promise.reject(new Error('denied')) } })
     const copied: string[] = []
-    Object.defineProperty(document, 'execCommand', { configurable: true, value: (cmd: string) => (copied.push(`${cmd}:${window.getSelection()?.toString().slice(0, 8)}`), true) })
+    Object.defineProperty(document, 'execCommand', {
+      configurable: true,
+      value: (cmd: string) => (copied.push(`${cmd}:${window.getSelection()?.toString().slice(0, 8)}`), true),
+    })
     fireEvent.click(screen.getByRole('button', { name: 'Copy as Markdown' }))
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Copied. Paste it into the issue or message.'))
     expect(copied).toEqual(['copy:## WSL n'])

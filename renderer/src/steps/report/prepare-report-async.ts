@@ -22,7 +22,12 @@ export function workersAvailable(): boolean {
  * caller aborts, so a stuck redaction can never freeze the page or keep burning a core. One worker
  * per request keeps it simple: a report is prepared a few times per session.
  */
-export function prepareReportInWorker(snapshot: MachineSnapshot, options: PrepareOptions, signal: AbortSignal, timeoutMs = PREPARE_TIMEOUT_MS): Promise<PreparedReport> {
+export function prepareReportInWorker(
+  snapshot: MachineSnapshot,
+  options: PrepareOptions,
+  signal: AbortSignal,
+  timeoutMs = PREPARE_TIMEOUT_MS,
+): Promise<PreparedReport> {
   return new Promise((resolve, reject) => {
     // Vite bundles the worker from this URL (https://vite.dev/guide/features#web-workers).
     const worker = new Worker(new URL('./prepare-report.worker.ts', import.meta.url), { type: 'module' })

@@ -10,4 +10,5 @@ export interface PrepareRequest {
   readonly options: PrepareOptions
 }
 
-export type PrepareResponse = { readonly id: number; readonly ok: true; readonly report: PreparedReport } | { readonly id: number; readonly ok: false; readonly message: string }
+export type PrepareResponse =
+  { readonly id: number; readonly ok: true; readonly report: PreparedReport } | { readonly id: number; readonly ok: false; readonly message: string }

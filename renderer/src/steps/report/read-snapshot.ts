@@ -1,7 +1,12 @@
 import { MachineSnapshot, SNAPSHOT_SCHEMA_VERSION } from '../../../../shared/machine/snapshot'
 
 /** Why a file is not a snapshot this app can open; each has its own message. */
-export type SnapshotFileError = { readonly kind: 'not-json' } | { readonly kind: 'not-snapshot' } | { readonly kind: 'newer'; readonly version: number } | { readonly kind: 'too-large' } | { readonly kind: 'read' }
+export type SnapshotFileError =
+  | { readonly kind: 'not-json' }
+  | { readonly kind: 'not-snapshot' }
+  | { readonly kind: 'newer'; readonly version: number }
+  | { readonly kind: 'too-large' }
+  | { readonly kind: 'read' }
 
 export type SnapshotFileResult = { readonly ok: true; readonly snapshot: MachineSnapshot } | { readonly ok: false; readonly error: SnapshotFileError }
 

@@ -3,10 +3,7 @@ import type { OpenOutcome } from './OpenSnapshotButton'
 
 /** What the live region says after the last action. */
 export type ReportStatus =
-  | { readonly kind: 'copied' }
-  | { readonly kind: 'copy-failed' }
-  | { readonly kind: 'saved'; readonly file: string; readonly redacted: boolean }
-  | OpenOutcome
+  { readonly kind: 'copied' } | { readonly kind: 'copy-failed' } | { readonly kind: 'saved'; readonly file: string; readonly redacted: boolean } | OpenOutcome
 
 /** The message for a status, and whether it reports a failure (shown as an alert panel). */
 export function statusMessage(status: ReportStatus): { readonly key: MessageKey; readonly vars?: MessageVars; readonly failed: boolean } {

@@ -33,7 +33,10 @@ export function usePreparedReport(snapshot: MachineSnapshot, redact: boolean): {
   )
   const [attempt, setAttempt] = useState(0)
   const inWorker = workersAvailable()
-  const sync = useMemo<ReportState | null>(() => (inWorker ? null : { status: 'ready', report: prepareReport(snapshot, options) }), [inWorker, snapshot, options])
+  const sync = useMemo<ReportState | null>(
+    () => (inWorker ? null : { status: 'ready', report: prepareReport(snapshot, options) }),
+    [inWorker, snapshot, options],
+  )
   // Each worker result is kept with the request it answers; a result for older inputs (or an older
   // attempt) is stale, so the state reads "working" until the current request settles. Derived, not
   // reset in the effect: a synchronous setState there would render twice per change.

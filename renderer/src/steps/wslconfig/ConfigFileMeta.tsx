@@ -34,7 +34,9 @@ export function ConfigFileMeta({ config }: { readonly config: ConfigView }) {
           </div>
           <div>
             <dt>{t('wslconfigView.lineEndings')}</dt>
-            <dd data-testid="wslconfig-line-endings">{t(`wslconfigView.lineEndings.${endings.style}`, { crlf: endings.crlf, lf: endings.lf, cr: endings.cr })}</dd>
+            <dd data-testid="wslconfig-line-endings">
+              {t(`wslconfigView.lineEndings.${endings.style}`, { crlf: endings.crlf, lf: endings.lf, cr: endings.cr })}
+            </dd>
           </div>
         </>
       )}

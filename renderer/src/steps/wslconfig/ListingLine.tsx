@@ -29,7 +29,13 @@ export function ListingLine({ row, file, idPrefix }: { readonly row: ListingRow;
         {count > 0 && (
           <ul className="wslconfig-notes" aria-label={t('wslconfigView.lineNotes', { line: row.number })}>
             {row.warnings.map(({ warning, fatal }, i) => (
-              <li key={`w${i}`} id={noteId(i)} className={fatal ? 'wslconfig-note wslconfig-note-error' : 'wslconfig-note wslconfig-note-warning'} data-testid="wslconfig-warning" data-message={warning.message}>
+              <li
+                key={`w${i}`}
+                id={noteId(i)}
+                className={fatal ? 'wslconfig-note wslconfig-note-error' : 'wslconfig-note wslconfig-note-warning'}
+                data-testid="wslconfig-warning"
+                data-message={warning.message}
+              >
                 <span className={`badge ${fatal ? 'badge-error' : 'badge-warning'}`}>{t(fatal ? 'wslconfigView.wslError' : 'wslconfigView.wslWarning')}</span>{' '}
                 <span lang={language}>{formatConfigWarning(warning, language, file)}</span>
               </li>
@@ -37,7 +43,13 @@ export function ListingLine({ row, file, idPrefix }: { readonly row: ListingRow;
             {row.hints.map((hint, i) => {
               const message = hintMessage(hint)
               return (
-                <li key={`h${i}`} id={noteId(row.warnings.length + i)} className="wslconfig-note wslconfig-note-hint" data-testid="wslconfig-hint" data-hint={hint.id}>
+                <li
+                  key={`h${i}`}
+                  id={noteId(row.warnings.length + i)}
+                  className="wslconfig-note wslconfig-note-hint"
+                  data-testid="wslconfig-hint"
+                  data-hint={hint.id}
+                >
                   <span className="badge badge-info">{t('wslconfigView.hint')}</span> {t(message.key, message.vars)}
                 </li>
               )

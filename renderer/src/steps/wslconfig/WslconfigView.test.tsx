@@ -52,7 +52,9 @@ describe('WslconfigView', () => {
     await renderFindings(snapshot())
     const view = screen.getByTestId('wslconfig-view')
     expect(view.hasAttribute('open')).toBe(false)
-    expect(within(view).getByTestId('wslconfig-missing').textContent).toBe('There is no .wslconfig file at C:\\Users\\alex\\.wslconfig, so WSL uses its default settings.')
+    expect(within(view).getByTestId('wslconfig-missing').textContent).toBe(
+      'There is no .wslconfig file at C:\\Users\\alex\\.wslconfig, so WSL uses its default settings.',
+    )
     expect(within(view).queryByTestId('wslconfig-listing')).toBeNull()
   })
 
@@ -78,7 +80,9 @@ describe('WslconfigView', () => {
   it('quotes WSL’s policy message for a setting the policy overrides', async () => {
     const bytes = encodeUtf8('[wsl2]\nnetworkingMode=mirrored\n')
     await renderFindings(
-      snapshot({ 'wslconfig-file': { exists: true, sizeBytes: bytes.length, contentBase64: encodeBase64(bytes), policy: { AllowNetworkingModeUserSetting: 0 } } }),
+      snapshot({
+        'wslconfig-file': { exists: true, sizeBytes: bytes.length, contentBase64: encodeBase64(bytes), policy: { AllowNetworkingModeUserSetting: 0 } },
+      }),
     )
     expect(screen.getByTestId('wslconfig-policy').textContent).toContain("The .wslconfig setting 'wsl2.networkingMode' is disabled by the computer policy.")
   })

@@ -10,7 +10,7 @@ const USER_SETTING_POLICIES: readonly { readonly policy: string; readonly key: s
  */
 export function policyOverrides(policy: Readonly<Record<string, number | string>> | null, values: Readonly<Record<string, string>>): string[] {
   if (policy === null) return []
-  return USER_SETTING_POLICIES.filter(({ policy: name, key }) => policy[name] === 0 && values[key] !== undefined && !(key === 'wsl2.networkingMode' && values[key] === 'None')).map(
-    ({ key }) => key,
-  )
+  return USER_SETTING_POLICIES.filter(
+    ({ policy: name, key }) => policy[name] === 0 && values[key] !== undefined && !(key === 'wsl2.networkingMode' && values[key] === 'None'),
+  ).map(({ key }) => key)
 }
