@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { MISSING_TOOLCHAIN, pwshPath } from '../dev/powershell-toolchain/toolchain'
 import { composeScript } from './compose-script'
+import { readBetweenDelimiters } from './delimited-output'
 import { readEnvelope } from './envelope'
 import type { PsRunOutcome, PsScript } from './host'
 import { NodePowerShellHost, createShellFactory } from './node-powershell-host'
@@ -50,6 +51,13 @@ describe.each(LANGUAGE_MODES)('the real host in %s', (mode) => {
     expect(first.mode).toBe(mode)
     expect(second.pid).toBe(first.pid)
   }, 60_000)
+
+  it('answers a burst of trivial scripts, each within seconds (no wait for a delimiter already read)', async () => {
+    for (let i = 0; i < 60; i++) {
+      const script = compose(`return ${i}`)
+      expect(dataOf(await host.run(script, { timeoutMs: 10_000 }), script)).toBe(i)
+    }
+  }, 120_000)
 
   it('finds the result among stray output, warnings and errors', async () => {
     const script = compose(
@@ -107,6 +115,17 @@ describe.each(LANGUAGE_MODES)('the real host in %s', (mode) => {
     const next = compose('return 7')
     expect(dataOf(await host.run(next, { timeoutMs: 30_000 }), next)).toBe(7)
   }, 90_000)
+})
+
+describe('the session shell', () => {
+  it("reads each command's output with our delimiter reader, not child-shell's (delimited-output.ts)", async () => {
+    const shell = createShellFactory({ executable: pwshPath() })()
+    try {
+      expect(Object.getOwnPropertyDescriptor(shell, 'readBulkFromOutput')?.value).toBe(readBetweenDelimiters)
+    } finally {
+      await shell.dispose()
+    }
+  })
 })
 
 describe('the real host when PowerShell cannot start', () => {

@@ -1,4 +1,6 @@
 import { PowerShell } from 'node-powershell'
+import type { Readable } from 'node:stream'
+import { readBetweenDelimiters } from './delimited-output'
 import type { PowerShellHost, PsRunOptions, PsRunOutcome, PsScript } from './host'
 import { singleQuotedAsciiLine } from './ps-literal'
 
@@ -42,12 +44,23 @@ export type ShellFactory = () => Shell
  * (alphanumeric), so quoting it is safe.
  */
 export class LanguageModeSafePowerShell extends PowerShell {
+  constructor(options: ConstructorParameters<typeof PowerShell>[0]) {
+    super(options)
+    // child-shell's reader hangs when a delimiter is followed by more text in the same chunk, as
+    // Write-Error's record is (delimited-output.ts). Its reader is private, so it is replaced on
+    // the instance; invokeCommand looks it up there on every command.
+    ;(this as unknown as { readBulkFromOutput: (stream: Readable, delimiter: string) => Promise<Buffer> }).readBulkFromOutput = readBetweenDelimiters
+  }
+
   protected override writeToOutput(input: string): string {
     return `'${input}'`
   }
 
   protected override writeToError(input: string): string {
-    return `if ($ExecutionContext.SessionState.LanguageMode -eq 'FullLanguage') { [Console]::Error.WriteLine('${input}') } else { Write-Error -Message '${input}' -ErrorAction Continue }`
+    // Split in two halves so the source line Windows PowerShell 5.1 echoes under an error record
+    // ("+ Write-Error …") never spells the delimiter a second time.
+    const halves = `'${input.slice(0, 8)}' + '${input.slice(8)}'`
+    return `if ($ExecutionContext.SessionState.LanguageMode -eq 'FullLanguage') { [Console]::Error.WriteLine(${halves}) } else { Write-Error -Message (${halves}) -ErrorAction Continue }`
   }
 }
 
