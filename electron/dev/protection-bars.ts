@@ -55,6 +55,27 @@ export const BARS: readonly Bar[] = [
     tests: ['electron/repair/fault-injection/fault-injection.test.ts', 'electron/ipc/repair-flow.test.ts'],
   },
   {
+    name: "a phase whose step its script's registry entry refuses stops before the journal",
+    file: 'electron/repair/apply-phase.ts',
+    find: '  checkStepInputs(steps)\n',
+    replace: '',
+    tests: ['electron/repair/apply-phase-input.test.ts'],
+  },
+  {
+    name: 'no script is composed from a step input its registry entry refuses',
+    file: 'electron/repair/compose-fix-script.ts',
+    find: '  if (!parsed.ok) throw new Error(parsed.error)\n',
+    replace: '',
+    tests: ['electron/repair/fix-catalog-runs.test.ts'],
+  },
+  {
+    name: "PowerShell sessions read output with our delimiter reader (child-shell's hangs in Constrained Language)",
+    file: 'electron/powershell/node-powershell-host.ts',
+    find: '.readBulkFromOutput = readBetweenDelimiters',
+    replace: '.readBulkFromOutput = (this as unknown as { readBulkFromOutput: never }).readBulkFromOutput',
+    tests: ['electron/powershell/node-powershell-host.pwsh.test.ts'],
+  },
+  {
     name: 'navigation away from the app is stopped',
     file: 'electron/main/harden.ts',
     find: "contents.on('will-navigate', (event, url) => {\n      if (!sameOrigin(url, options.appOrigin)) event.preventDefault()",

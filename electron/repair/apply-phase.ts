@@ -6,7 +6,7 @@ import type { Elevator } from '../powershell/elevator'
 import type { PowerShellHost } from '../powershell/host'
 import { readEnvelope } from '../powershell/envelope'
 import type { ScriptCatalog } from '../probes/script-catalog'
-import { composeBatchScript, composeStepScript } from './compose-fix-script'
+import { checkStepInputs, composeBatchScript, composeStepScript } from './compose-fix-script'
 import type { Journal, JournalEntry, JournalStep } from './journal'
 import { undoBeforeFromPlan, type UndoReader } from './undo-before'
 
@@ -68,6 +68,8 @@ export async function applyPhase(
   const phase = plan.phases[phaseIndex]
   if (phase === undefined) throw new Error(`plan ${plan.fixId} has no phase ${phaseIndex}`)
   const steps = phase.steps
+  // A step its script would refuse is a bug in plan building: stop before the journal or UAC.
+  checkStepInputs(steps)
   const firstElevated = steps.findIndex((s) => s.elevated)
   const lastElevated = steps.length - 1 - [...steps].reverse().findIndex((s) => s.elevated)
   const before = firstElevated < 0 ? steps.map((_, i) => i) : range(0, firstElevated)

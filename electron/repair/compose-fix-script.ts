@@ -1,14 +1,29 @@
 import type { PlannedStep } from '../../shared/repair/fix-plan'
+import { FIX_BATCH_SCRIPT_ID, fixScriptRunId, parseFixScriptInput } from '../../shared/repair/fix-scripts'
 import { composeScript } from '../powershell/compose-script'
 import type { PsScript } from '../powershell/host'
 import type { ScriptCatalog } from '../probes/script-catalog'
 
-/** One unelevated step as its own script (`fix:<id>`: what the simulated PC answers by). */
-export function composeStepScript(step: PlannedStep, catalog: ScriptCatalog): PsScript {
-  return composeScript({ id: `fix:${step.script}`, body: catalog.fix(step.script), prelude: catalog.prelude, input: step.input })
+/**
+ * Refuses a step whose input its script's registry entry does not accept, before any script text
+ * exists: the scripts check their input again, but nothing malformed should reach an elevated
+ * PowerShell at all (docs/security.md#elevation).
+ */
+function checkedInput(step: PlannedStep): PlannedStep['input'] {
+  const parsed = parseFixScriptInput(step.script, step.input)
+  if (!parsed.ok) throw new Error(parsed.error)
+  return step.input
 }
 
-export const BATCH_SCRIPT_ID = 'fix-batch'
+/** The same check for a whole phase, before its journal entry or any script exists. */
+export function checkStepInputs(steps: readonly PlannedStep[]): void {
+  for (const step of steps) checkedInput(step)
+}
+
+/** One unelevated step as its own script (`fix:<id>`: what the simulated PC answers by). */
+export function composeStepScript(step: PlannedStep, catalog: ScriptCatalog): PsScript {
+  return composeScript({ id: fixScriptRunId(step.script), body: catalog.fix(step.script), prelude: catalog.prelude, input: checkedInput(step) })
+}
 
 /**
  * All elevated steps of a phase as ONE script, so one UAC prompt covers them (docs/security.md#elevation).
@@ -50,10 +65,10 @@ export function composeBatchScript(steps: readonly PlannedStep[], catalog: Scrip
     'return [ordered]@{ steps = @($WndSteps) }',
   ].join('\n')
   return composeScript({
-    id: BATCH_SCRIPT_ID,
+    id: FIX_BATCH_SCRIPT_ID,
     body,
     prelude: catalog.prelude,
-    input: { steps: steps.map((step) => ({ script: step.script, input: step.input })) },
+    input: { steps: steps.map((step) => ({ script: step.script, input: checkedInput(step) })) },
     ...(sentinel === undefined ? {} : { sentinel }),
   })
 }

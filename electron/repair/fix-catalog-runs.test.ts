@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import type { FixId } from '../../shared/diagnosis/fix-ids'
 import type { Channel, Input, Output } from '../../shared/ipc/contract'
 import { FIX_CATALOG } from '../../shared/repair/catalog'
+import type { PlannedStep } from '../../shared/repair/fix-plan'
+import { FIX_SCRIPTS, fixScriptCommand, parseFixScriptInput } from '../../shared/repair/fix-scripts'
 import { SCENARIOS } from '../../shared/scenarios'
 import { createSimulatedRuntime } from '../dev/simulated-runtime'
 import { createFsScriptCatalog } from '../probes/fs-script-catalog'
@@ -110,9 +112,23 @@ describe('the exact commands and elevated scripts fixes produce (fixtures)', () 
   })
 
   it('passes hostile data only inside one quote-free JSON literal, never as script text', () => {
-    const hostile = `Ubuntu"; Remove-Item -Recurse C:\\ ; $(calc) '@ \u2019 发行版`
-    const step = { script: 'wsl-export' as const, elevated: false, input: { distro: hostile }, describe: { key: 'step.wsl-export', args: {} }, command: '' }
-    for (const text of [composeStepScript(step, catalog).text, composeBatchScript([{ ...step, script: 'service-start-type', elevated: true }], catalog).text]) {
+    // Data the registry lets through (a path is any string; a restore-point description any printable ASCII).
+    const hostile = `C:\\Users\\a"; Remove-Item -Recurse C:\\ ; $(calc) '@ \u2019 发行版\\.wslconfig`
+    const unelevated = {
+      script: 'undo-restore-file' as const,
+      elevated: false,
+      input: { path: hostile, previousBase64: null },
+      describe: { key: 'step.undo-restore-file', args: {} },
+      command: '',
+    }
+    const elevated = {
+      script: 'restore-point' as const,
+      elevated: true,
+      input: { description: `x"; Remove-Item -Recurse C:\\ ; $(calc) '@` },
+      describe: { key: 'step.restore-point', args: {} },
+      command: '',
+    }
+    for (const text of [composeStepScript(unelevated, catalog).text, composeBatchScript([elevated], catalog).text]) {
       const literals = [...text.matchAll(/ConvertFrom-Json '([^']*)'/g)].map((match) => match[1] ?? '')
       expect(literals).toHaveLength(1)
       expect(literals[0]).toMatch(/^[\x20-\x26\x28-\x7e]*$/)
@@ -121,6 +137,30 @@ describe('the exact commands and elevated scripts fixes produce (fixtures)', () 
       expect(outside).not.toContain('calc')
       expect(outside).not.toContain('发行版')
     }
+  })
+
+  it('every pinned step is one its script accepts, showing exactly the command its registry entry derives', () => {
+    const pinned = JSON.parse(readFileSync(join(fixtures, 'plans.json'), 'utf8')) as Record<string, { steps: PlannedStep[] }>
+    const steps = Object.values(pinned).flatMap((entry) => entry.steps)
+    expect(steps.length).toBeGreaterThan(20)
+    for (const step of steps) {
+      expect(parseFixScriptInput(step.script, step.input), `${step.script} ${JSON.stringify(step.input)}`).toMatchObject({ ok: true })
+      expect(step.command).toBe(fixScriptCommand(step.script, step.input as never))
+      expect(step.elevated).toBe(FIX_SCRIPTS[step.script].elevated)
+    }
+  })
+
+  it('refuses to compose a step whose input its script would refuse (registry allow-list)', () => {
+    const step = {
+      script: 'wsl-export' as const,
+      elevated: false,
+      input: { distro: 'Ubuntu"; Remove-Item C:\\' },
+      describe: { key: 'step.wsl-export', args: {} },
+      command: '',
+    }
+    expect(() => composeStepScript(step, catalog)).toThrow(/wsl-export: input refused/)
+    const service = { ...step, script: 'service-start-type' as const, elevated: true, input: { name: 'WSLService', startType: 'boot' } }
+    expect(() => composeBatchScript([service], catalog)).toThrow(/service-start-type: input refused/)
   })
 })
 

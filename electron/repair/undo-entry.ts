@@ -1,5 +1,6 @@
 import type { FixId } from '../../shared/diagnosis/fix-ids'
 import type { FixPlan, PlannedStep } from '../../shared/repair/fix-plan'
+import { isSettableStartType } from '../../shared/repair/fix-scripts'
 import type { UndoRecord } from '../../shared/repair/step-result'
 import { step, wslShutdownStep } from '../../shared/repair/steps'
 import { assertNever } from '../../shared/util/assert-never'
@@ -18,9 +19,6 @@ export function checkedUndoRecords(entry: JournalEntry): { ok: true; records: Un
   return { ok: true, records: [...entry.undo] }
 }
 
-/** Start types service-start-type.ps1 sets (sc.exe auto / demand / disabled). */
-const SETTABLE_START_TYPES: readonly string[] = ['automatic', 'manual', 'disabled']
-
 function disallowed(record: UndoRecord): string | null {
   switch (record.kind) {
     case 'restore-file':
@@ -33,7 +31,7 @@ function disallowed(record: UndoRecord): string | null {
       return null
     }
     case 'restore-service-start':
-      return SETTABLE_START_TYPES.includes(record.startType) ? null : `${record.name} start type ${record.startType}: not one a fix sets`
+      return isSettableStartType(record.startType) ? null : `${record.name} start type ${record.startType}: not one a fix sets`
     default:
       return assertNever(record, 'undo record')
   }
@@ -82,23 +80,16 @@ function undoStep(record: UndoRecord, overwrite?: { readonly currentBase64: stri
         'undo-restore-file',
         { path: record.path, previousBase64: record.previousBase64, writtenBase64: expectedCurrent },
         { key: 'step.undo-restore-file', args: { path: record.path } },
-        `restore ${record.path} from the journal`,
       )
     }
     case 'restore-registry-value':
-      return step(
-        'undo-registry-value',
-        { value: record.value, previous: record.previous },
-        { key: 'step.undo-registry-value', args: { value: record.value } },
-        `restore ${record.value} = ${record.previous}`,
-      )
-    case 'restore-service-start':
-      return step(
-        'service-start-type',
-        { name: record.name, startType: record.startType },
-        { key: 'step.undo-service-start', args: { service: record.name, startType: record.startType } },
-        `sc.exe config ${record.name} start= ${record.startType}`,
-      )
+      return step('undo-registry-value', { value: record.value, previous: record.previous }, { key: 'step.undo-registry-value', args: { value: record.value } })
+    case 'restore-service-start': {
+      // checkedUndoRecords refused any other start type before a plan is made.
+      const startType = record.startType
+      if (!isSettableStartType(startType)) throw new Error(`${record.name} start type ${startType}: not one a fix sets`)
+      return step('service-start-type', { name: record.name, startType }, { key: 'step.undo-service-start', args: { service: record.name, startType } })
+    }
     default:
       return assertNever(record, 'undo record')
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { fixScriptRunId } from '../../shared/repair/fix-scripts'
 import { composeScript } from '../powershell/compose-script'
 import { readEnvelope } from '../powershell/envelope'
 import type { PowerShellHost } from '../powershell/host'
@@ -13,7 +14,7 @@ import type { RestartController } from './restart-controller'
  */
 export function windowsRestartController(host: PowerShellHost, catalog: ScriptCatalog, exePath: string): RestartController {
   const run = async (id: FixHelperScriptId, input: unknown): Promise<unknown> => {
-    const script = composeScript({ id: `fix:${id}`, body: catalog.helper(id), prelude: catalog.prelude, input })
+    const script = composeScript({ id: fixScriptRunId(id), body: catalog.helper(id), prelude: catalog.prelude, input })
     const outcome = await host.run(script, { timeoutMs: 30_000 })
     if (!outcome.ok) return null
     const reading = readEnvelope(outcome.stdout, script.sentinel)

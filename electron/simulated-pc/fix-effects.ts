@@ -1,5 +1,4 @@
-import { z } from 'zod'
-import { FIXABLE_FEATURES, FIXABLE_SERVICES, type FixScriptId } from '../../shared/repair/fix-scripts'
+import { parseFixScriptInput, type FixScriptId, type FixScriptInput } from '../../shared/repair/fix-scripts'
 import type { StepResult, UndoRecord } from '../../shared/repair/step-result'
 import type { Scenario } from '../../shared/scenarios/scenario'
 import type { NatFailureCure, ScenarioRuntime } from '../../shared/scenarios/scenario-machine'
@@ -28,53 +27,7 @@ export const DEFAULT_LAST_BOOT = '2026-11-21T08:40:00.000Z'
 /** HNS codes of a stale WSL network that deleting it or a restart clears (docs/knowledge/error-codes.md#hresult-table, docs/knowledge/fixes.md#delete-wsl-hns-network, docs/knowledge/fixes.md#the-fix-ladder step 6). */
 const STALE_NETWORK_CODES = ['0x803b0001', '0x803b0017']
 
-const NoInput = z.union([z.null(), z.undefined(), z.strictObject({})])
-// First character alphanumeric: a name starting with '-' would read as a wsl.exe option (wsl-export.ps1).
-const DistroName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/)
-const WslVersion = z.union([z.literal(1), z.literal(2)])
-// Undo steps get the journal's UndoRecord fields; `kind` and `backupPath` may be left out.
-const RestoreFile = z.object({
-  kind: z.literal('restore-file').optional(),
-  path: z.string(),
-  previousBase64: z.string().nullable(),
-  backupPath: z.string().nullable().optional(),
-  writtenBase64: z.string().nullable().optional(),
-})
-const RestoreRegistry = z.object({
-  kind: z.literal('restore-registry-value').optional(),
-  value: z.enum(['ipv6-disabled-components', 'hyperv-firewall-disable', 'port-tracker-enabled-mode']),
-  previous: z.number().int().min(0).max(0xffffffff),
-})
-
-/** What each script accepts, as its `.ps1` checks it (allow-lists of `shared/repair/fix-scripts.ts`). */
-const INPUTS = {
-  'restore-point': z.object({
-    description: z
-      .string()
-      .min(1)
-      .max(120)
-      .regex(/^[\x20-\x7e]+$/),
-  }),
-  'wslconfig-write': z.object({ expectedBase64: z.string().nullable(), contentBase64: z.string() }),
-  'wsl-shutdown': NoInput,
-  'wsl-update': z.object({ preRelease: z.boolean() }),
-  'service-start-type': z.object({ name: z.enum(FIXABLE_SERVICES), startType: z.enum(['automatic', 'manual', 'disabled']) }),
-  'remove-ipv6-disabled-components': NoInput,
-  'remove-hyperv-firewall-disable': NoInput,
-  'remove-port-tracker': NoInput,
-  'delete-wsl-hns-network': NoInput,
-  'set-feature': z.object({ feature: z.enum(FIXABLE_FEATURES), enable: z.boolean() }),
-  'hypervisor-launch-auto': NoInput,
-  'vmware-cleanup': NoInput,
-  'winsock-reset': NoInput,
-  'wsl-export': z.object({ distro: DistroName }),
-  'wsl-set-version': z.object({ distro: DistroName, version: WslVersion }),
-  'wsl-set-default-version': z.object({ version: WslVersion }),
-  'undo-restore-file': RestoreFile,
-  'undo-registry-value': RestoreRegistry,
-} as const satisfies Record<FixScriptId, z.ZodType>
-
-type Input<Id extends FixScriptId> = z.infer<(typeof INPUTS)[Id]>
+type Input<Id extends FixScriptId> = FixScriptInput<Id>
 type Effect<Id extends FixScriptId> = (state: Scenario, input: Input<Id>, context: FixContext) => StepResult
 
 /**
@@ -86,12 +39,13 @@ type Effect<Id extends FixScriptId> = (state: Scenario, input: Input<Id>, contex
  */
 export function applyFix(state: Scenario, script: FixScriptId, input: unknown, context: FixContext): FixOutcome {
   if (state.runtime?.failStep === script) return { ok: false, error: `${script}: simulated failure (runtime.failStep); nothing was changed.` }
-  const parsed = INPUTS[script].safeParse(input)
-  if (!parsed.success) return { ok: false, error: `${script}: input refused: ${parsed.error.issues[0]?.message ?? 'invalid'}` }
+  // The script's own allow-list, from the one registry (shared/repair/fix-scripts.ts).
+  const parsed = parseFixScriptInput(script, input)
+  if (!parsed.ok) return { ok: false, error: parsed.error }
   const draft = structuredClone(state)
   pinNatFailureCure(draft)
   try {
-    const result = runEffect(script, draft, parsed.data, context)
+    const result = runEffect(script, draft, parsed.input, context)
     return { ok: true, state: draft, result }
   } catch (error) {
     if (error instanceof FixFailure) return { ok: false, error: error.message }
@@ -100,7 +54,7 @@ export function applyFix(state: Scenario, script: FixScriptId, input: unknown, c
 }
 
 function runEffect(script: FixScriptId, draft: Scenario, input: unknown, context: FixContext): StepResult {
-  // `input` was parsed with INPUTS[script] just before; the table pairs each id with its effect.
+  // `input` was parsed with the script's registry entry just before; the table pairs each id with its effect.
   const effect = EFFECTS[script] as Effect<FixScriptId>
   return effect(draft, input as Input<FixScriptId>, context)
 }

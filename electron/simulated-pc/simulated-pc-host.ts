@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { AnyFactEntry } from '../../shared/machine/snapshot'
 import { isProbeId, type ProbeId } from '../../shared/probes/probe-ids'
-import { FIX_SCRIPTS, FIX_SCRIPT_IDS, type FixScriptId } from '../../shared/repair/fix-scripts'
+import { FIX_BATCH_SCRIPT_ID, FIX_SCRIPT_PREFIX, FIX_SCRIPTS, FIX_SCRIPT_IDS, type FixScriptId } from '../../shared/repair/fix-scripts'
 import type { BatchResult } from '../../shared/repair/step-result'
 import type { Scenario } from '../../shared/scenarios/scenario'
 import type { ScenarioRuntime } from '../../shared/scenarios/scenario-machine'
@@ -56,12 +56,6 @@ const FIX_LATENCY_MS: Readonly<Record<FixScriptId, number>> = {
 
 /** How long the user takes to answer the UAC prompt on the simulated PC (ms, before latencyScale). */
 const UAC_ANSWER_MS = 1500
-
-/** The script id of the one elevated batch per phase (the orchestrator's `fix-batch` script). */
-export const FIX_BATCH_SCRIPT_ID = 'fix-batch'
-
-/** Prefix of an unelevated fix or helper script's id: `fix:wslconfig-write`, `fix:boot-time`. */
-export const FIX_SCRIPT_PREFIX = 'fix:'
 
 const BatchInput = z.object({
   steps: z.array(z.object({ script: z.enum(FIX_SCRIPT_IDS as [FixScriptId, ...FixScriptId[]]), input: z.unknown() })),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FIXABLE_SERVICES, RESTORABLE_REGISTRY_VALUES } from './fix-scripts'
 
 /**
  * How to take one applied step back, recorded in the journal before/after it runs. Only what the
@@ -17,13 +18,13 @@ export const UndoRecord = z.discriminatedUnion('kind', [
   /** Put a registry DWORD back (one of the values the fix scripts may remove). */
   z.object({
     kind: z.literal('restore-registry-value'),
-    value: z.enum(['ipv6-disabled-components', 'hyperv-firewall-disable', 'port-tracker-enabled-mode']),
+    value: z.enum(RESTORABLE_REGISTRY_VALUES),
     previous: z.number().int(),
   }),
   /** Put a service's start type back. */
   z.object({
     kind: z.literal('restore-service-start'),
-    name: z.enum(['WSLService', 'SharedAccess']),
+    name: z.enum(FIXABLE_SERVICES),
     startType: z.enum(['boot', 'system', 'automatic', 'manual', 'disabled']),
   }),
 ])

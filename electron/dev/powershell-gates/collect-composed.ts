@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { PROBE_IDS } from '../../../shared/probes/probe-ids'
 import type { PlannedStep, StepInput } from '../../../shared/repair/fix-plan'
-import { FIX_SCRIPTS, FIX_SCRIPT_IDS, type FixScriptId } from '../../../shared/repair/fix-scripts'
+import { FIX_SCRIPTS, FIX_SCRIPT_IDS, fixScriptRunId, type FixScriptId } from '../../../shared/repair/fix-scripts'
 import { composeScript } from '../../powershell/compose-script'
 import * as elevation from '../../powershell/elevation/scripts'
 import * as sessionHost from '../../powershell/node-powershell-host'
@@ -59,7 +59,7 @@ export function collectComposed(electronDir: string): ComposedScripts {
   items.push(item('fix-batch', batch.text))
   for (const id of FIX_HELPER_SCRIPT_IDS) {
     attempt(`helper/${id}`, () => [
-      item(`helper/${id}`, composeScript({ id: `fix:${id}`, body: catalog.helper(id), prelude: catalog.prelude, input: helperInput(id) }).text),
+      item(`helper/${id}`, composeScript({ id: fixScriptRunId(id), body: catalog.helper(id), prelude: catalog.prelude, input: helperInput(id) }).text),
     ])
   }
 

@@ -32,23 +32,13 @@ function reEnable(view: MachineView, name: 'WSLService' | 'SharedAccess'): Unava
 }
 
 function serviceStep(name: 'WSLService' | 'SharedAccess', startType: 'manual'): PlannedStep {
-  return step('service-start-type', { name, startType }, { key: 'step.service-start-type', args: { service: name } }, `sc.exe config ${name} start= demand`)
+  return step('service-start-type', { name, startType }, { key: 'step.service-start-type', args: { service: name } })
 }
 
 function featureStep(feature: 'VirtualMachinePlatform', enable: boolean): PlannedStep {
   return enable
-    ? step(
-        'set-feature',
-        { feature, enable },
-        { key: 'step.enable-feature', args: { feature } },
-        `dism.exe /online /enable-feature /featurename:${feature} /all /norestart`,
-      )
-    : step(
-        'set-feature',
-        { feature, enable },
-        { key: 'step.disable-feature', args: { feature } },
-        `dism.exe /online /disable-feature /featurename:${feature} /norestart`,
-      )
+    ? step('set-feature', { feature, enable }, { key: 'step.enable-feature', args: { feature } })
+    : step('set-feature', { feature, enable }, { key: 'step.disable-feature', args: { feature } })
 }
 
 export const systemFixes: readonly FixDefinition[] = [
@@ -59,9 +49,7 @@ export const systemFixes: readonly FixDefinition[] = [
     verifyProbes: ['wsl-startup'],
   })),
   fix('wsl-update', ['wsl-outdated', 'wsl-inbox-only', 'nat-vmswitch-not-found', 'mirrored-fell-back-unknown-cause'], always, () => ({
-    phases: [
-      { steps: [step('wsl-update', { preRelease: false }, { key: 'step.wsl-update', args: {} }, 'wsl.exe --update --web-download')], rebootAfter: false },
-    ],
+    phases: [{ steps: [step('wsl-update', { preRelease: false }, { key: 'step.wsl-update', args: {} })], rebootAfter: false }],
     reversibility: { kind: 'manual', key: 'reversible.wslUpdate' },
     affects: ['docker-desktop', 'vscode-remote'],
     verifyProbes: ['wsl-install', 'wsl-startup'],
@@ -69,7 +57,7 @@ export const systemFixes: readonly FixDefinition[] = [
   fix('wsl-update-prerelease', ['nat-vmswitch-not-found'], always, () => ({
     phases: [
       {
-        steps: [step('wsl-update', { preRelease: true }, { key: 'step.wsl-update-prerelease', args: {} }, 'wsl.exe --update --web-download --pre-release')],
+        steps: [step('wsl-update', { preRelease: true }, { key: 'step.wsl-update-prerelease', args: {} })],
         rebootAfter: false,
       },
     ],
@@ -105,14 +93,7 @@ export const systemFixes: readonly FixDefinition[] = [
     () => ({
       phases: [
         {
-          steps: [
-            step(
-              'remove-ipv6-disabled-components',
-              {},
-              { key: 'step.remove-ipv6-disabled-components', args: {} },
-              "Remove-ItemProperty 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters' -Name DisabledComponents",
-            ),
-          ],
+          steps: [step('remove-ipv6-disabled-components', {}, { key: 'step.remove-ipv6-disabled-components', args: {} })],
           rebootAfter: true,
         },
       ],
@@ -127,15 +108,7 @@ export const systemFixes: readonly FixDefinition[] = [
     () => ({
       phases: [
         {
-          steps: [
-            wslShutdownStep(),
-            step(
-              'remove-hyperv-firewall-disable',
-              {},
-              { key: 'step.remove-hyperv-firewall-disable', args: {} },
-              "Remove-ItemProperty 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\MpsSvc\\Parameters' -Name HyperVFirewallDisable",
-            ),
-          ],
+          steps: [wslShutdownStep(), step('remove-hyperv-firewall-disable', {}, { key: 'step.remove-hyperv-firewall-disable', args: {} })],
           rebootAfter: false,
         },
       ],
@@ -151,15 +124,7 @@ export const systemFixes: readonly FixDefinition[] = [
     () => ({
       phases: [
         {
-          steps: [
-            wslShutdownStep(),
-            step(
-              'delete-wsl-hns-network',
-              {},
-              { key: 'step.delete-wsl-hns-network', args: {} },
-              "Get-HnsNetwork | Where-Object Name -in 'WSL','WSL (Hyper-V firewall)' | Remove-HnsNetwork",
-            ),
-          ],
+          steps: [wslShutdownStep(), step('delete-wsl-hns-network', {}, { key: 'step.delete-wsl-hns-network', args: {} })],
           rebootAfter: false,
         },
       ],
@@ -190,7 +155,7 @@ export const systemFixes: readonly FixDefinition[] = [
   fix('hypervisor-launch-auto', ['virtualization-disabled'], adminOnly, () => ({
     phases: [
       {
-        steps: [step('hypervisor-launch-auto', {}, { key: 'step.hypervisor-launch-auto', args: {} }, 'bcdedit.exe /set hypervisorlaunchtype auto')],
+        steps: [step('hypervisor-launch-auto', {}, { key: 'step.hypervisor-launch-auto', args: {} })],
         rebootAfter: true,
       },
     ],
@@ -226,15 +191,7 @@ export const systemFixes: readonly FixDefinition[] = [
     () => ({
       phases: [
         {
-          steps: [
-            wslShutdownStep(),
-            step(
-              'vmware-cleanup',
-              {},
-              { key: 'step.vmware-cleanup', args: {} },
-              'reg.exe export HKLM\\SOFTWARE\\Classes\\CLSID\\{3d09c1ca-2bcc-40b7-b9bb-3f3ec143a87b} <backup>; Remove-Item …; Disable-NetAdapterBinding -ComponentID vmware_bridge',
-            ),
-          ],
+          steps: [wslShutdownStep(), step('vmware-cleanup', {}, { key: 'step.vmware-cleanup', args: {} })],
           rebootAfter: true,
         },
       ],
@@ -244,7 +201,7 @@ export const systemFixes: readonly FixDefinition[] = [
     }),
   ),
   fix('winsock-reset', ['winsock-lsp'], adminOnly, () => ({
-    phases: [{ steps: [step('winsock-reset', {}, { key: 'step.winsock-reset', args: {} }, 'netsh.exe winsock reset')], rebootAfter: true }],
+    phases: [{ steps: [step('winsock-reset', {}, { key: 'step.winsock-reset', args: {} })], rebootAfter: true }],
     reversibility: { kind: 'none' },
     affects: ['lsp-vpn-software'],
     verifyProbes: ['winsock-catalog', 'wsl-startup'],
@@ -258,14 +215,7 @@ export const systemFixes: readonly FixDefinition[] = [
     () => ({
       phases: [
         {
-          steps: [
-            step(
-              'remove-port-tracker',
-              {},
-              { key: 'step.remove-port-tracker', args: {} },
-              "Remove-ItemProperty 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters' -Name PortTrackerEnabledMode",
-            ),
-          ],
+          steps: [step('remove-port-tracker', {}, { key: 'step.remove-port-tracker', args: {} })],
           rebootAfter: true,
         },
       ],
@@ -292,9 +242,9 @@ export const systemFixes: readonly FixDefinition[] = [
         phases: [
           {
             steps: [
-              step('wsl-export', { distro }, { key: 'step.wsl-export', args: { distro } }, `wsl.exe --export ${distro} <backup>.tar`),
-              step('wsl-set-version', { distro, version: 1 }, { key: 'step.wsl-set-version', args: { distro } }, `wsl.exe --set-version ${distro} 1`),
-              step('wsl-set-default-version', { version: 1 }, { key: 'step.wsl-set-default-version', args: {} }, 'wsl.exe --set-default-version 1'),
+              step('wsl-export', { distro }, { key: 'step.wsl-export', args: { distro } }),
+              step('wsl-set-version', { distro, version: 1 }, { key: 'step.wsl-set-version', args: { distro } }),
+              step('wsl-set-default-version', { version: 1 }, { key: 'step.wsl-set-default-version', args: {} }),
             ],
             rebootAfter: false,
           },
