@@ -1,9 +1,11 @@
 import type { IpcErrorCode, Result } from '../../shared/ipc/result'
 import type { Dispatch } from '../ipc/dispatcher'
 import type { IpcSender } from '../ipc/sender'
+import fc from 'fast-check'
 
 /**
- * An IPC fuzzer for the handler layer (`createDispatcher`): seeded, so a failure replays exactly.
+ * An IPC fuzzer for the handler layer (`createDispatcher`), on fast-check: seeded, so a run replays
+ * exactly, and a failing case is shrunk to its smallest form before it is reported.
  *
  * For every channel of the contract, plus channels that do not exist, it sends thousands of
  * malformed, oversized and hostile payloads from trusted and untrusted frames, and checks each
@@ -132,159 +134,170 @@ const HOSTILE_STRINGS = [
   'deadbeef',
 ] as const
 
-export type Rng = () => number
-
-/** mulberry32: small, fast, good enough to spread payloads; the seed makes a run replayable. */
-export function mulberry32(seed: number): Rng {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T
-
 /** A string: hostile, random, long, or (rarely) huge. */
-function hostileString(rng: Rng): string {
-  const roll = rng()
-  if (roll < 0.5) return pick(rng, HOSTILE_STRINGS)
-  if (roll < 0.8) {
-    let text = ''
-    const length = Math.floor(rng() * 80)
-    for (let i = 0; i < length; i++) text += String.fromCharCode(Math.floor(rng() * 0x3000))
-    return text
-  }
-  if (roll < 0.995) return pick(rng, ['A', '-', '9', '$(', '\\']).repeat(65 + Math.floor(rng() * 10_000))
-  return 'x'.repeat(4 * 1024 * 1024) // 4 MB
-}
+const hostileString: fc.Arbitrary<string> = fc.oneof(
+  { weight: 50, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
+  { weight: 30, arbitrary: fc.string({ unit: 'binary', maxLength: 80 }) },
+  {
+    weight: 19,
+    arbitrary: fc.tuple(fc.constantFrom('A', '-', '9', '$(', '\\'), fc.integer({ min: 65, max: 10_065 })).map(([unit, times]) => unit.repeat(times)),
+  },
+  { weight: 1, arbitrary: fc.constant('x'.repeat(4 * 1024 * 1024)) }, // 4 MB
+)
 
-function hostileNumber(rng: Rng): number {
-  return pick(rng, [
-    0,
-    -0,
-    1,
-    -1,
-    0.5,
-    3,
-    4,
-    5,
-    255,
-    2 ** 31,
-    -(2 ** 31),
-    Number.MAX_SAFE_INTEGER + 2,
-    1e308,
-    -1e308,
-    Number.MIN_VALUE,
-    NaN,
-    Infinity,
-    -Infinity,
-  ])
-}
+const hostileNumber = fc.constantFrom(
+  0,
+  -0,
+  1,
+  -1,
+  0.5,
+  3,
+  4,
+  5,
+  255,
+  2 ** 31,
+  -(2 ** 31),
+  Number.MAX_SAFE_INTEGER + 2,
+  1e308,
+  -1e308,
+  Number.MIN_VALUE,
+  NaN,
+  Infinity,
+  -Infinity,
+)
 
-/** Deep nesting, alternating arrays and objects: tens of thousands of levels. */
-function deep(rng: Rng): unknown {
-  const depth = pick(rng, [100, 1_000, 5_000])
-  let value: unknown = pick(rng, ['leaf', 1, null])
+/** Deep nesting, alternating arrays and objects: thousands of levels. */
+const deep = fc.tuple(fc.constantFrom(100, 1_000, 5_000), fc.constantFrom<unknown>('leaf', 1, null)).map(([depth, leaf]) => {
+  let value: unknown = leaf
   for (let i = 0; i < depth; i++) value = i % 2 === 0 ? [value] : { scanId: value }
   return value
-}
+})
 
-/** Any value: the building block of every payload. */
-export function hostileValue(rng: Rng, depth = 0): unknown {
-  const roll = rng()
-  if (depth > 3 || roll < 0.1) return pick(rng, [null, undefined, true, false])
-  if (roll < 0.2) return hostileNumber(rng)
-  if (roll < 0.38) return hostileString(rng)
-  if (roll < 0.42) return BigInt(Math.floor(rng() * 1e9)) * 10n ** 20n
-  if (roll < 0.5) return hostileObject(rng, depth + 1)
-  if (roll < 0.56) return Array.from({ length: Math.floor(rng() * 6) }, () => hostileValue(rng, depth + 1))
-  if (roll < 0.58) return new Array(Math.floor(rng() * 100_000)) // sparse, long
-  if (roll < 0.6) return deep(rng)
-  return pick(rng, [
-    () => new Date(Math.floor(rng() * 4e12)),
-    () => new Date(NaN),
-    () => /.*/g,
-    () => new Map([['scanId', 'abcdefgh']]),
-    () => new Set(['abcdefgh']),
-    () => new Uint8Array(Math.floor(rng() * 1024)),
-    () => new ArrayBuffer(16),
-    () => new Error('boom'),
-    () => Object.create(null) as object,
-    () => JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}') as unknown,
-    () => ({ scanId: { toString: () => 'abcdefgh' }, allowWslStart: { valueOf: () => true } }),
-  ])()
-}
+/** Values of other kinds than JSON's; each made anew per case (`.map` runs per generated value). */
+const oddValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.integer({ min: 0, max: 4e12 }).map((time) => new Date(time)),
+  fc.constant(null).map(() => new Date(NaN)),
+  fc.constant(null).map(() => /.*/g),
+  fc.constant(null).map(() => new Map([['scanId', 'abcdefgh']])),
+  fc.constant(null).map(() => new Set(['abcdefgh'])),
+  fc.integer({ min: 0, max: 1024 }).map((length) => new Uint8Array(length)),
+  fc.constant(null).map(() => new ArrayBuffer(16)),
+  fc.constant(null).map(() => new Error('boom')),
+  fc.constant(null).map(() => Object.create(null) as object),
+  fc.constant(null).map(() => JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}') as unknown),
+  fc.constant(null).map(() => ({ scanId: { toString: () => 'abcdefgh' }, allowWslStart: { valueOf: () => true } })),
+)
 
-function hostileObject(rng: Rng, depth: number): Record<string, unknown> {
+/** An object whose keys may be "__proto__" & co. as own properties (as JSON.parse and structuredClone make them). */
+function objectOf(entries: ReadonlyArray<readonly [string, unknown]>): Record<string, unknown> {
   const object: Record<string, unknown> = {}
-  const keys = Math.floor(rng() * 5)
-  for (let i = 0; i < keys; i++) {
-    const key = rng() < 0.8 ? pick(rng, HOSTILE_KEYS) : hostileString(rng).slice(0, 200)
-    // defineProperty: an own "__proto__" key, as JSON.parse and structuredClone produce it.
-    Object.defineProperty(object, key, { value: hostileValue(rng, depth), enumerable: true, configurable: true, writable: true })
-  }
+  for (const [key, value] of entries) Object.defineProperty(object, key, { value, enumerable: true, configurable: true, writable: true })
   return object
 }
+
+const hostileKey = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...HOSTILE_KEYS) }, { weight: 1, arbitrary: hostileString.map((key) => key.slice(0, 200)) })
+
+/** Any value: the building block of every payload (nesting bounded, so a case stays small to shrink). */
+const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown; object: Record<string, unknown>; array: unknown[] }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', maxDepth: 3, withCrossShrink: true },
+    { weight: 10, arbitrary: fc.constantFrom<unknown>(null, undefined, true, false) },
+    { weight: 10, arbitrary: hostileNumber },
+    { weight: 18, arbitrary: hostileString },
+    { weight: 4, arbitrary: fc.bigInt({ min: 0n, max: 10n ** 29n }) },
+    { weight: 8, arbitrary: tie('object') },
+    { weight: 6, arbitrary: tie('array') },
+    { weight: 2, arbitrary: fc.integer({ min: 0, max: 99_999 }).map((length) => new Array<unknown>(length)) }, // sparse, long
+    { weight: 2, arbitrary: deep },
+    { weight: 40, arbitrary: oddValue },
+  ),
+  object: fc.array(fc.tuple(hostileKey, tie('value')), { maxLength: 4 }).map(objectOf),
+  array: fc.array(tie('value'), { maxLength: 5 }),
+})).value
 
 /** Known-valid inputs per channel (for mutation); channels without samples get generic payloads. */
 export type ValidSamples = Readonly<Record<string, readonly unknown[]>>
 
-/** A payload for `channel`: a mutation of one of its valid inputs, or something generic. */
-export function hostilePayload(rng: Rng, samples: readonly unknown[]): unknown {
-  if (samples.length === 0 || rng() < 0.4) return hostileValue(rng)
-  const base = structuredClone(pick(rng, samples))
-  if (base === null || typeof base !== 'object' || Array.isArray(base)) return hostileValue(rng)
-  const copy = { ...(base as Record<string, unknown>) }
+type Mutation = 'wrong-value' | 'extra-key' | 'missing-key' | 'string-value' | 'wrapped'
+
+function mutate(base: unknown, mutation: Mutation, pickKey: number, value: unknown, extraKey: string, text: string): unknown {
+  const clone = structuredClone(base)
+  if (clone === null || typeof clone !== 'object' || Array.isArray(clone)) return value
+  const copy = { ...(clone as Record<string, unknown>) }
   const keys = Object.keys(copy)
-  const roll = rng()
-  if (roll < 0.35 && keys.length > 0)
-    copy[pick(rng, keys)] = hostileValue(rng) // wrong type / hostile value
-  else if (roll < 0.55)
-    Object.defineProperty(copy, pick(rng, HOSTILE_KEYS), { value: hostileValue(rng), enumerable: true }) // extra key
-  else if (roll < 0.7 && keys.length > 0)
-    delete copy[pick(rng, keys)] // missing key
-  else if (roll < 0.85 && keys.length > 0)
-    copy[pick(rng, keys)] = hostileString(rng) // string in every field
-  else return [copy] // wrapped
-  return copy
+  const key = keys[pickKey % Math.max(keys.length, 1)]
+  switch (mutation) {
+    case 'wrong-value': // wrong type / hostile value
+      if (key !== undefined) copy[key] = value
+      return copy
+    case 'extra-key':
+      Object.defineProperty(copy, extraKey, { value, enumerable: true })
+      return copy
+    case 'missing-key':
+      if (key !== undefined) delete copy[key]
+      return copy
+    case 'string-value': // a string in a field
+      if (key !== undefined) copy[key] = text
+      return copy
+    case 'wrapped':
+      return [copy]
+  }
+}
+
+/** A payload for a channel: a mutation of one of its valid inputs, or something generic. */
+function hostilePayload(samples: readonly unknown[]): fc.Arbitrary<unknown> {
+  if (samples.length === 0) return hostileValue
+  const mutated = fc
+    .tuple(
+      fc.constantFrom(...samples),
+      fc.constantFrom<Mutation>('wrong-value', 'wrong-value', 'extra-key', 'missing-key', 'string-value', 'wrapped'),
+      fc.nat(),
+      hostileValue,
+      fc.constantFrom(...HOSTILE_KEYS),
+      hostileString,
+    )
+    .map(([base, mutation, pickKey, value, extraKey, text]) => mutate(base, mutation, pickKey, value, extraKey, text))
+  return fc.oneof({ weight: 2, arbitrary: hostileValue }, { weight: 3, arbitrary: mutated })
 }
 
 /** Values only a non-Electron path could deliver: accessors that run code, proxies, functions. */
-export function rawOnlyPayload(rng: Rng, onTouch: () => void): unknown {
-  return pick(rng, [
-    () => ({
-      get scanId() {
-        onTouch()
-        throw new Error('getter ran')
-      },
-      allowWslStart: false,
-    }),
-    () =>
-      new Proxy(
-        {},
-        {
-          get() {
+function rawOnlyPayload(onTouch: () => void): fc.Arbitrary<unknown> {
+  return fc.constantFrom(0, 1, 2, 3, 4).map((kind): unknown => {
+    switch (kind) {
+      case 0:
+        return {
+          get scanId() {
             onTouch()
-            throw new Error('proxy get')
+            throw new Error('getter ran')
           },
-          ownKeys() {
-            onTouch()
-            throw new Error('proxy ownKeys')
+          allowWslStart: false,
+        }
+      case 1:
+        return new Proxy(
+          {},
+          {
+            get() {
+              onTouch()
+              throw new Error('proxy get')
+            },
+            ownKeys() {
+              onTouch()
+              throw new Error('proxy ownKeys')
+            },
+            getPrototypeOf() {
+              onTouch()
+              throw new Error('proxy getPrototypeOf')
+            },
           },
-          getPrototypeOf() {
-            onTouch()
-            throw new Error('proxy getPrototypeOf')
-          },
-        },
-      ),
-    () => () => onTouch(),
-    () => Symbol('payload'),
-    () => ({ then: () => onTouch() }),
-  ])()
+        )
+      case 2:
+        return () => onTouch()
+      case 3:
+        return Symbol('payload')
+      default:
+        return { then: () => onTouch() }
+    }
+  })
 }
 
 export type RejectionCode = Extract<IpcErrorCode, 'unknown-channel' | 'untrusted-sender' | 'invalid-input'>
@@ -314,7 +327,7 @@ export interface FuzzReport {
   readonly skippedValid: number
   readonly undeliverable: number
   readonly byCode: Readonly<Record<string, number>>
-  /** The first failures (at most 20), each replayable from the seed and case number. */
+  /** One line per target that failed: its smallest failing case (fast-check shrinks it), replayable from the seed and path. */
   readonly failures: readonly string[]
   readonly failureCount: number
 }
@@ -328,50 +341,62 @@ function describeValue(value: unknown): string {
   }
 }
 
+/** One generated call; `payload` is chosen from the parts by the sender and `raw`. */
+interface FuzzCase {
+  readonly channel: unknown
+  readonly sender: IpcSender
+  readonly raw: boolean
+  readonly rawPayload: unknown
+  readonly sendValidSample: boolean
+  readonly sample: unknown
+  readonly hostile: unknown
+}
+
+const senderArb = fc.oneof({ weight: 4, arbitrary: fc.constant(TRUSTED_SENDER) }, { weight: 1, arbitrary: fc.constantFrom(...UNTRUSTED_SENDERS) })
+
+/**
+ * Sends `perChannel` generated calls to every contract channel and as many to channels that do not
+ * exist, through fast-check (seeded: a run replays exactly; a failure is shrunk to its smallest
+ * case before it is reported).
+ */
 export async function fuzzDispatcher(target: FuzzTarget, options: FuzzOptions): Promise<FuzzReport> {
-  const rng = mulberry32(options.seed)
   const byCode: Record<string, number> = {}
   const failures: string[] = []
-  let failureCount = 0
   let cases = 0
   let skippedValid = 0
   let undeliverable = 0
   let touched = 0
   const slowMs = options.slowMs ?? 1_000
-  const rawShare = options.rawShare ?? 0.05
+  const rawPerMille = Math.round((options.rawShare ?? 0.05) * 1000)
   const sink = () => {
     throw new Error('an event was emitted for a rejected call')
   }
-  const fail = (message: string) => {
-    failureCount++
-    if (failures.length < 20) failures.push(message)
-  }
 
-  const targets: { channel: unknown; known: boolean }[] = [
-    ...target.channels.map((channel) => ({ channel, known: true })),
-    { channel: FAKE_CHANNELS, known: false }, // one pseudo-target: a random fake channel per case
+  const targets: { channel: fc.Arbitrary<unknown>; name: string; known: boolean; samples: readonly unknown[] }[] = [
+    ...target.channels.map((channel) => ({ channel: fc.constant<unknown>(channel), name: channel, known: true, samples: target.samples[channel] ?? [] })),
+    { channel: fc.constantFrom(...FAKE_CHANNELS), name: 'unknown channels', known: false, samples: [] }, // a random fake channel per case
   ]
 
-  for (const { channel: channelSpec, known } of targets) {
-    for (let i = 0; i < options.perChannel; i++) {
-      const caseId = `seed ${options.seed} case ${cases}`
-      const channel = known ? channelSpec : pick(rng, FAKE_CHANNELS)
-      const samples = known ? (target.samples[channel as string] ?? []) : []
-      const senderRoll = rng()
-      const sender = senderRoll < 0.2 ? pick(rng, UNTRUSTED_SENDERS) : TRUSTED_SENDER
+  for (const { channel, name, known, samples } of targets) {
+    const caseArb: fc.Arbitrary<FuzzCase> = fc.record({
+      channel,
+      sender: senderArb,
+      raw: fc.integer({ min: 0, max: 999 }).map((n) => n < rawPerMille),
+      rawPayload: rawOnlyPayload(() => touched++),
+      sendValidSample: fc.boolean(),
+      sample: samples.length > 0 ? fc.constantFrom(...samples) : fc.constant(undefined),
+      hostile: hostilePayload(samples),
+    })
+    const property = fc.asyncProperty(caseArb, async (c) => {
       let payload: unknown
-      let raw = false
-      if (rng() < rawShare) {
-        raw = true
-        payload = rawOnlyPayload(rng, () => touched++)
-      } else {
+      if (c.raw) payload = c.rawPayload
+      else {
         // Untrusted frames often send perfectly valid input: the sender check must still refuse.
-        const candidate = sender !== TRUSTED_SENDER && samples.length > 0 && rng() < 0.5 ? pick(rng, samples) : hostilePayload(rng, samples)
+        const candidate = c.sender !== TRUSTED_SENDER && samples.length > 0 && c.sendValidSample ? c.sample : c.hostile
         try {
           payload = structuredClone(candidate) // what Electron's IPC delivers
         } catch {
           undeliverable++
-          raw = true
           payload = candidate
         }
       }
@@ -379,49 +404,58 @@ export async function fuzzDispatcher(target: FuzzTarget, options: FuzzOptions): 
 
       let expected: RejectionCode
       if (!known) expected = 'unknown-channel'
-      else if (sender !== TRUSTED_SENDER) expected = 'untrusted-sender'
+      else if (c.sender !== TRUSTED_SENDER) expected = 'untrusted-sender'
       else {
         let accepted: boolean
         const touchedBefore = touched
         try {
-          accepted = target.accepts(channel as string, payload)
+          accepted = target.accepts(c.channel as string, payload)
         } catch {
           accepted = false
         }
         touched = touchedBefore // the oracle's own touches do not count
         if (accepted) {
           skippedValid++
-          continue
+          return
         }
         expected = 'invalid-input'
       }
 
       const touchedBefore = touched
       const runsBefore = target.handlerRuns()
-      const psBefore = target.effects()
+      const effectsBefore = target.effects()
       const started = performance.now()
       let result: Result<unknown> | undefined
       try {
-        result = await target.dispatch(channel, sender, payload, sink)
+        result = await target.dispatch(c.channel, c.sender, payload, sink)
       } catch (error) {
-        fail(
-          `${caseId}: dispatch threw ${error instanceof Error ? error.message : String(error)} (channel ${describeValue(channel)}, payload ${describeValue(payload)}${raw ? ', raw' : ''})`,
+        throw new Error(
+          `dispatch threw ${error instanceof Error ? error.message : String(error)} (channel ${describeValue(c.channel)}, payload ${describeValue(payload)})`,
+          { cause: error },
         )
-        continue
       }
       const elapsed = performance.now() - started
-      const touchedByDispatch = touched !== touchedBefore // read now: printing the payload below touches it too
+      const touchedByDispatch = touched !== touchedBefore
       const code = result !== null && typeof result === 'object' && result.ok === false ? result.error.code : undefined
       byCode[code ?? 'ok'] = (byCode[code ?? 'ok'] ?? 0) + 1
-      const where = () =>
-        `channel ${describeValue(channel)}, sender ${describeValue(sender.frameUrl?.slice(0, 60))}${sender.isMainFrame ? '' : ' (sub-frame)'}, payload ${describeValue(payload)}${raw ? ' (raw)' : ''}`
-      if (code !== expected) fail(`${caseId}: expected ${expected}, got ${describeValue(result)} — ${where()}`)
-      if (target.handlerRuns() !== runsBefore) fail(`${caseId}: a handler ran for a rejected call — ${where()}`)
-      if (target.effects() !== psBefore) fail(`${caseId}: PowerShell (or another effect) ran for a rejected call — ${where()}`)
-      if (expected !== 'invalid-input' && touchedByDispatch) fail(`${caseId}: the payload was read before the channel/sender check — ${where()}`)
-      if (elapsed > slowMs) fail(`${caseId}: took ${Math.round(elapsed)} ms — ${where()}`)
-      if (({} as Record<string, unknown>)['polluted'] !== undefined) fail(`${caseId}: Object.prototype was polluted — ${where()}`)
+      const problems = [
+        code !== expected ? `expected ${expected}, got ${describeValue(result)}` : null,
+        target.handlerRuns() !== runsBefore ? 'a handler ran for a rejected call' : null,
+        target.effects() !== effectsBefore ? 'PowerShell (or another effect) ran for a rejected call' : null,
+        expected !== 'invalid-input' && touchedByDispatch ? 'the payload was read before the channel/sender check' : null,
+        elapsed > slowMs ? `took ${Math.round(elapsed)} ms` : null,
+        ({} as Record<string, unknown>)['polluted'] !== undefined ? 'Object.prototype was polluted' : null,
+      ].filter((problem) => problem !== null)
+      if (problems.length > 0) {
+        const where = `channel ${describeValue(c.channel)}, sender ${describeValue(c.sender.frameUrl?.slice(0, 60))}${c.sender.isMainFrame ? '' : ' (sub-frame)'}, payload ${describeValue(payload)}${c.raw ? ' (raw)' : ''}`
+        throw new Error(`${problems.join('; ')} — ${where}`)
+      }
+    })
+    const details = await fc.check(property, { seed: options.seed, numRuns: options.perChannel })
+    if (details.failed) {
+      const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)
+      failures.push(`${name}: ${error} (seed ${details.seed}, path ${details.counterexamplePath ?? '?'}, ${details.numShrinks} shrinks)`)
     }
   }
-  return { cases, skippedValid, undeliverable, byCode, failures, failureCount }
+  return { cases, skippedValid, undeliverable, byCode, failures, failureCount: failures.length }
 }

@@ -3,7 +3,7 @@ import type { MessageOrigin } from './legacy-messages'
 import { messageCatalog, wslLanguages, type CatalogEntry, type RecognizedMessageId } from './message-catalog'
 import { blankLongLines, lineAt, lineStarts, normalizeWslText } from './text'
 
-export type { LegacyMessageId, MessageOrigin } from './legacy-messages'
+export type { MessageOrigin } from './legacy-messages'
 export type { RecognizedMessageId } from './message-catalog'
 
 /** One WSL message found in wsl.exe output: which message, in which language, with which values. */

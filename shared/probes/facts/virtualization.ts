@@ -37,17 +37,3 @@ export const VirtualizationFact = z.object({
   hnsModule: z.boolean(),
 })
 export type VirtualizationFact = z.infer<typeof VirtualizationFact>
-
-/** `Win32_OptionalFeature.InstallState` → state name. */
-export function featureStateFromInstallState(value: number | null): FeatureState {
-  switch (value) {
-    case 1:
-      return 'Enabled'
-    case 2:
-      return 'Disabled'
-    case 3:
-      return 'Absent'
-    default:
-      return 'Unknown'
-  }
-}

@@ -35,4 +35,18 @@ describe('diffLines', () => {
       { text: 'd', end: '' },
     ])
   })
+  it('diffs a 1 MiB file with one changed line quickly, showing just that change', () => {
+    const lines = Array.from({ length: 40_000 }, (_, i) => `# comment line ${i} ${'x'.repeat(10)}`)
+    const before = ['[wsl2]', 'networkingMode=mirrored', ...lines].join('\r\n') + '\r\n'
+    const after = before.replace('networkingMode=mirrored', 'networkingMode=nat')
+    expect(before.length).toBeGreaterThan(1_000_000)
+    const started = performance.now()
+    const rows = diff(before, after)
+    expect(performance.now() - started).toBeLessThan(2000)
+    expect(rows.filter((r) => r.kind !== 'same').map((r) => [r.kind, r.text])).toEqual([
+      ['del', 'networkingMode=mirrored'],
+      ['add', 'networkingMode=nat'],
+    ])
+    expect(rows).toHaveLength(40_003)
+  })
 })

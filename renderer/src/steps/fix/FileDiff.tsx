@@ -1,3 +1,4 @@
+import { diffArrays } from 'diff'
 import type { FixPlan } from '../../../../shared/repair/fix-plan'
 import { useT } from '../../i18n/use-t'
 
@@ -7,7 +8,6 @@ type FileChange = NonNullable<FixPlan['fileChange']>
  * A line diff of the `.wslconfig` change (before any save, the user sees exactly what changes).
  * Texts are what the bytes really hold; lines compare with their line ends, so a change of line
  * ends alone is visible (marked), and an encoding change is named — never the same text twice.
- * Plain longest-common-subsequence over lines: the files are small.
  */
 export function FileDiff({ path, before, after, encodingBefore, encodingAfter, caption }: FileChange & { readonly caption?: string }) {
   const t = useT()
@@ -67,25 +67,22 @@ function endKinds(lines: readonly Line[]): string {
   return [...new Set(lines.filter((l) => l.end !== '').map((l) => endName(l.end)))].sort().join('+')
 }
 
+/**
+ * Lines removed and added, in order, by jsdiff's Myers diff (O(ND): a `.wslconfig` may be up to
+ * 1 MiB, where a plain LCS table would be quadratic in memory). If the files are so different that
+ * the diff takes longer than DIFF_TIME_LIMIT_MS, every old line is shown removed and every new one
+ * added — still exactly the change, only less compact.
+ */
 export function diffLines(a: readonly Line[], b: readonly Line[]): Row[] {
-  const n = a.length
-  const m = b.length
-  const same = (x: Line | undefined, y: Line | undefined): boolean => x !== undefined && y !== undefined && x.text === y.text && x.end === y.end
-  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0))
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = same(a[i], b[j]) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!)
-  const rows: Row[] = []
-  let i = 0
-  let j = 0
-  while (i < n || j < m) {
-    if (i < n && j < m && same(a[i], b[j])) {
-      rows.push({ kind: 'same', ...a[i++]! })
-      j++
-    }
-    // Removed lines before added ones, as `diff -u` shows them.
-    else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) rows.push({ kind: 'del', ...a[i++]! })
-    else rows.push({ kind: 'add', ...b[j++]! })
-  }
+  const changes = diffArrays([...a], [...b], { comparator: (x, y) => x.text === y.text && x.end === y.end, timeout: DIFF_TIME_LIMIT_MS })
+  const rows: Row[] =
+    changes === undefined
+      ? [...a.map((line) => ({ kind: 'del' as const, ...line })), ...b.map((line) => ({ kind: 'add' as const, ...line }))]
+      : changes.flatMap((change) =>
+          change.value.map((line) => ({ kind: change.added ? ('add' as const) : change.removed ? ('del' as const) : ('same' as const), ...line })),
+        )
   // An empty last line (the file ends with a line end, or a new file) is not a change worth showing.
   return rows.filter((row) => !(row.text === '' && row.end === ''))
 }
+
+const DIFF_TIME_LIMIT_MS = 1000
