@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { FIXABLE_FEATURES, FIXABLE_SERVICES, FIX_SCRIPTS, FIX_SCRIPT_IDS, type FixScriptId } from '../../shared/repair/fix-scripts'
 import { StepResult, UndoRecord } from '../../shared/repair/step-result'
 import { createFsScriptCatalog } from '../probes/fs-script-catalog'
-import { compareKeys, extractReturnedKeys, readHashtableKeys } from '../probes/script-contract'
+import { compareKeys, readScriptShapes, type ScriptShape } from '../powershell/test-support/script-shape'
 import { FIX_HELPER_SCRIPT_IDS } from '../probes/script-catalog'
 
 // Static contract of the fix scripts (docs/knowledge/fixes.md#commands-privileges-and-side-effects, docs/knowledge/fixes.md#delete-wsl-hns-network, docs/knowledge/fixes.md#restore-points; docs/security.md#elevation).
@@ -66,6 +66,18 @@ function code(source: string): string {
     .join('\n')
 }
 
+/** Every fix and helper script as PowerShell's parser reads it (one pwsh run: starting pwsh is slow). */
+const shapes = readScriptShapes(
+  [...FIX_SCRIPT_IDS, ...FIX_HELPER_SCRIPT_IDS].filter((id) => existsSync(path.join(SCRIPTS_DIR, `${id}.ps1`))).map((id) => ({ name: id, text: read(id) })),
+)
+
+function shapeOf(id: string): ScriptShape {
+  const shape = shapes.get(id)
+  if (shape === undefined) throw new Error(`${id} was not read`)
+  if (shape.error !== null) throw new Error(`${id}: ${shape.error}`)
+  return shape
+}
+
 function undoKeysByKind(): Map<string, string[]> {
   return new Map(UndoRecord.options.map((option) => [String(option.shape.kind.value), Object.keys(option.shape)]))
 }
@@ -83,25 +95,19 @@ describe.each(FIX_SCRIPT_IDS.map((id) => [id]))('fix script %s', (id: FixScriptI
   })
 
   it('ends with a top-level return of exactly the StepResult keys, and every other return too', () => {
-    const { keys } = extractReturnedKeys(source)
-    expect(compareKeys(keys, STEP_RESULT_KEYS)).toEqual({ missingInScript: [], extraInScript: [], duplicatesInScript: [] })
-    const returns = [...source.matchAll(/return\s+\[ordered\]\s*@\{/g)]
-    expect(returns.length).toBeGreaterThan(0)
-    for (const match of returns) {
-      const open = (match.index ?? 0) + match[0].length - 1
-      expect(compareKeys(readHashtableKeys(source, open).keys, STEP_RESULT_KEYS).missingInScript).toEqual([])
-      expect(compareKeys(readHashtableKeys(source, open).keys, STEP_RESULT_KEYS).extraInScript).toEqual([])
-    }
+    const shape = shapeOf(id)
+    expect(compareKeys(shape.finalKeys, STEP_RESULT_KEYS)).toEqual({ missingInScript: [], extraInScript: [], duplicatesInScript: [] })
+    expect(shape.returns.length).toBeGreaterThan(0)
+    for (const keys of shape.returns) expect(compareKeys(keys, STEP_RESULT_KEYS)).toEqual({ missingInScript: [], extraInScript: [], duplicatesInScript: [] })
   })
 
   it('builds undo records with exactly the keys of their UndoRecord kind', () => {
     const byKind = undoKeysByKind()
-    for (const match of source.matchAll(/undo = \[ordered\]@\{/g)) {
-      const open = (match.index ?? 0) + match[0].length - 1
-      const { keys, end } = readHashtableKeys(source, open)
-      const kind = /kind = '([a-z-]+)'/.exec(source.slice(open, end))?.[1] ?? ''
-      expect(byKind.get(kind), `undo kind ${kind}`).toBeDefined()
-      expect(compareKeys(keys, byKind.get(kind) ?? [])).toEqual({ missingInScript: [], extraInScript: [], duplicatesInScript: [] })
+    // As many undo records as the text spells: none is missed by the reader.
+    expect(shapeOf(id).undos).toHaveLength([...code(source).matchAll(/undo = \[ordered\]@\{/g)].length)
+    for (const { kind, keys } of shapeOf(id).undos) {
+      expect(byKind.get(kind ?? ''), `undo kind ${kind}`).toBeDefined()
+      expect(compareKeys(keys, byKind.get(kind ?? '') ?? [])).toEqual({ missingInScript: [], extraInScript: [], duplicatesInScript: [] })
     }
   })
 
@@ -157,7 +163,7 @@ describe('fix script files', () => {
   it('the boot-time helper returns lastBootUpTime', () => {
     const source = read('boot-time')
     expect(source.split('\n')[0]).toMatch(/^# Helper boot-time \(docs\/[\w/-]+\.md/)
-    expect(extractReturnedKeys(source).keys).toEqual(['lastBootUpTime'])
+    expect(shapeOf('boot-time').finalKeys).toEqual(['lastBootUpTime'])
   })
 
   it('the file-system catalog serves every fix and helper script', () => {
