@@ -20,23 +20,13 @@ const TEST_SUPPORT_FILES = [
   '**/*.spec.ts',
   'e2e/**',
   'renderer/test-setup.ts',
-  // Test support that still sits among product files; each should move into a `test-support/`
-  // folder beside the code it fakes (issue 13 item 6), then only the first glob above is needed.
+  // Test support that still sits among product files (it should move into a `test-support/` folder beside the code it fakes).
   'shared/diagnosis/test-snapshot.ts',
-  'renderer/src/state/fake-bridge.ts',
-  'renderer/src/test-render.tsx',
-  'renderer/src/steps/wslconfig/test-render.tsx',
-  'electron/powershell/elevation/launch-test-support.ts',
   'electron/repair/fault-injection/**',
-  'electron/dev/ipc-fuzz.ts',
 ]
 
-/**
- * The simulated PC and what runs on it: the demo's machine, and the only code that may read the
- * scenarios. `simulated-repair-runtime.ts` and `dev/simulated-runtime.ts` belong in
- * `electron/simulated-pc/` (issue 13 item 6); until they move they are listed here.
- */
-const SIMULATION_FILES = ['electron/simulated-pc/**', 'electron/repair/simulated-repair-runtime.ts', 'electron/dev/simulated-runtime.ts', 'shared/scenarios/**']
+/** The simulated PC and what runs on it (the demo's machine), and the only code that may read the scenarios. */
+const SIMULATION_FILES = ['electron/simulated-pc/**', 'shared/scenarios/**']
 
 /**
  * Entry points for developers and the demo, never loaded by the installed app, that legitimately

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test'
 import { BRIDGE_EVENTS, BRIDGE_GLOBAL, BRIDGE_METHODS } from '../../shared/ipc/bridge'
 import type { ProbeId } from '../../shared/probes/probe-ids'
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp'
-import { createSimulatedRuntime, type SimulatedRuntime } from '../../electron/dev/simulated-runtime'
+import { createSimulatedRuntime, type SimulatedRuntime } from '../../electron/simulated-pc/simulated-runtime'
 
 /** Where the page is served from in tests: a fixed origin the handlers trust, like `app://doctor`. */
 export const TEST_ORIGIN = 'http://doctor.test'

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util'
 import { PROBE_IDS, isProbeId } from '../../shared/probes/probe-ids'
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp'
 import type { EventSink } from '../ipc/dispatcher'
-import { createSimulatedRuntime } from '../dev/simulated-runtime'
+import { createSimulatedRuntime } from '../simulated-pc/simulated-runtime'
 
 /**
  * `npm run demo [-- --scenario NAME] [--hang PROBE] [--port N]`: the wizard in a browser on a simulated PC.

@@ -102,13 +102,13 @@ const PLANTS: readonly Plant[] = [
   {
     name: 'renderer-fake-bridge',
     dir: 'renderer/src/steps',
-    code: "import { createFakeBridge } from '../state/fake-bridge'\nexport const x = createFakeBridge\n",
+    code: "import { createFakeBridge } from '../state/test-support/fake-bridge'\nexport const x = createFakeBridge\n",
     fails: { rule: 'no-restricted-imports', says: 'never imports test support' },
   },
   {
     name: 'renderer-test-render',
     dir: 'renderer/src/shell',
-    code: "import { renderWithStore } from '../test-render'\nexport const x = renderWithStore\n",
+    code: "import { renderWithStore } from '../test-support/test-render'\nexport const x = renderWithStore\n",
     fails: { rule: 'no-restricted-imports', says: 'never imports test support' },
   },
   {
@@ -172,7 +172,7 @@ const PLANTS: readonly Plant[] = [
   {
     name: 'electron-simulated-runtime',
     dir: 'electron/ipc',
-    code: "import { simulatedRepairRuntime } from '../repair/simulated-repair-runtime'\nexport const x = simulatedRepairRuntime\n",
+    code: "import { simulatedRepairRuntime } from '../simulated-pc/simulated-repair-runtime'\nexport const x = simulatedRepairRuntime\n",
     fails: { rule: 'no-restricted-imports', says: 'never imports the simulated PC' },
   },
   {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Channel, Input, Output } from '../../shared/ipc/contract'
-import { createSimulatedRuntime } from '../dev/simulated-runtime'
+import { createSimulatedRuntime } from '../simulated-pc/simulated-runtime'
 
 /** The repair flow end to end through the real dispatcher and handlers, on simulated PCs. */
 function pc(scenarioId: string) {

@@ -77,7 +77,7 @@ async function createMachine(catalog: ScriptCatalog): Promise<{ host: PowerShell
   }
   const { createSimulatedMachine } = await import('../simulated-pc/simulated-machine')
   const scenarioArg = process.argv.find((arg) => arg.startsWith('--scenario='))
-  const { simulatedRepairRuntime } = await import('../repair/simulated-repair-runtime')
+  const { simulatedRepairRuntime } = await import('../simulated-pc/simulated-repair-runtime')
   const simulated = createSimulatedMachine(scenarioArg?.slice('--scenario='.length))
   return { ...simulated, repair: simulatedRepairRuntime(simulated.host, join(app.getPath('userData'), 'simulated')) }
 }

@@ -7,7 +7,7 @@ import { FIX_CATALOG } from '../../shared/repair/catalog'
 import type { PlannedStep } from '../../shared/repair/fix-plan'
 import { FIX_SCRIPTS, fixScriptCommand, parseFixScriptInput } from '../../shared/repair/fix-scripts'
 import { SCENARIOS } from '../../shared/scenarios'
-import { createSimulatedRuntime } from '../dev/simulated-runtime'
+import { createSimulatedRuntime } from '../simulated-pc/simulated-runtime'
 import { createFsScriptCatalog } from '../probes/fs-script-catalog'
 import { composeBatchScript, composeStepScript } from './compose-fix-script'
 

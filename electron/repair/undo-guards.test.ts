@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Channel, Input, Output } from '../../shared/ipc/contract'
-import { createSimulatedRuntime } from '../dev/simulated-runtime'
+import { createSimulatedRuntime } from '../simulated-pc/simulated-runtime'
 import type { JournalEntry } from './journal'
 import { checkedUndoRecords, undoPlan } from './undo-entry'
 import { undoRecordsOf } from './apply-phase'

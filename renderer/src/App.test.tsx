@@ -1,9 +1,9 @@
 import { act, render, screen } from '@testing-library/react'
-import { settleLazySteps } from './test-render'
+import { settleLazySteps } from './test-support/test-render'
 import { describe, expect, it } from 'vitest'
 import { App } from './App'
 import { StoreProvider } from './state/store-context'
-import { createFakeBridge } from './state/fake-bridge'
+import { createFakeBridge } from './state/test-support/fake-bridge'
 import { createWizardStore } from './state/wizard-store'
 
 async function renderApp(bridge = createFakeBridge({})) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { composeScript } from '../compose-script'
 import { encodeCommand } from '../encode'
 import { runGates } from '../../dev/powershell-gates/gates'
-import { decodeLaunch } from './launch-test-support'
+import { decodeLaunch } from './test-support/launch-test-support'
 import {
   CONSTRAINED_LANGUAGE_LAUNCH,
   ELEVATED_ARGUMENTS_PREFIX,

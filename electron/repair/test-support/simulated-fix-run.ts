@@ -4,7 +4,7 @@
  */
 import type { Channel, Input, Output } from '../../../shared/ipc/contract'
 import type { FixId } from '../../../shared/diagnosis/fix-ids'
-import { createSimulatedRuntime } from '../../dev/simulated-runtime'
+import { createSimulatedRuntime } from '../../simulated-pc/simulated-runtime'
 
 export function simulatedPc(scenarioId: string) {
   const runtime = createSimulatedRuntime({ scenarioId, latencyScale: 0 })

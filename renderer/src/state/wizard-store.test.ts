@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { err, ok } from '../../../shared/ipc/result'
-import { createFakeBridge } from './fake-bridge'
+import { createFakeBridge } from './test-support/fake-bridge'
 import { createWizardStore } from './wizard-store'
 
 describe('wizard store', () => {

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react'
 import { MachineSnapshot } from '../../../shared/machine/snapshot'
 import natSnapshot from '../../../shared/report/__fixtures__/nat-0x80041002.snapshot.json'
 import { describe, expect, it } from 'vitest'
-import { renderWithStore } from '../test-render'
+import { renderWithStore } from '../test-support/test-render'
 import { FindingsStep } from './FindingsStep'
 
 describe('FindingsStep states', () => {

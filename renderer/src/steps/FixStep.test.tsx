@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { renderWithStore } from '../test-render'
-import { createFakeBridge } from '../state/fake-bridge'
+import { renderWithStore } from '../test-support/test-render'
+import { createFakeBridge } from '../state/test-support/fake-bridge'
 import { FixStep } from './FixStep'
 
 describe('FixStep states', () => {

@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { renderWithStore, settleLazySteps } from '../test-render'
+import { renderWithStore, settleLazySteps } from '../test-support/test-render'
 import { WelcomeStep } from './WelcomeStep'
 
 const paste = async (text: string) => {

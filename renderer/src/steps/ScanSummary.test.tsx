@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { snapshot, withService } from '../../../shared/diagnosis/test-snapshot'
-import { renderWithStore } from '../test-render'
+import { renderWithStore } from '../test-support/test-render'
 import { ScanStep } from './ScanStep'
 
 const finished = (s: ReturnType<typeof snapshot>) => ({

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
-import { renderWithStore, settleLazySteps } from '../test-render'
-import { createFakeBridge } from '../state/fake-bridge'
+import { renderWithStore, settleLazySteps } from '../test-support/test-render'
+import { createFakeBridge } from '../state/test-support/fake-bridge'
 import { WelcomeStep } from './WelcomeStep'
 
 const paste = async (text: string) => {

@@ -3,9 +3,9 @@ import { act } from 'react'
 import { describe, expect, it } from 'vitest'
 import type { DoctorApi } from '../../../../shared/ipc/bridge'
 import { ok } from '../../../../shared/ipc/result'
-import { createFakeBridge } from '../../state/fake-bridge'
+import { createFakeBridge } from '../../state/test-support/fake-bridge'
 import { useWizard } from '../../state/store-context'
-import { renderWithStore } from '../../test-render'
+import { renderWithStore } from '../../test-support/test-render'
 import { UndoStatusText } from './UndoStatusText'
 
 // ASCII only here, so btoa gives the UTF-8 bytes' base64.

@@ -7,8 +7,8 @@ import { buildPlan } from '../../../../shared/repair/fix-definition'
 import type { FixPlan } from '../../../../shared/repair/fix-plan'
 import type { FixState } from '../../state/wizard-store'
 import type { Locale } from '../../../../shared/i18n/locale'
-import { createFakeBridge } from '../../state/fake-bridge'
-import { renderWithStore } from '../../test-render'
+import { createFakeBridge } from '../../state/test-support/fake-bridge'
+import { renderWithStore } from '../../test-support/test-render'
 import { FixConfirm } from './FixConfirm'
 
 /**

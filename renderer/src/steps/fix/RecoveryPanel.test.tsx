@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest'
 import type { DoctorApi } from '../../../../shared/ipc/bridge'
 import { ok } from '../../../../shared/ipc/result'
 import type { Input, Output } from '../../../../shared/ipc/contract'
-import { createFakeBridge } from '../../state/fake-bridge'
+import { createFakeBridge } from '../../state/test-support/fake-bridge'
 import type { InterruptedRunInfo } from '../../state/wizard-store'
-import { renderWithStore } from '../../test-render'
+import { renderWithStore } from '../../test-support/test-render'
 import { FixStep } from '../FixStep'
 
 const RUN: InterruptedRunInfo = {

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { renderWithStore } from '../../test-render'
+import { renderWithStore } from '../../test-support/test-render'
 import { FixStep } from '../FixStep'
 
 const manual = { key: 'unavailable.manualEdit', args: { path: 'C:\\Users\\alex\\.wslconfig', lines: '[wsl2]\nnetworkingMode=nat' } }

@@ -1,11 +1,11 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { settleLazySteps } from '../../test-render'
+import { settleLazySteps } from '../../test-support/test-render'
 import { describe, expect, it } from 'vitest'
 import { MachineSnapshot } from '../../../../shared/machine/snapshot'
 import natJson from '../../../../shared/report/__fixtures__/nat-0x80041002.snapshot.json'
 import seedJson from '../../../../shared/report/__fixtures__/seed-22000-mirrored.snapshot.json'
 import { App } from '../../App'
-import { createFakeBridge } from '../../state/fake-bridge'
+import { createFakeBridge } from '../../state/test-support/fake-bridge'
 import { StoreProvider } from '../../state/store-context'
 import { createWizardStore } from '../../state/wizard-store'
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { snapshot } from '../../../../shared/diagnosis/test-snapshot'
 import { encodeBase64 } from '../../../../shared/util/base64'
 import { encodeUtf8 } from '../../../../shared/wslconfig/utf8'
-import { renderFindings } from './test-render'
+import { renderFindings } from './test-support/render-findings'
 
 function withFile(content: string | Uint8Array) {
   const bytes = typeof content === 'string' ? encodeUtf8(content) : content

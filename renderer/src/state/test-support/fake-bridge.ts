@@ -1,9 +1,9 @@
-import type { DoctorApi } from '../../../shared/ipc/bridge'
-import type { AppInfo } from '../../../shared/ipc/app-info'
-import { ok } from '../../../shared/ipc/result'
-import type { MachineSnapshot } from '../../../shared/machine/snapshot'
-import type { ScanProgress } from '../../../shared/scan/scan-progress'
-import type { DistributiveOmit } from '../../../shared/util/distributive-omit'
+import type { DoctorApi } from '../../../../shared/ipc/bridge'
+import type { AppInfo } from '../../../../shared/ipc/app-info'
+import { ok } from '../../../../shared/ipc/result'
+import type { MachineSnapshot } from '../../../../shared/machine/snapshot'
+import type { ScanProgress } from '../../../../shared/scan/scan-progress'
+import type { DistributiveOmit } from '../../../../shared/util/distributive-omit'
 
 /**
  * A bridge for component tests, typed as `DoctorApi` so it cannot drift from the real one.

@@ -3,9 +3,9 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RepairRuntime } from '../ipc/repair-handlers'
-import type { SimulatedPcHost } from '../simulated-pc/simulated-pc-host'
-import { Journal } from './journal'
-import { ResumeStore } from './resume-store'
+import type { SimulatedPcHost } from './simulated-pc-host'
+import { Journal } from '../repair/journal'
+import { ResumeStore } from '../repair/resume-store'
 
 /**
  * The repair side of a simulated PC: the host itself elevates (applying fixes to its state) and

@@ -1,6 +1,6 @@
-import type { IpcErrorCode, Result } from '../../shared/ipc/result'
-import type { Dispatch } from '../ipc/dispatcher'
-import type { IpcSender } from '../ipc/sender'
+import type { IpcErrorCode, Result } from '../../../shared/ipc/result'
+import type { Dispatch } from '../dispatcher'
+import type { IpcSender } from '../sender'
 import fc from 'fast-check'
 
 /**

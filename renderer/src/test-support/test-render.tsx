@@ -1,10 +1,10 @@
 import { act, render } from '@testing-library/react'
 import type { ReactElement } from 'react'
-import type { DoctorApi } from '../../shared/ipc/bridge'
-import { preloadSteps } from './steps/lazy-steps'
-import { StoreProvider } from './state/store-context'
-import { createFakeBridge } from './state/fake-bridge'
-import { createWizardStore, type WizardState } from './state/wizard-store'
+import type { DoctorApi } from '../../../shared/ipc/bridge'
+import { preloadSteps } from '../steps/lazy-steps'
+import { StoreProvider } from '../state/store-context'
+import { createFakeBridge } from '../state/test-support/fake-bridge'
+import { createWizardStore, type WizardState } from '../state/wizard-store'
 
 /** Renders a component inside a store (test support): initialised, then put into `state`. */
 export async function renderWithStore(ui: ReactElement, options: { readonly bridge?: DoctorApi; readonly state?: Partial<WizardState> } = {}) {

@@ -4,11 +4,11 @@ import type { ProbeId } from '../../shared/probes/probe-ids'
 import type { Dispatch } from '../ipc/dispatcher'
 import { createDispatcher } from '../ipc/dispatcher'
 import { createHandlers } from '../ipc/create-handlers'
-import { simulatedRepairRuntime } from '../repair/simulated-repair-runtime'
+import { simulatedRepairRuntime } from './simulated-repair-runtime'
 import { isTrustedSender, type IpcSender } from '../ipc/sender'
 import { createFsScriptCatalog } from '../probes/fs-script-catalog'
-import type { SimulatedPcHost } from '../simulated-pc/simulated-pc-host'
-import { createSimulatedMachine } from '../simulated-pc/simulated-machine'
+import type { SimulatedPcHost } from './simulated-pc-host'
+import { createSimulatedMachine } from './simulated-machine'
 
 const repoRoot = join(__dirname, '..', '..')
 
