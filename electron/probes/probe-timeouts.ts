@@ -21,6 +21,7 @@ export const PROBE_TIMEOUT_MS: Readonly<Record<ProbeId, number>> = {
   'firewall-profiles': 20_000,
   'hyperv-firewall': 20_000,
   'host-networking': 20_000,
+  'host-dns': 20_000,
   'wsl-startup': 110_000,
   'wsl-network-check': 150_000,
 }
@@ -45,6 +46,7 @@ export const PROBE_TYPICAL_MS: Readonly<Record<ProbeId, number>> = {
   'firewall-profiles': 500,
   'hyperv-firewall': 500,
   'host-networking': 350,
+  'host-dns': 400,
   'wsl-startup': 2500,
   'wsl-network-check': 6000,
 }

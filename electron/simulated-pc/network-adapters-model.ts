@@ -10,7 +10,7 @@ type Adapter = FactOf<'network-adapters'>['adapters'][number]
 const HYPERV_NIC = 'Hyper-V Virtual Ethernet Adapter'
 
 /** The PC's own adapters: a laptop's Wi-Fi (up) and Ethernet (unplugged), or a VM's synthetic NIC. */
-function physicalAdapters(scenario: Scenario): Adapter[] {
+export function physicalAdapters(scenario: Scenario): Adapter[] {
   if (scenario.host.isVirtualMachine === true) {
     return [{ name: 'Ethernet', interfaceDescription: 'Microsoft Hyper-V Network Adapter', status: 'Up', hidden: false }]
   }

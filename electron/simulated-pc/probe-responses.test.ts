@@ -149,6 +149,26 @@ describe('network-adapters, proxy, winsock, host networking (docs/knowledge/prob
     expect(fact('host-networking', scenario('healthy-win11-24h2')).hostsFileBytes).toBe(824)
   })
 
+  it("reads the host's NRPT, DNS servers and VPN routes (docs/knowledge/host-network-probes.md#host-dns)", () => {
+    const healthy = fact('host-dns', scenario('healthy-win11-24h2'))
+    expect(healthy.nrpt).toEqual({ available: true, rules: [] })
+    expect(healthy.routes.available && healthy.routes.catchAll.map((r) => [r.interfaceAlias, r.nextHop])).toEqual([['Wi-Fi', '192.168.0.1']])
+    const vpn = fact('host-dns', scenario('vpn-nrpt-dns-tunneling-off'))
+    expect(vpn.nrpt.available && vpn.nrpt.rules).toEqual([
+      { namespaces: ['.corp.contoso.com'], nameServers: ['10.0.0.1'], directAccessEnabled: null, directAccessDnsServers: [] },
+    ])
+    expect(vpn.interfaces.available && vpn.interfaces.adapters.find((a) => a.name === 'Contoso VPN')?.hardwareInterface).toBe(false)
+    const tunnel = variant(scenario('vpn-anyconnect-nat'), (s) => {
+      s.network = { ...s.network, hostDns: { fullTunnelAdapter: 'Ethernet 3', vpnDnsServers: [{ adapter: 'Ethernet 3', servers: ['10.0.0.1'] }] } }
+    })
+    const full = fact('host-dns', tunnel)
+    expect(full.routes.available && full.routes.catchAll.map((r) => [r.interfaceAlias, r.routeMetric, r.interfaceMetric])).toEqual([
+      ['Wi-Fi', 0, 45],
+      ['Ethernet 3', 1, 1],
+    ])
+    expect(full.dnsServers.available && full.dnsServers.interfaces.map((i) => i.interfaceAlias)).toEqual(['Wi-Fi', 'Ethernet 3'])
+  })
+
   it('applies firewall profile overrides', () => {
     const locked = variant(scenario('healthy-win11-24h2'), (s) => (s.network = { firewall: { Public: { allowLocalFirewallRules: false } } }))
     expect(fact('firewall-profiles', locked).profiles.find((p) => p.name === 'Public')?.allowLocalFirewallRules).toBe(false)

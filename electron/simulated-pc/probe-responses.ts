@@ -7,6 +7,7 @@ import { eventsFact } from './events-model'
 import { firewallProfiles } from './firewall-profiles-model'
 import { hypervFirewall } from './hyperv-firewall-model'
 import { hostNetworking } from './host-networking-model'
+import { hostDns } from './host-dns-model'
 import { mirroredReadiness } from './mirrored-readiness-model'
 import { nativeOutput, wslStartStreams } from './native-output'
 import { networkAdapters } from './network-adapters-model'
@@ -55,6 +56,8 @@ export function probeResponse(probeId: ProbeId, scenario: Scenario): FactOf<Prob
       return hypervFirewall(scenario)
     case 'host-networking':
       return hostNetworking(scenario)
+    case 'host-dns':
+      return hostDns(scenario)
     case 'wsl-startup':
       return wslStartup(scenario)
     case 'wsl-network-check':

@@ -29,6 +29,7 @@ const DEFAULT_LATENCY_MS: Readonly<Record<string, number>> = {
   'firewall-profiles': 500,
   'hyperv-firewall': 500,
   'host-networking': 350,
+  'host-dns': 400,
   'wsl-startup': 2500,
 }
 

@@ -35,6 +35,7 @@ const ASK: Readonly<Record<ProbeId, AskKey>> = {
   'firewall-profiles': 'ask.firewall-profiles',
   'hyperv-firewall': 'ask.hyperv-firewall',
   'host-networking': 'ask.host-networking',
+  'host-dns': 'ask.host-dns',
   'wsl-startup': 'ask.wsl-startup',
   'wsl-network-check': 'ask.wsl-network-check',
 }

@@ -6,6 +6,7 @@ import { kindRank } from './finding-kind'
 import { buildMachineView, type MachineView } from './machine-view'
 import { dnsClientRules } from './rules/dns-client-rules'
 import { environmentRules } from './rules/environment-rules'
+import { hostDnsRules } from './rules/host-dns-rules'
 import { hypervFirewallRules } from './rules/hyperv-firewall-rules'
 import { insideWslRules } from './rules/inside-wsl-rules'
 import { installRules } from './rules/install-rules'
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   ...environmentRules,
   ...insideWslRules,
   ...hypervFirewallRules,
+  ...hostDnsRules,
 ]
 
 /**

@@ -40,6 +40,7 @@ const KIND: Readonly<Record<FindingId, FindingKind>> = {
   'wsl-outdated': 'advice',
   'localhost-proxy-not-mirrored': 'cause',
   'vpn-detected': 'cause',
+  'nrpt-not-applied-in-wsl': 'cause',
   'dns-tunneling-disabled-by-gsa': 'cause',
   'firewall-blocks-wsl-dns': 'cause',
   'hyperv-firewall-blocks-outbound': 'cause',

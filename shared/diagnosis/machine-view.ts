@@ -100,6 +100,7 @@ export interface MachineView {
   readonly firewall: Known<FactOf<'firewall-profiles'>>
   readonly hypervFirewall: Known<FactOf<'hyperv-firewall'>>
   readonly hostNetworking: Known<FactOf<'host-networking'>>
+  readonly hostDns: Known<FactOf<'host-dns'>>
   readonly output: Known<WslOutputView>
   /** The networking check run inside the distro (only with consent), decoded and read. */
   readonly networkCheck: Known<NetworkCheckReading>
@@ -132,6 +133,7 @@ export function buildMachineView(snapshot: MachineSnapshot, pastedOutput?: strin
     firewall: known('firewall-profiles'),
     hypervFirewall: known('hyperv-firewall'),
     hostNetworking: known('host-networking'),
+    hostDns: known('host-dns'),
     output:
       pastedOutput !== undefined && pastedOutput.trim() !== ''
         ? { known: true, value: outputView(pastedOutput, 'pasted', null, null, null) }

@@ -120,6 +120,30 @@ const healthy: { readonly [P in ProbeId]: FactOf<P> } = {
     natGatewayIpAddress: null,
     excludedPortRanges: [],
   },
+  // No NRPT, the LAN's DNS server and default route (docs/knowledge/host-network-probes.md#host-dns).
+  'host-dns': {
+    nrpt: { available: true, rules: [] },
+    dnsServers: { available: true, interfaces: [{ interfaceAlias: 'Wi-Fi', interfaceIndex: 13, addressFamily: 'IPv4', serverAddresses: ['192.168.0.1'] }] },
+    routes: {
+      available: true,
+      catchAll: [
+        {
+          kind: 'default',
+          destinationPrefix: '0.0.0.0/0',
+          nextHop: '192.168.0.1',
+          interfaceAlias: 'Wi-Fi',
+          interfaceIndex: 13,
+          routeMetric: 0,
+          interfaceMetric: 45,
+        },
+      ],
+      counts: [{ interfaceAlias: 'Wi-Fi', interfaceIndex: 13, count: 2 }],
+    },
+    interfaces: {
+      available: true,
+      adapters: [{ interfaceIndex: 13, name: 'Wi-Fi', interfaceDescription: 'Intel(R) Wi-Fi 6 AX201 160MHz', hardwareInterface: true }],
+    },
+  },
   'wsl-startup': {
     listBeforeStart: text('  NAME            STATE           VERSION\n* Ubuntu-24.04    Stopped         2\n'),
     startOutput: text(''),

@@ -55,6 +55,7 @@ const factEntries = {
   'firewall-profiles': factEntry(FACT_SCHEMAS['firewall-profiles']),
   'hyperv-firewall': factEntry(FACT_SCHEMAS['hyperv-firewall']),
   'host-networking': factEntry(FACT_SCHEMAS['host-networking']),
+  'host-dns': factEntry(FACT_SCHEMAS['host-dns']),
   'wsl-startup': factEntry(FACT_SCHEMAS['wsl-startup']),
   'wsl-network-check': factEntry(FACT_SCHEMAS['wsl-network-check']),
 } satisfies Record<ProbeId, z.ZodType>

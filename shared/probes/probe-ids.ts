@@ -19,6 +19,7 @@ export const PROBE_IDS = [
   'firewall-profiles',
   'hyperv-firewall',
   'host-networking',
+  'host-dns',
   'wsl-startup',
   'wsl-network-check',
 ] as const
@@ -44,6 +45,7 @@ export const PROBE_TRAITS: Readonly<Record<ProbeId, ProbeTraits>> = {
   'firewall-profiles': { startsWsl: false },
   'hyperv-firewall': { startsWsl: false },
   'host-networking': { startsWsl: false },
+  'host-dns': { startsWsl: false },
   'wsl-startup': { startsWsl: true },
   'wsl-network-check': { startsWsl: true },
 }

@@ -147,6 +147,8 @@ export const FIX_FIT: Readonly<Partial<Record<FindingId, Partial<Record<FixId, F
   },
   // A VPN stays connected: these avoid what it breaks in NAT (docs/knowledge/host-causes.md#vpn-clients), the adapter remains.
   'vpn-detected': { 'wslconfig-enable-dns-tunneling': 'works-around', 'wslconfig-set-mirrored': 'works-around' },
+  // docs/knowledge/wsl-checks.md#dns-tunneling: with tunneling WSL's DNS queries go through the Windows DNS client, which applies the NRPT.
+  'nrpt-not-applied-in-wsl': { 'wslconfig-enable-dns-tunneling': 'removes-cause' },
   // docs/knowledge/wsl-checks.md#dns-tunneling: Microsoft recommends dnsTunneling=false or NAT while the GSA client runs.
   'dns-tunneling-disabled-by-gsa': { 'wslconfig-disable-dns-tunneling': 'works-around', 'wslconfig-set-nat': natIfMirrored, 'wslconfig-fix-key': null_ },
   'firewall-blocks-wsl-dns': { 'wslconfig-enable-dns-tunneling': 'works-around', 'firewall-allow-local-rules': 'removes-cause' },

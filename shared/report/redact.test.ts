@@ -162,7 +162,8 @@ describe('redactSnapshot on real-looking data', () => {
     const insideText = inside?.status === 'known' ? new TextDecoder().decode(decodeBase64(inside.data.run.stdoutBase64)) : ''
     expect(insideText).toContain(`inet ${token('172.28.240.2')}/20`)
     expect(insideText).not.toContain('172.28.240.')
-    expect(summary).toEqual({ users: 2, computers: 1, ips: 8, macs: 1, emails: 1 })
+    // The host-dns probe adds one: the LAN router, which is the Wi-Fi's DNS server and the default route's next hop.
+    expect(summary).toEqual({ users: 2, computers: 1, domains: 0, ips: 9, macs: 1, emails: 1 })
     expect(replacements.find((r) => r.kind === 'user')).toEqual({ kind: 'user', original: '张伟', token: '<user>' })
   })
 
@@ -173,6 +174,48 @@ describe('redactSnapshot on real-looking data', () => {
 
   it('is stable: redacting twice changes nothing more', () => {
     expect(redactSnapshot(value).value).toEqual(value)
+  })
+})
+
+describe('redactSnapshot on a PC whose VPN sets NRPT rules (docs/knowledge/host-network-probes.md#host-dns)', () => {
+  const snapshot = snapshotOfScenario(findScenario('vpn-nrpt-dns-tunneling-off')!, { appVersion: '0.1.0', takenAt: new Date('2026-11-21T10:00:00Z') })
+  const facts = structuredClone(snapshot.facts)
+  // The company's name also shows inside WSL (a resolv.conf search line) and in a sub-domain.
+  const dns = facts['host-dns']
+  if (dns?.status !== 'known' || !dns.data.nrpt.available) throw new Error('the scenario reads the NRPT')
+  dns.data.nrpt.rules.push({ namespaces: ['.'], nameServers: ['10.0.0.2'], directAccessEnabled: null, directAccessDnsServers: [] })
+  const withSearch = { ...snapshot, facts }
+  const { value, summary, replacements } = redactSnapshot(withSearch, { pasted: 'nslookup git.corp.contoso.com failed; Server: 10.0.0.1' })
+  const json = JSON.stringify(value)
+  const token = (original: string) => replacements.find((r) => r.original === original)?.token
+
+  it("hides the namespaces, their DNS servers, the interfaces' DNS servers and the routes' next hops", () => {
+    const read = value.facts['host-dns']
+    if (read?.status !== 'known' || !read.data.nrpt.available || !read.data.dnsServers.available || !read.data.routes.available)
+      throw new Error('host-dns lost')
+    expect(read.data.nrpt.rules[0]).toMatchObject({ namespaces: ['.<domain-1>'], nameServers: [token('10.0.0.1')] })
+    // The root namespace (`.`: every name, e.g. a security client's catch-all rule) names no company.
+    expect(read.data.nrpt.rules[1]?.namespaces).toEqual(['.'])
+    expect(read.data.dnsServers.interfaces.flatMap((i) => i.serverAddresses)).toEqual([token('192.168.0.1')])
+    expect(read.data.routes.catchAll.map((r) => [r.kind, r.destinationPrefix, r.nextHop])).toEqual([['default', '0.0.0.0/0', token('192.168.0.1')]])
+    for (const secret of ['contoso', '10.0.0.1', '10.0.0.2', '192.168.0.1']) expect(json).not.toContain(secret)
+    expect(summary.domains).toBe(1)
+    expect(replacements.find((r) => r.kind === 'domain')).toEqual({ kind: 'domain', original: 'corp.contoso.com', token: '<domain-1>' })
+  })
+
+  it('hides the same names in what the user pasted, sub-domains included', () => {
+    expect(redactSnapshot(withSearch, { pasted: 'nslookup git.corp.contoso.com failed; Server: 10.0.0.1' }).pasted).toBe(
+      `nslookup git.<domain-1> failed; Server: ${token('10.0.0.1')}`,
+    )
+  })
+
+  it('keeps the findings, which name the namespace only as its stand-in', () => {
+    const findings = diagnose(value)
+    expect(findings.map((f) => f.id)).toEqual(diagnose(withSearch).map((f) => f.id))
+    const nrpt = findings.find((f) => f.id === 'nrpt-not-applied-in-wsl')
+    expect(nrpt?.confidence).toBe('high')
+    expect(nrpt?.args).toMatchObject({ namespaces: '.<domain-1>, .' })
+    expect(JSON.stringify(findings)).not.toContain('contoso')
   })
 })
 

@@ -33,7 +33,7 @@ const NATIVE_OUTPUT_KEYS: ReadonlySet<string> = new Set(['stdoutBase64', 'stderr
 type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json }
 
 /**
- * A copy of the snapshot with user names, computer names, IP and MAC addresses and e-mail
+ * A copy of the snapshot with user names, computer names, NRPT namespaces, IP and MAC addresses and e-mail
  * addresses hidden in every string field, including the text inside base64 fields (wsl.exe output,
  * `.wslconfig` bytes, the WinHTTP proxy value), which keep their encoding (UTF-16LE stays
  * UTF-16LE). `pasted` (WSL output the user pasted) is hidden with the same replacements, so the
@@ -55,6 +55,7 @@ export function redactSnapshot(
     else redactor.learn(text)
   })
   if (options.pasted) redactor.learn(options.pasted)
+  for (const domain of nrptNamespaces(snapshot)) redactor.learnDomain(domain)
   for (const version of versionNumbers(snapshot)) redactor.keep(version)
   const value = mapStrings(json, '', (text, key) => {
     if (EXACT_KEYS.has(key)) return text
@@ -82,6 +83,17 @@ export function redactText(text: string, options: RedactOptions = {}): Redacted<
 /** True when nothing was hidden. */
 export function isEmptySummary(summary: RedactionSummary): boolean {
   return Object.values(summary).every((n) => n === 0)
+}
+
+/**
+ * The NRPT's namespaces (`host-dns`): an organisation's internal DNS names, hidden everywhere they
+ * appear (the NRPT itself, `resolv.conf` search lines, event messages). Its servers, the DNS
+ * servers and the routes' next hops are addresses, hidden like every other address.
+ */
+function nrptNamespaces(snapshot: MachineSnapshot): string[] {
+  const dns = snapshot.facts['host-dns']
+  if (dns?.status !== 'known' || !dns.data.nrpt.available) return []
+  return dns.data.nrpt.rules.flatMap((r) => r.namespaces)
 }
 
 /** Address-shaped version numbers (`2.1.5.0`, kernel `5.15.146.1`) that must not read as IPs. */

@@ -2,12 +2,14 @@ import { replaceEmails } from './email-scan'
 import { IPV4, IPV6_CANDIDATE, MAC, findUserNames, isIpv6, isKeptIpv4, isKeptIpv6 } from './redact-patterns'
 
 /** The kinds of personal information a report hides. */
-export type RedactionKind = 'user' | 'computer' | 'ip' | 'mac' | 'email'
+export type RedactionKind = 'user' | 'computer' | 'domain' | 'ip' | 'mac' | 'email'
 
 /** How many different values of each kind were hidden: what the preview tells the user. */
 export interface RedactionSummary {
   readonly users: number
   readonly computers: number
+  /** Organisations' DNS namespaces (the NRPT's, docs/knowledge/host-network-probes.md#host-dns). */
+  readonly domains: number
   readonly ips: number
   readonly macs: number
   readonly emails: number
@@ -32,6 +34,8 @@ export interface RedactOptions {
  */
 export interface Redactor {
   readonly learn: (text: string) => void
+  /** Hides this DNS name (an NRPT namespace) everywhere, and names below it, as `<domain-n>`. */
+  readonly learnDomain: (name: string) => void
   /** Keeps this address-shaped value (a version number such as `2.1.5.0`). */
   readonly keep: (value: string) => void
   /**
@@ -47,13 +51,16 @@ export interface Redactor {
 /** `token`: `<ip-1>`, readable as redacted; `valid`: a reserved value of the same format. */
 export type ReplacementStyle = 'token' | 'valid'
 
-const BASE_TOKEN: Readonly<Record<RedactionKind, string>> = { user: 'user', computer: 'computer', ip: 'ip', mac: 'mac', email: 'email' }
+const BASE_TOKEN: Readonly<Record<RedactionKind, string>> = { user: 'user', computer: 'computer', domain: 'domain', ip: 'ip', mac: 'mac', email: 'email' }
+
+/** Values hidden by name rather than by pattern. */
+type NameKind = 'user' | 'computer' | 'domain'
 
 /** A redactor for one report. Pure apart from its own memory of what it replaced. */
 export function createRedactor(options: RedactOptions = {}): Redactor {
   const tokens = new Map<string, Replacement>()
   const macKey = (m: string) => m.replace(/-/g, ':')
-  const names = new Map<string, { kind: 'user' | 'computer'; original: string }>()
+  const names = new Map<string, { kind: NameKind; original: string }>()
   const kept = new Set<string>()
   let namePattern: RegExp | null = null
 
@@ -74,7 +81,7 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
     return style === 'valid' ? (validStandIn(kind, original, numbers.get(key) ?? 1) ?? existing.token) : existing.token
   }
 
-  const addName = (kind: 'user' | 'computer', name: string) => {
+  const addName = (kind: NameKind, name: string) => {
     const key = name.toLowerCase()
     if (key.trim() === '' || names.has(key)) return
     names.set(key, { kind, original: name })
@@ -95,6 +102,11 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
     learn(text) {
       for (const name of findUserNames(text)) addName('user', name)
     },
+    learnDomain(name) {
+      // `.corp.contoso.com` (a suffix rule) and `corp.contoso.com` are one name; `.` (every name) names nothing.
+      const domain = name.trim().replace(/^\.+|\.+$/g, '')
+      if (domain !== '') addName('domain', domain)
+    },
     keep(value) {
       kept.add(value)
     },
@@ -108,7 +120,7 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
     },
     summary() {
       const count = (kind: RedactionKind) => [...tokens.values()].filter((r) => r.kind === kind).length
-      return { users: count('user'), computers: count('computer'), ips: count('ip'), macs: count('mac'), emails: count('email') }
+      return { users: count('user'), computers: count('computer'), domains: count('domain'), ips: count('ip'), macs: count('mac'), emails: count('email') }
     },
     replacements() {
       return [...tokens.values()]

@@ -19,6 +19,7 @@ import server2025Mirrored from './server-2025-mirrored.json'
 import virtualizationOffFirmware from './virtualization-off-firmware.json'
 import vmwareLeftovers from './vmware-leftovers.json'
 import vpnAnyconnectNat from './vpn-anyconnect-nat.json'
+import vpnNrptDnsTunnelingOff from './vpn-nrpt-dns-tunneling-off.json'
 import win1019045Mirrored from './win10-19045-mirrored.json'
 import winsockLspProxifier from './winsock-lsp-proxifier.json'
 import wslconfigNetworkmodeTypo from './wslconfig-networkmode-typo.json'
@@ -61,6 +62,7 @@ export const SCENARIOS: readonly Scenario[] = [
   winsockLspProxifier,
   gsaDnsTunneling,
   vpnAnyconnectNat,
+  vpnNrptDnsTunnelingOff,
   wslconfigUtf16NoBom,
   portTrackerFse,
 ].map((raw) => Scenario.parse(raw))

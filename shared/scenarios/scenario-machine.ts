@@ -131,6 +131,26 @@ export const ScenarioNetwork = z.strictObject({
         .optional(),
     })
     .optional(),
+  /**
+   * Name resolution a VPN sets up on the host (docs/knowledge/host-network-probes.md#host-dns):
+   * NRPT rules in force (split DNS, DirectAccess), DNS servers of an adapter of `adapters` (by
+   * name), and whether that adapter takes the default route (a full tunnel, microsoft/WSL#4277).
+   */
+  hostDns: z
+    .strictObject({
+      nrpt: z
+        .array(
+          z.strictObject({
+            namespaces: z.array(z.string().min(1)).min(1),
+            nameServers: z.array(z.string().min(1)),
+            directAccessDnsServers: z.array(z.string().min(1)).optional(),
+          }),
+        )
+        .optional(),
+      vpnDnsServers: z.array(z.strictObject({ adapter: z.string().min(1), servers: z.array(z.string().min(1)).min(1) })).optional(),
+      fullTunnelAdapter: z.string().min(1).optional(),
+    })
+    .optional(),
 })
 export type ScenarioNetwork = z.infer<typeof ScenarioNetwork>
 

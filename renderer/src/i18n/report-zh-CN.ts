@@ -2,11 +2,13 @@
 export const reportZhCN = {
   'report.lead': '可以粘贴到 GitHub issue 或发送给技术支持的报告。下方预览就是将要分享的全部内容。',
   'report.redact': '隐藏个人信息',
-  'report.redact.hint': '在报告和保存的快照中替换用户名、计算机名、IP 地址、MAC 地址和电子邮件地址。诊断结果不变。',
+  'report.redact.hint':
+    '在报告和保存的快照中替换用户名、计算机名、公司 DNS 域名（来自 Windows 的名称解析策略）、IP 地址、MAC 地址和电子邮件地址。诊断结果不变。',
   'report.redact.off': '未隐藏个人信息：报告和快照会原样显示你的用户名和地址。',
   'report.redact.summary': '已隐藏：{list}。',
   'report.count.users': '用户名 {n} 个',
   'report.count.computers': '计算机名 {n} 个',
+  'report.count.domains': '公司 DNS 域名 {n} 个',
   'report.count.ips': 'IP 地址 {n} 个',
   'report.count.macs': 'MAC 地址 {n} 个',
   'report.count.emails': '电子邮件地址 {n} 个',
@@ -19,6 +21,7 @@ export const reportZhCN = {
   'report.redact.details': '替换了哪些内容（仅你可见）',
   'report.kind.user': '用户名',
   'report.kind.computer': '计算机名',
+  'report.kind.domain': '公司 DNS 域名',
   'report.kind.ip': 'IP 地址',
   'report.kind.mac': 'MAC 地址',
   'report.kind.email': '电子邮件地址',

@@ -76,5 +76,6 @@ export const wslconfigViewEn = {
   'checks.area.dns-tunneling': 'DNS tunneling is not turned off by another program',
   'checks.area.firewall': 'Firewall profiles allow WSL’s DNS',
   'checks.area.host-networking': 'Hosts file and port tracking are fine',
+  'checks.area.host-dns': 'No Windows DNS policy (NRPT) that WSL would miss',
   'checks.area.inside-wsl': 'Inside WSL: network interface, DNS, HTTPS and localhost work',
 } as const

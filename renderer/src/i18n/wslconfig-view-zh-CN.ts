@@ -76,5 +76,6 @@ export const wslconfigViewZhCN = {
   'checks.area.dns-tunneling': 'DNS 隧道未被其他程序关闭',
   'checks.area.firewall': '防火墙配置文件允许 WSL 的 DNS',
   'checks.area.host-networking': 'hosts 文件和端口跟踪正常',
+  'checks.area.host-dns': '没有 WSL 会漏掉的 Windows DNS 策略（NRPT）',
   'checks.area.inside-wsl': 'WSL 内部：网卡、DNS、HTTPS 和 localhost 均正常',
 } as const

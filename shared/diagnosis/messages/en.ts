@@ -118,6 +118,11 @@ export const diagnosisEn = {
     'Windows uses a proxy on this PC ({server}), which WSL cannot reach in NAT mode, so Linux programs do not go through it.',
   'finding.localhost-proxy-not-mirrored.why':
     'In NAT mode Linux has its own localhost. Use mirrored mode (Windows 11 22H2+), let the proxy listen on the LAN, or turn autoProxy off and set the proxy yourself.',
+  'finding.nrpt-not-applied-in-wsl.title': "Windows sends some names to your organisation's DNS servers, WSL does not",
+  'finding.nrpt-not-applied-in-wsl.summary':
+    'Windows resolves names in {namespaces} through its name resolution policy (NRPT), but DNS tunneling is off, so these names may not resolve inside WSL.',
+  'finding.nrpt-not-applied-in-wsl.why':
+    "VPNs, DirectAccess and some security clients send company names to their own DNS servers through the NRPT. Microsoft: WSL applies NRPT policies to Linux's DNS queries only when DNS tunneling is on; without it Linux asks the DNS servers WSL hands it, which may not know these names.",
   'finding.vpn-detected.title': 'A VPN is connected',
   'finding.vpn-detected.summary':
     '{count, plural, one {A VPN adapter is} other {# VPN adapters are}} connected ({adapters}); VPNs often break DNS or routes for WSL in NAT mode.',
@@ -178,6 +183,7 @@ export const diagnosisEn = {
   'probe.firewall-profiles': 'Windows Firewall profiles',
   'probe.hyperv-firewall': 'Hyper-V firewall for WSL',
   'probe.host-networking': 'Other network settings',
+  'probe.host-dns': 'DNS policy, DNS servers and VPN routes',
   'probe.wsl-startup': 'WSL startup messages and networking mode',
   'probe.wsl-network-check': 'Networking check inside WSL',
   'reason.not-run': 'not checked (no information)',
@@ -271,6 +277,14 @@ export const diagnosisEn = {
   'ev.insideLocalhostIn': 'Windows could not reach a test listener in Linux at {port}.',
   'ev.insideLocalhostOut': 'Linux could not reach a test listener on Windows at {port}.',
   'ev.gsaRunning': 'The GlobalSecureAccessTunnelingService service is running.',
+  'ev.nrptRules':
+    'The NRPT in force has {count, plural, one {# rule that sends} other {# rules that send}} names to other DNS servers: {namespaces} → {servers}.',
+  'ev.nrptServersOnlyThere': "None of these DNS servers is among a network interface's DNS servers: only the NRPT leads Windows to them.",
+  'ev.nrptServersAlsoOnInterface': 'These DNS servers are also set on {interfaces}, so WSL may still reach them without the NRPT.',
+  'ev.dnsTunnelingSetOff': '.wslconfig sets dnsTunneling=false.',
+  'ev.dnsTunnelingUnsupported': 'This Windows lacks the DNS functions DNS tunneling needs (dnsapi.dll DnsQueryRaw), so WSL leaves it off.',
+  'ev.dnsTunnelingNeedsWindows11': 'Windows {version} has no DNS tunneling: it needs Windows 11 22H2 or later.',
+  'ev.dnsTunnelingOffByDefault': 'WSL {version} leaves DNS tunneling off unless .wslconfig turns it on (it is on by default from {since}).',
   'ev.wslSaidGsa': 'WSL itself says DNS tunneling is disabled because of the Global Secure Access client.',
   'ev.firewallNoLocalRules': 'Firewall profile {profile}: local firewall rules are not applied (AllowLocalFirewallRules = False).',
   'ev.firewallBlockInbound': 'Firewall profile {profile}: all incoming connections are blocked (AllowInboundRules = False).',
@@ -339,6 +353,7 @@ export const diagnosisEn = {
   'ask.hyperv-firewall':
     "Run `Get-NetFirewallHyperVVMSetting -PolicyStore ActiveStore -Name '{40E0AC32-46A5-438A-A0B2-2B479E8F2E90}'` in PowerShell and paste the output.",
   'ask.host-networking': 'Run WSL Network Doctor on that PC: its scan reads these settings.',
+  'ask.host-dns': 'In PowerShell run `Get-DnsClientNrptPolicy -Effective` and `Get-DnsClientServerAddress`, and paste the output.',
   'ask.wsl-startup': 'Run `wsl` in a terminal and paste everything it prints, including any Error code line.',
   'ask.wsl-network-check': 'Run `ip addr` inside the Linux distribution and paste the output.',
   'verdict.cause': 'Most likely cause: {title}.',

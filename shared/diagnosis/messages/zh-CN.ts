@@ -101,6 +101,11 @@ export const diagnosisZhCN = {
   'finding.localhost-proxy-not-mirrored.summary': 'Windows 使用了本机上的代理（{server}），WSL 在 NAT 模式下无法访问它，因此 Linux 程序不会经过该代理。',
   'finding.localhost-proxy-not-mirrored.why':
     'NAT 模式下 Linux 有自己的 localhost。可以使用镜像模式（Windows 11 22H2+），或让代理监听局域网（“允许局域网连接”），或关闭 autoProxy 并自行设置代理。',
+  'finding.nrpt-not-applied-in-wsl.title': 'Windows 会把部分域名交给单位的 DNS 服务器解析，WSL 不会',
+  'finding.nrpt-not-applied-in-wsl.summary':
+    'Windows 通过名称解析策略表（NRPT）解析 {namespaces} 中的域名，但 DNS 隧道已关闭，所以这些域名在 WSL 内可能无法解析。',
+  'finding.nrpt-not-applied-in-wsl.why':
+    'VPN、DirectAccess 和一些安全客户端会通过 NRPT 把公司内部域名交给它们自己的 DNS 服务器。微软的说明：只有开启 DNS 隧道时，WSL 才会对 Linux 的 DNS 查询应用 NRPT 策略；否则 Linux 只会询问 WSL 提供给它的 DNS 服务器，而这些服务器可能不认识这些域名。',
   'finding.vpn-detected.title': '已连接 VPN',
   'finding.vpn-detected.summary': '{count} 个 VPN 适配器处于连接状态（{adapters}）；在 NAT 模式下，VPN 经常会破坏 WSL 的 DNS 或路由。',
   'finding.vpn-detected.why': '启用 DNS 隧道后，WSL 的 DNS 查询会遵循 Windows 的 VPN 规则；镜像模式可以进一步改善 VPN 兼容性。',
@@ -154,6 +159,7 @@ export const diagnosisZhCN = {
   'probe.firewall-profiles': 'Windows 防火墙配置文件',
   'probe.hyperv-firewall': 'WSL 的 Hyper-V 防火墙',
   'probe.host-networking': '其他网络设置',
+  'probe.host-dns': 'DNS 策略、DNS 服务器和 VPN 路由',
   'probe.wsl-startup': 'WSL 启动信息和网络模式',
   'probe.wsl-network-check': 'WSL 内部网络检查',
   'reason.not-run': '未检查（没有相关信息）',
@@ -245,6 +251,13 @@ export const diagnosisZhCN = {
   'ev.insideLocalhostIn': 'Windows 无法连接 Linux 里的测试监听端口 {port}。',
   'ev.insideLocalhostOut': 'Linux 无法连接 Windows 上的测试监听端口 {port}。',
   'ev.gsaRunning': 'GlobalSecureAccessTunnelingService 服务正在运行。',
+  'ev.nrptRules': '当前生效的 NRPT 中有 {count} 条规则会把域名交给其他 DNS 服务器：{namespaces} → {servers}。',
+  'ev.nrptServersOnlyThere': '这些 DNS 服务器都不在任何网络接口的 DNS 服务器列表中：只有 NRPT 会让 Windows 使用它们。',
+  'ev.nrptServersAlsoOnInterface': '这些 DNS 服务器也设置在 {interfaces} 上，所以即使没有 NRPT，WSL 也可能用得上它们。',
+  'ev.dnsTunnelingSetOff': '.wslconfig 中设置了 dnsTunneling=false。',
+  'ev.dnsTunnelingUnsupported': '这台 Windows 缺少 DNS 隧道所需的 DNS 函数（dnsapi.dll 的 DnsQueryRaw），所以 WSL 不会开启它。',
+  'ev.dnsTunnelingNeedsWindows11': 'Windows {version} 没有 DNS 隧道功能：它需要 Windows 11 22H2 或更高版本。',
+  'ev.dnsTunnelingOffByDefault': 'WSL {version} 默认不开启 DNS 隧道，除非在 .wslconfig 中开启（从 {since} 起默认开启）。',
   'ev.wslSaidGsa': 'WSL 自己说明：由于 Global Secure Access 客户端，DNS 隧道已被禁用。',
   'ev.firewallNoLocalRules': '防火墙配置文件 {profile}：不应用本地防火墙规则（AllowLocalFirewallRules = False）。',
   'ev.firewallBlockInbound': '防火墙配置文件 {profile}：阻止所有传入连接（AllowInboundRules = False）。',
@@ -308,6 +321,7 @@ export const diagnosisZhCN = {
   'ask.hyperv-firewall':
     "在 PowerShell 中运行 `Get-NetFirewallHyperVVMSetting -PolicyStore ActiveStore -Name '{40E0AC32-46A5-438A-A0B2-2B479E8F2E90}'` 并粘贴输出。",
   'ask.host-networking': '在那台电脑上运行 WSL 网络医生：它的扫描会读取这些设置。',
+  'ask.host-dns': '在 PowerShell 中运行 `Get-DnsClientNrptPolicy -Effective` 和 `Get-DnsClientServerAddress` 并粘贴输出。',
   'ask.wsl-startup': '在终端中运行 `wsl`，粘贴它输出的全部内容，包括错误代码那一行。',
   'ask.wsl-network-check': '在 Linux 发行版中运行 `ip addr` 并粘贴输出。',
   'verdict.cause': '最可能的原因：{title}。',

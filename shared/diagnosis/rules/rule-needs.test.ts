@@ -21,6 +21,7 @@ const PROBE_OF: Readonly<Record<keyof MachineView, ProbeId>> = {
   firewall: 'firewall-profiles',
   hypervFirewall: 'hyperv-firewall',
   hostNetworking: 'host-networking',
+  hostDns: 'host-dns',
   output: 'wsl-startup',
   networkCheck: 'wsl-network-check',
   eventCodes: 'events',

@@ -10,6 +10,7 @@ import { WinsockCatalogFact } from './winsock-catalog'
 import { FirewallProfilesFact } from './firewall-profiles'
 import { HyperVFirewallFact } from './hyperv-firewall'
 import { HostNetworkingFact } from './host-networking'
+import { HostDnsFact } from './host-dns'
 import { WindowsVersionFact } from './windows-version'
 import { WslconfigFileFact } from './wslconfig-file'
 import { WslInstallFact } from './wsl-install'
@@ -31,6 +32,7 @@ export const FACT_SCHEMAS = {
   'firewall-profiles': FirewallProfilesFact,
   'hyperv-firewall': HyperVFirewallFact,
   'host-networking': HostNetworkingFact,
+  'host-dns': HostDnsFact,
   'wsl-startup': WslStartupFact,
   'wsl-network-check': WslNetworkCheckFact,
 } as const satisfies Record<ProbeId, z.ZodType>

@@ -129,8 +129,12 @@ export const wslconfigFixes: readonly FixDefinition[] = [
   setKey('wslconfig-set-mirrored', ['localhost-proxy-not-mirrored', 'vpn-detected'], 'wsl2.networkingMode', 'mirrored', (view) =>
     buildLacksMirrored(view) !== false ? { key: 'unavailable.mirroredUnsupported' } : null,
   ),
-  setKey('wslconfig-enable-dns-tunneling', ['vpn-detected', 'firewall-blocks-wsl-dns', 'hosts-file-too-large'], 'wsl2.dnsTunneling', 'true', (view) =>
-    buildLacksMirrored(view) !== false ? { key: 'unavailable.windows11Only' } : null,
+  setKey(
+    'wslconfig-enable-dns-tunneling',
+    ['vpn-detected', 'firewall-blocks-wsl-dns', 'hosts-file-too-large', 'nrpt-not-applied-in-wsl'],
+    'wsl2.dnsTunneling',
+    'true',
+    (view) => (buildLacksMirrored(view) !== false ? { key: 'unavailable.windows11Only' } : null),
   ),
   setKey('wslconfig-disable-dns-tunneling', ['dns-tunneling-disabled-by-gsa'], 'wsl2.dnsTunneling', 'false'),
   setKey('wslconfig-disable-autoproxy', ['localhost-proxy-not-mirrored'], 'wsl2.autoProxy', 'false'),

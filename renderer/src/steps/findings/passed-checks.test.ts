@@ -52,6 +52,22 @@ describe('checkResults', () => {
     expect(results.notChecked.map((n) => n.area.id)).not.toContain('wslconfig')
   })
 
+  it('never passes the DNS policy area while the NRPT is missed by WSL (docs/knowledge/host-network-probes.md#host-dns)', () => {
+    const bytes = encodeUtf8('[wsl2]\ndnsTunneling=false\n')
+    const s = snapshot({
+      'wslconfig-file': { exists: true, sizeBytes: bytes.length, contentBase64: encodeBase64(bytes) },
+      'host-dns': {
+        nrpt: {
+          available: true,
+          rules: [{ namespaces: ['.corp.contoso.com'], nameServers: ['10.0.0.1'], directAccessEnabled: null, directAccessDnsServers: [] }],
+        },
+      },
+    })
+    const present = diagnose(s).map((f) => f.id)
+    expect(present).toContain('nrpt-not-applied-in-wsl')
+    expect(ids(checkResults(s, present).passed)).not.toContain('host-dns')
+  })
+
   it('covers every finding the rules can produce', () => {
     const covered = new Set(CHECK_AREAS.flatMap((a) => a.findings))
     expect(FINDING_IDS.filter((id) => !covered.has(id))).toEqual([])

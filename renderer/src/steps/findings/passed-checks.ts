@@ -16,6 +16,7 @@ export type CheckAreaId =
   | 'dns-tunneling'
   | 'firewall'
   | 'host-networking'
+  | 'host-dns'
   | 'inside-wsl'
 
 /** An area of the check-up, named in the "Passed checks" list. */
@@ -77,6 +78,12 @@ export const CHECK_AREAS: readonly CheckArea[] = [
   { id: 'dns-tunneling', probes: ['services'], findings: ['dns-tunneling-disabled-by-gsa'] },
   { id: 'firewall', probes: ['firewall-profiles', 'hyperv-firewall'], findings: ['firewall-blocks-wsl-dns', 'hyperv-firewall-blocks-outbound'] },
   { id: 'host-networking', probes: ['host-networking'], findings: ['hosts-file-too-large', 'port-tracker-fse'] },
+  // The NRPT rule reads whether DNS tunneling is off from these too (shared/diagnosis/rules/host-dns-rules.ts).
+  {
+    id: 'host-dns',
+    probes: ['host-dns', 'wslconfig-file', 'services', 'mirrored-readiness', 'wsl-install'],
+    findings: ['nrpt-not-applied-in-wsl', 'dns-tunneling-disabled-by-gsa'],
+  },
   // Only the check run inside the distro can pass this area: without consent it stays "not checked".
   {
     id: 'inside-wsl',

@@ -49,7 +49,8 @@ describe('ReportStep', () => {
     expect(preview()).toContain('## WSL networking report: This Windows version cannot run mirrored networking')
     expect(preview()).toContain('```text\nwsl: Mirrored networking mode is not supported')
     expect(preview()).not.toMatch(/\blei\b/)
-    expect(screen.getByTestId('redaction-summary').textContent).toBe('Hidden: user names: 1, IP addresses: 5.')
+    // Six: the host-dns probe adds the LAN router (the Wi-Fi's DNS server and the default route's next hop).
+    expect(screen.getByTestId('redaction-summary').textContent).toBe('Hidden: user names: 1, IP addresses: 6.')
     expect(screen.getByTestId('redaction-details').textContent).toContain('lei → <user>')
     fireEvent.click(toggle)
     expect(screen.getByTestId('redaction-summary').textContent).toContain('Redaction is off')
