@@ -40,6 +40,8 @@ const KIND: Readonly<Record<FindingId, FindingKind>> = {
   'wsl-outdated': 'advice',
   'localhost-proxy-not-mirrored': 'cause',
   'vpn-detected': 'cause',
+  // Installed is not proof of the cause (docs/knowledge/installed-products.md#what-a-finding-may-claim).
+  'network-software-installed': 'advice',
   'dns-tunneling-disabled-by-gsa': 'cause',
   'firewall-blocks-wsl-dns': 'cause',
   'hyperv-firewall-blocks-outbound': 'cause',
