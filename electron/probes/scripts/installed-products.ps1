@@ -35,13 +35,18 @@ foreach ($source in $sources) {
     $keys += [ordered]@{ hive = $source.hive; status = 'missing' }
     continue
   }
+  # One more than the cap tells a key at the cap from a longer one.
   $children = $null
   try {
-    # One more than the cap tells a key at the cap from a longer one.
     $children = @(Get-ChildItem -LiteralPath $source.path -ErrorAction Stop | Select-Object -First ($perKey + 1))
   } catch {
-    $keys += [ordered]@{ hive = $source.hive; status = 'unreadable' }
-    continue
+    # A subkey that may not be opened stops the listing: list again past it. Nothing listed at all
+    # means the key itself cannot be read.
+    $children = @(Get-ChildItem -LiteralPath $source.path -ErrorAction SilentlyContinue | Select-Object -First ($perKey + 1))
+    if ($children.Count -eq 0) {
+      $keys += [ordered]@{ hive = $source.hive; status = 'unreadable' }
+      continue
+    }
   }
   $keys += [ordered]@{ hive = $source.hive; status = 'read' }
   if ($children.Count -gt $perKey) {

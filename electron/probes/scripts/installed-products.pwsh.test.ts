@@ -54,6 +54,25 @@ describe.each(LANGUAGE_MODES)('installed-products.ps1 in %s', (mode) => {
   )
 
   it(
+    'lists past a subkey it may not open instead of giving up on the key',
+    async () => {
+      const fake = uninstallRegistry(
+        { machine: [{ subkey: 'Proxifier', values: { DisplayName: 'Proxifier' } }] },
+        'constructed: the listing stops at one subkey',
+      )
+      const listing = fake.commands['Get-ChildItem']?.rules ?? []
+      const stop = {
+        match: { LiteralPath: 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall', ErrorAction: 'Stop' },
+        throw: { errorId: 'System.Security.SecurityException', message: 'Requested registry access is not allowed.', category: 'PermissionDenied' },
+      }
+      const data = fact(await run({ ...fake, commands: { ...fake.commands, 'Get-ChildItem': { rules: [stop, ...listing] } } }, mode))
+      expect(data.keys[0]).toEqual({ hive: 'machine', status: 'read' })
+      expect(data.programs.map((p) => p.displayName)).toEqual(['Proxifier'])
+    },
+    TIMEOUT,
+  )
+
+  it(
     'gives an empty list, not a failure, when no key exists',
     async () => {
       expect(fact(await run(uninstallRegistry({}, 'constructed: no Uninstall key at all'), mode))).toEqual({

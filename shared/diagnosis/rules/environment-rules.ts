@@ -93,15 +93,15 @@ function connectedVpnAdapters(view: MachineView) {
   return view.adapters.value.adapters.filter((a) => a.status === 'Up' && VPN_PATTERN.test(a.interfaceDescription))
 }
 
-/** Installed VPN products: vpn-detected names them while a VPN adapter is connected. */
+/** Installed products whose own adapter is among the connected VPN adapters: vpn-detected names them. */
 function installedVpnProducts(view: MachineView) {
-  return installedKnownProducts(view).filter((i) => i.product.kind === 'vpn')
+  const connected = connectedVpnAdapters(view)
+  return installedKnownProducts(view).filter((i) => i.product.adapter !== null && connected.some((a) => i.product.adapter?.test(a.interfaceDescription)))
 }
 
 /** docs/knowledge/installed-products.md#what-a-finding-may-claim: the known products installed, except VPNs vpn-detected already names. */
 function installedProductsRule(view: MachineView): Finding[] {
-  const named = connectedVpnAdapters(view).length > 0 ? installedVpnProducts(view).map((i) => i.product.id) : []
-  return installedProductsFinding(view, new Set(named))
+  return installedProductsFinding(view, new Set(installedVpnProducts(view).map((i) => i.product.id)))
 }
 
 /** docs/knowledge/wsl-checks.md#dns-tunneling, docs/knowledge/host-causes.md#vpn-clients: the Entra Global Secure Access client turns DNS tunneling off. */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { FactOf } from '../../probes/facts'
 import { diagnose } from '../diagnose'
 import { formatDiagnosis } from '../messages/format'
+import { snapshotOfScenario } from '../../../electron/simulated-pc/scenario-snapshot'
+import { findScenario } from '../../scenarios'
 import { snapshot } from '../test-snapshot'
 
 type Program = FactOf<'installed-products'>['programs'][number]
@@ -88,5 +90,17 @@ describe('installed VPN, security and proxy products', () => {
 
   it('says nothing when the programs list could not be read', () => {
     expect(diagnose(snapshot({ 'installed-products': { unknown: 'access-denied' } }))).toEqual([])
+  })
+
+  it('names AnyConnect (connected) and Zscaler (installed) on the shipped AnyConnect scenario, and Proxifier beside the Winsock finding', () => {
+    const scanned = (id: string) => diagnose(snapshotOfScenario(findScenario(id)!, { appVersion: '0.1.0', takenAt: new Date('2026-11-21T10:00:00Z') }))
+    const vpn = scanned('vpn-anyconnect-nat')
+    expect(vpn[0]?.id).toBe('vpn-detected')
+    // AnyConnect's adapter is up: vpn-detected names it. Zscaler's is not: it is only installed.
+    expect(vpn[0]?.evidence.filter((e) => e.key === 'ev.installedProduct').map((e) => e.args['product'])).toEqual(['Cisco AnyConnect / Secure Client'])
+    expect(vpn.find((f) => f.id === 'network-software-installed')?.args).toEqual({ products: 'Zscaler', count: 1 })
+    const lsp = scanned('winsock-lsp-proxifier')
+    expect(lsp[0]?.id).toBe('winsock-lsp')
+    expect(lsp.find((f) => f.id === 'network-software-installed')?.args).toEqual({ products: 'Proxifier', count: 1 })
   })
 })
