@@ -1,4 +1,5 @@
 import { decodeWinHttpSettings } from '../../probes/decode-winhttp-settings'
+import { productOfAdapter } from '../../probes/known-products'
 import type { Finding } from '../finding'
 import { configuredMode, dnsTunnelingActive, hasCode, natInUse, said, service } from '../derived'
 import type { MachineView } from '../machine-view'
@@ -87,10 +88,11 @@ function vpnRule(view: MachineView): Finding[] {
   ]
 }
 
-/** Adapters that are up and look like a VPN's (VPN_PATTERN); none when the adapter list is unknown. */
+/** Adapters that are up and look like a VPN's (VPN_PATTERN, or a known product's own adapter); none when the adapter list is unknown. */
 function connectedVpnAdapters(view: MachineView) {
   if (!view.adapters.known) return []
-  return view.adapters.value.adapters.filter((a) => a.status === 'Up' && VPN_PATTERN.test(a.interfaceDescription))
+  const vpnLike = (description: string) => VPN_PATTERN.test(description) || productOfAdapter(description)?.kind === 'vpn'
+  return view.adapters.value.adapters.filter((a) => a.status === 'Up' && vpnLike(a.interfaceDescription))
 }
 
 /** Installed products whose own adapter is among the connected VPN adapters: vpn-detected names them. */

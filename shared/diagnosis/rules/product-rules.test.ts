@@ -75,7 +75,17 @@ describe('installed VPN, security and proxy products', () => {
       ['ev.vpnAdapterProduct', 'Cisco AnyConnect / Secure Client'],
       ['ev.installedProduct', 'Cisco AnyConnect / Secure Client'],
     ])
+    expect(findings[0]?.evidence[2]?.args['entries']).toBe('Cisco AnyConnect Secure Mobility Client 4.10.05111')
     expect(findings[1]?.args).toEqual({ products: 'ESET', count: 1 })
+    expect(findings[1]?.evidence[0]?.args['entries']).toBe('ESET Security 16.0.22.0')
+  })
+
+  // The adapter description: docs/knowledge/installed-products.md#check-point.
+  it('counts a known product’s own adapter as a VPN adapter (Check Point is not in the generic pattern)', () => {
+    const checkPoint = { ...anyConnectAdapter, interfaceDescription: 'Check Point Virtual Network Adapter For Endpoint VPN Client' }
+    const [f] = diagnose(snapshot({ 'network-adapters': { adapters: [checkPoint] }, ...installed(program('Check Point Endpoint Security', '86.10')) }))
+    expect(f?.id).toBe('vpn-detected')
+    expect(f?.evidence.map((e) => e.key)).toEqual(['ev.vpnAdapter', 'ev.vpnAdapterProduct', 'ev.installedProduct'])
   })
 
   it('keeps an installed VPN in its own finding when no VPN adapter is connected', () => {

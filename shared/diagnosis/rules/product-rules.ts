@@ -17,7 +17,9 @@ export function installedKnownProducts(view: MachineView): InstalledProduct[] {
   for (const program of view.installedProducts.value.programs) {
     const product = productOfProgram(program.displayName)
     if (product === null) continue
-    const text = program.displayVersion === null ? program.displayName : `${program.displayName} ${program.displayVersion}`
+    // Many installers put the version in the name already ("… Client 4.10.05111"): say it once.
+    const version = program.displayVersion
+    const text = version === null || program.displayName.includes(version) ? program.displayName : `${program.displayName} ${version}`
     const list = entries.get(product.id) ?? []
     // The same program is often listed twice (machine and WOW6432Node): name it once.
     if (!list.includes(text)) list.push(text)
