@@ -143,6 +143,23 @@ describe('network-adapters, proxy, winsock, host networking (docs/knowledge/prob
     expect(fact('winsock-catalog', scenario('healthy-win11-24h2')).entries.every((e) => e.providerPath.startsWith('C:\\Windows\\'))).toBe(true)
   })
 
+  // docs/knowledge/installed-products.md#what-is-read
+  it('lists the programs a scenario installs, per key in the order the script reads them', () => {
+    expect(fact('installed-products', scenario('vpn-anyconnect-nat'))).toEqual({
+      keys: [
+        { hive: 'machine', status: 'read' },
+        { hive: 'machine32', status: 'read' },
+        { hive: 'user', status: 'read' },
+      ],
+      programs: [
+        { hive: 'machine32', displayName: 'Cisco AnyConnect Secure Mobility Client 4.10.05111', publisher: null, displayVersion: '4.10.05111' },
+        { hive: 'machine32', displayName: 'Zscaler Client Connector', publisher: null, displayVersion: '3.4.0.124' },
+      ],
+      truncated: false,
+    })
+    expect(fact('installed-products', scenario('healthy-win11-24h2')).programs).toEqual([])
+  })
+
   it('saves a NAT range only once NAT creation has worked', () => {
     expect(fact('host-networking', scenario('healthy-win11-24h2')).natNetwork).toMatch(/^172\.(1[6-9]|2\d|3[01])\.\d+\.0\/20$/)
     expect(fact('host-networking', scenario('nat-0x80041002')).natNetwork).toBeNull()

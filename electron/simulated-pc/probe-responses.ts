@@ -14,6 +14,7 @@ import { networkAdapters } from './network-adapters-model'
 import { proxySettings } from './proxy-settings-model'
 import { virtualizationFact } from './virtualization-model'
 import { winsockCatalog } from './winsock-catalog-model'
+import { installedProducts } from './installed-products-model'
 import { wslListOutput, wslOutputEncoding, wslVersionOutput } from './wsl-cli-model'
 import { simulateWslStart } from './wsl-startup-model'
 import { wslNetworkCheck } from './wsl-network-check-model'
@@ -50,6 +51,8 @@ export function probeResponse(probeId: ProbeId, scenario: Scenario): FactOf<Prob
       return proxySettings(scenario)
     case 'winsock-catalog':
       return winsockCatalog(scenario)
+    case 'installed-products':
+      return installedProducts(scenario)
     case 'firewall-profiles':
       return firewallProfiles(scenario)
     case 'hyperv-firewall':

@@ -26,6 +26,7 @@ const DEFAULT_LATENCY_MS: Readonly<Record<string, number>> = {
   'network-adapters': 600,
   'proxy-settings': 90,
   'winsock-catalog': 150,
+  'installed-products': 400,
   'firewall-profiles': 500,
   'hyperv-firewall': 500,
   'host-networking': 350,

@@ -32,6 +32,7 @@ const ASK: Readonly<Record<ProbeId, AskKey>> = {
   'network-adapters': 'ask.network-adapters',
   'proxy-settings': 'ask.proxy-settings',
   'winsock-catalog': 'ask.winsock-catalog',
+  'installed-products': 'ask.installed-products',
   'firewall-profiles': 'ask.firewall-profiles',
   'hyperv-firewall': 'ask.hyperv-firewall',
   'host-networking': 'ask.host-networking',

@@ -92,6 +92,7 @@ const PRIORITY: readonly FindingId[] = [
   'hyperv-firewall-blocks-outbound',
   'firewall-blocks-wsl-dns',
   'vpn-detected',
+  'network-software-installed',
   'port-tracker-fse',
   'wsl-inbox-only',
 ]

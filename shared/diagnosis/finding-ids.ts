@@ -37,6 +37,7 @@ export const FINDING_IDS = [
   'localhost-proxy-not-mirrored', // docs/knowledge/host-causes.md#localhost-proxy
   'vpn-detected', // docs/knowledge/host-causes.md#vpn-clients
   'nrpt-not-applied-in-wsl', // docs/knowledge/host-network-probes.md#host-dns: NRPT rules in force, DNS tunneling off
+  'network-software-installed', // known VPN/security/proxy products in the programs list (docs/knowledge/installed-products.md#what-a-finding-may-claim)
   'dns-tunneling-disabled-by-gsa', // docs/knowledge/wsl-checks.md#dns-tunneling, docs/knowledge/host-causes.md#vpn-clients
   'firewall-blocks-wsl-dns', // docs/knowledge/host-causes.md#dns-blocked-by-the-firewall, docs/knowledge/host-causes.md#enterprise-and-third-party-firewalls
   'hyperv-firewall-blocks-outbound', // the Hyper-V firewall drops WSL's outbound traffic (docs/knowledge/host-network-probes.md#hyper-v-firewall)

@@ -41,6 +41,8 @@ const KIND: Readonly<Record<FindingId, FindingKind>> = {
   'localhost-proxy-not-mirrored': 'cause',
   'vpn-detected': 'cause',
   'nrpt-not-applied-in-wsl': 'cause',
+  // Installed is not proof of the cause (docs/knowledge/installed-products.md#what-a-finding-may-claim).
+  'network-software-installed': 'advice',
   'dns-tunneling-disabled-by-gsa': 'cause',
   'firewall-blocks-wsl-dns': 'cause',
   'hyperv-firewall-blocks-outbound': 'cause',

@@ -97,6 +97,7 @@ export interface MachineView {
   readonly adapters: Known<FactOf<'network-adapters'>>
   readonly proxy: Known<FactOf<'proxy-settings'>>
   readonly winsock: Known<FactOf<'winsock-catalog'>>
+  readonly installedProducts: Known<FactOf<'installed-products'>>
   readonly firewall: Known<FactOf<'firewall-profiles'>>
   readonly hypervFirewall: Known<FactOf<'hyperv-firewall'>>
   readonly hostNetworking: Known<FactOf<'host-networking'>>
@@ -130,6 +131,7 @@ export function buildMachineView(snapshot: MachineSnapshot, pastedOutput?: strin
     adapters: known('network-adapters'),
     proxy: known('proxy-settings'),
     winsock: known('winsock-catalog'),
+    installedProducts: known('installed-products'),
     firewall: known('firewall-profiles'),
     hypervFirewall: known('hyperv-firewall'),
     hostNetworking: known('host-networking'),

@@ -97,6 +97,15 @@ const healthy: { readonly [P in ProbeId]: FactOf<P> } = {
   },
   'proxy-settings': { winInet: { proxyEnable: 0, proxyServer: null, autoConfigUrl: null }, winHttpSettingsBase64: null },
   'winsock-catalog': { entries: [{ catalog: 'protocol64', providerPath: '%SystemRoot%\\system32\\mswsock.dll', chainLength: 1 }] },
+  'installed-products': {
+    keys: [
+      { hive: 'machine', status: 'read' },
+      { hive: 'machine32', status: 'read' },
+      { hive: 'user', status: 'read' },
+    ],
+    programs: [],
+    truncated: false,
+  },
   'firewall-profiles': {
     profiles: ['Domain', 'Private', 'Public'].map((name) => ({
       name,

@@ -52,6 +52,7 @@ const factEntries = {
   'network-adapters': factEntry(FACT_SCHEMAS['network-adapters']),
   'proxy-settings': factEntry(FACT_SCHEMAS['proxy-settings']),
   'winsock-catalog': factEntry(FACT_SCHEMAS['winsock-catalog']),
+  'installed-products': factEntry(FACT_SCHEMAS['installed-products']),
   'firewall-profiles': factEntry(FACT_SCHEMAS['firewall-profiles']),
   'hyperv-firewall': factEntry(FACT_SCHEMAS['hyperv-firewall']),
   'host-networking': factEntry(FACT_SCHEMAS['host-networking']),

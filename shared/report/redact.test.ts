@@ -250,3 +250,41 @@ describe('redactText', () => {
     expect(redactText(text).value).toBe(text)
   })
 })
+
+// docs/knowledge/installed-products.md#the-installed-products-probe
+describe('redactSnapshot and the installed programs list', () => {
+  const base = snapshotOfScenario(findScenario('vpn-anyconnect-nat')!, { appVersion: '0.1.0', takenAt: new Date('2026-11-21T10:00:00Z') })
+  const programs = [
+    {
+      hive: 'machine32' as const,
+      displayName: 'Cisco AnyConnect Secure Mobility Client 4.10.05111',
+      publisher: 'Cisco Systems, Inc.',
+      displayVersion: '4.10.05111',
+    },
+    { hive: 'machine' as const, displayName: 'Kaspersky Total Security', publisher: null, displayVersion: '21.3.10.391' },
+    { hive: 'user' as const, displayName: 'Private Diary for ewilson', publisher: 'Small Vendor', displayVersion: '2.0' },
+    { hive: 'machine' as const, displayName: '7-Zip 21.07 (x64)', publisher: 'Igor Pavlov', displayVersion: '21.07' },
+  ]
+  const snapshot: MachineSnapshot = {
+    ...base,
+    facts: {
+      ...base.facts,
+      'installed-products': { status: 'known', durationMs: 40, data: { keys: [{ hive: 'machine', status: 'read' }], programs, truncated: false } },
+    },
+  }
+  const { value } = redactSnapshot(snapshot)
+  const kept = value.facts['installed-products']
+
+  it('keeps only the known products, with their names and versions exact', () => {
+    expect(kept?.status === 'known' && kept.data.programs.map((p) => [p.displayName, p.displayVersion])).toEqual([
+      ['Cisco AnyConnect Secure Mobility Client 4.10.05111', '4.10.05111'],
+      ['Kaspersky Total Security', '21.3.10.391'],
+    ])
+    expect(JSON.stringify(value)).not.toContain('Private Diary')
+    expect(JSON.stringify(value)).not.toContain('7-Zip')
+  })
+
+  it('gives the same findings as the whole list', () => {
+    expect(diagnose(value).map((f) => [f.id, f.args])).toEqual(diagnose(snapshot).map((f) => [f.id, f.args]))
+  })
+})

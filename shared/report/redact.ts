@@ -2,6 +2,7 @@ import { MachineSnapshot } from '../machine/snapshot'
 import { decodeNativeOutput, wslUtf8For, type NativeProducer } from '../probes/decode-native-output'
 import { blobTexts, redactBlob, redactWinHttpBlob } from './redact-bytes'
 import { IPV4 } from './redact-patterns'
+import { keepKnownProgramsOnly, programVersions } from './redact-programs'
 import { createRedactor, type RedactOptions, type RedactionSummary, type Redactor, type Replacement } from './redactor'
 
 export type { RedactOptions, RedactionSummary, Replacement } from './redactor'
@@ -34,16 +35,18 @@ type Json = string | number | boolean | null | readonly Json[] | { readonly [key
 
 /**
  * A copy of the snapshot with user names, computer names, NRPT namespaces, IP and MAC addresses and e-mail
- * addresses hidden in every string field, including the text inside base64 fields (wsl.exe output,
+ * addresses hidden in every string field, and only the known products kept of the installed
+ * programs list (redact-programs.ts), including the text inside base64 fields (wsl.exe output,
  * `.wslconfig` bytes, the WinHTTP proxy value), which keep their encoding (UTF-16LE stays
  * UTF-16LE). `pasted` (WSL output the user pasted) is hidden with the same replacements, so the
  * report and the snapshot say `<ip-1>` for the same address. The result still parses as a
  * `MachineSnapshot` and gives the same findings: the rules read codes, versions and settings.
  */
 export function redactSnapshot(
-  snapshot: MachineSnapshot,
+  whole: MachineSnapshot,
   options: RedactOptions & { readonly pasted?: string } = {},
 ): Redacted<MachineSnapshot> & { readonly pasted: string } {
+  const snapshot = keepKnownProgramsOnly(whole)
   const redactor = createRedactor(options)
   const json = snapshot as unknown as Json
   // Read each blob as the app reads it, or a user name in UTF-16LE wsl.exe output could stay hidden from redaction.
@@ -56,7 +59,7 @@ export function redactSnapshot(
   })
   if (options.pasted) redactor.learn(options.pasted)
   for (const domain of nrptNamespaces(snapshot)) redactor.learnDomain(domain)
-  for (const version of versionNumbers(snapshot)) redactor.keep(version)
+  for (const version of [...versionNumbers(snapshot), ...programVersions(snapshot)]) redactor.keep(version)
   const value = mapStrings(json, '', (text, key) => {
     if (EXACT_KEYS.has(key)) return text
     if (key === 'winHttpSettingsBase64') return redactWinHttpBlob(text, redactor.apply)

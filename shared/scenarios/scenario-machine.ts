@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { FIX_SCRIPT_IDS } from '../repair/fix-scripts'
+import { UninstallHive } from '../probes/facts/installed-products'
 
 /**
  * What ends a NAT creation failure on a simulated PC (docs/knowledge/error-codes.md#hresult-table, docs/knowledge/fixes.md#delete-wsl-hns-network, docs/knowledge/fixes.md#the-fix-ladder, docs/knowledge/host-causes.md#vmware-leftovers):
@@ -104,6 +105,20 @@ export const ScenarioNetwork = z.strictObject({
    * this LSP intercepts WSL's AF_HYPERV sockets, so WSL fails with 0x8007273d (Medium, #4177, #9331).
    */
   lsps: z.array(z.strictObject({ path: z.string().min(1), breaksHyperVSockets: z.boolean().optional() })).optional(),
+  /**
+   * Programs in the installed programs list (the Uninstall keys) besides Windows' own, as Windows
+   * stores them (docs/knowledge/installed-products.md#what-is-read); `hive` defaults to `machine`.
+   */
+  installedPrograms: z
+    .array(
+      z.strictObject({
+        hive: UninstallHive.optional(),
+        displayName: z.string().min(1),
+        publisher: z.string().min(1).optional(),
+        displayVersion: z.string().min(1).optional(),
+      }),
+    )
+    .optional(),
   /** `Get-NetFirewallProfile -PolicyStore ActiveStore` differences from the defaults (docs/knowledge/host-causes.md#dns-blocked-by-the-firewall, docs/knowledge/host-causes.md#enterprise-and-third-party-firewalls). */
   firewall: z.partialRecord(z.enum(['Domain', 'Private', 'Public']), FirewallProfileOverride).optional(),
   /**

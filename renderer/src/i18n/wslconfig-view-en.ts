@@ -72,6 +72,7 @@ export const wslconfigViewEn = {
   'checks.area.nat-network': 'WSL’s virtual network starts without errors',
   'checks.area.winsock': 'No third-party Winsock providers',
   'checks.area.vpn': 'No VPN adapters connected',
+  'checks.area.installed-products': 'No VPN, security or proxy software known to affect WSL in the installed programs list',
   'checks.area.proxy': 'Proxy settings are fine for WSL',
   'checks.area.dns-tunneling': 'DNS tunneling is not turned off by another program',
   'checks.area.firewall': 'Firewall profiles allow WSL’s DNS',

@@ -72,6 +72,7 @@ export const wslconfigViewZhCN = {
   'checks.area.nat-network': 'WSL 的虚拟网络启动时没有错误',
   'checks.area.winsock': '没有第三方 Winsock 提供程序',
   'checks.area.vpn': '没有已连接的 VPN 适配器',
+  'checks.area.installed-products': '已安装程序列表中没有已知会影响 WSL 的 VPN、安全或代理软件',
   'checks.area.proxy': '代理设置适用于 WSL',
   'checks.area.dns-tunneling': 'DNS 隧道未被其他程序关闭',
   'checks.area.firewall': '防火墙配置文件允许 WSL 的 DNS',

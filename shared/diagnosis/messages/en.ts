@@ -127,6 +127,11 @@ export const diagnosisEn = {
   'finding.vpn-detected.summary':
     '{count, plural, one {A VPN adapter is} other {# VPN adapters are}} connected ({adapters}); VPNs often break DNS or routes for WSL in NAT mode.',
   'finding.vpn-detected.why': "With DNS tunneling, WSL's DNS queries follow Windows' VPN rules; mirrored mode improves VPN compatibility further.",
+  'finding.network-software-installed.title': 'VPN, security or proxy software known to affect WSL is installed',
+  'finding.network-software-installed.summary':
+    '{products} {count, plural, one {is} other {are}} installed (found in the installed programs list). Public WSL reports tie {count, plural, one {this product} other {these products}} to broken networking in WSL.',
+  'finding.network-software-installed.why':
+    "Being installed is not proof of a fault: VPN clients change routes and DNS that a NAT-mode WSL does not follow, security suites can filter the WSL adapter's traffic, and proxy tools hook every connection, each only in some setups. If WSL has no network, pause or disconnect the product once to test, then look in its settings for WSL or Hyper-V.",
   'finding.dns-tunneling-disabled-by-gsa.title': 'Global Secure Access turns DNS tunneling off',
   'finding.dns-tunneling-disabled-by-gsa.summary': 'The Microsoft Entra Global Secure Access client is running, and WSL turns DNS tunneling off while it runs.',
   'finding.dns-tunneling-disabled-by-gsa.why':
@@ -180,6 +185,7 @@ export const diagnosisEn = {
   'probe.network-adapters': 'Network adapters and virtual switches',
   'probe.proxy-settings': 'Proxy settings',
   'probe.winsock-catalog': 'Winsock providers',
+  'probe.installed-products': 'Installed programs (VPN, security and proxy software)',
   'probe.firewall-profiles': 'Windows Firewall profiles',
   'probe.hyperv-firewall': 'Hyper-V firewall for WSL',
   'probe.host-networking': 'Other network settings',
@@ -266,6 +272,8 @@ export const diagnosisEn = {
   'ev.localhostProxy': "Windows' proxy is {server}, which is on this PC's localhost.",
   'ev.wslSaidProxy': 'WSL itself says a localhost proxy was detected but not mirrored into WSL.',
   'ev.vpnAdapter': 'Connected VPN {count, plural, one {adapter} other {adapters}}: {adapters}.',
+  'ev.vpnAdapterProduct': 'The connected adapter {adapter} belongs to {product}.',
+  'ev.installedProduct': '{product} is installed: found in the installed programs list as {entries}.',
   'ev.insideInterfaces': 'Network interfaces inside Linux: {interfaces}.',
   'ev.insideDnsFailed': 'Resolving a public name inside Linux failed ({detail}).',
   'ev.insideTcpWorks': 'A TCP connection to a public address on port 443 worked ({detail}).',
@@ -348,6 +356,7 @@ export const diagnosisEn = {
   'ask.network-adapters': 'Run `ipconfig /all` and paste the output.',
   'ask.proxy-settings': 'Run `netsh winhttp show proxy` and paste the output.',
   'ask.winsock-catalog': 'Run `netsh winsock show catalog` and paste the output.',
+  'ask.installed-products': 'Say which VPN, antivirus or proxy programs are installed (Settings > Apps > Installed apps).',
   'ask.firewall-profiles':
     'Run `Get-NetFirewallProfile | Format-List Name, Enabled, AllowInboundRules, AllowLocalFirewallRules` in PowerShell and paste the output.',
   'ask.hyperv-firewall':

@@ -109,6 +109,11 @@ export const diagnosisZhCN = {
   'finding.vpn-detected.title': '已连接 VPN',
   'finding.vpn-detected.summary': '{count} 个 VPN 适配器处于连接状态（{adapters}）；在 NAT 模式下，VPN 经常会破坏 WSL 的 DNS 或路由。',
   'finding.vpn-detected.why': '启用 DNS 隧道后，WSL 的 DNS 查询会遵循 Windows 的 VPN 规则；镜像模式可以进一步改善 VPN 兼容性。',
+  'finding.network-software-installed.title': '装有已知会影响 WSL 的 VPN、安全或代理软件',
+  'finding.network-software-installed.summary':
+    '在已安装程序列表中找到 {count} 个已知会影响 WSL 网络的软件：{products}。公开的 WSL 问题报告中有这类软件导致 WSL 网络故障的案例。',
+  'finding.network-software-installed.why':
+    '装了并不等于就是它出的问题：VPN 客户端会修改路由和 DNS，而 NAT 模式下的 WSL 不会跟着变；安全软件可能会过滤 WSL 网卡上的流量；代理工具会接管每一个连接。这些都只在部分配置下发生。如果 WSL 没有网络，可以先暂停或断开这个软件试一次，再到它的设置里找和 WSL 或 Hyper-V 有关的选项。',
   'finding.dns-tunneling-disabled-by-gsa.title': 'Global Secure Access 关闭了 DNS 隧道',
   'finding.dns-tunneling-disabled-by-gsa.summary': 'Microsoft Entra Global Secure Access 客户端正在运行，在其运行期间 WSL 会关闭 DNS 隧道。',
   'finding.dns-tunneling-disabled-by-gsa.why': '这是已知的兼容性问题。微软建议在使用该客户端时设置 dnsTunneling=false 或使用 NAT 模式。',
@@ -156,6 +161,7 @@ export const diagnosisZhCN = {
   'probe.network-adapters': '网络适配器和虚拟交换机',
   'probe.proxy-settings': '代理设置',
   'probe.winsock-catalog': 'Winsock 提供程序',
+  'probe.installed-products': '已安装的程序（VPN、安全和代理软件）',
   'probe.firewall-profiles': 'Windows 防火墙配置文件',
   'probe.hyperv-firewall': 'WSL 的 Hyper-V 防火墙',
   'probe.host-networking': '其他网络设置',
@@ -240,6 +246,8 @@ export const diagnosisZhCN = {
   'ev.localhostProxy': 'Windows 的代理为 {server}，位于这台电脑的 localhost 上。',
   'ev.wslSaidProxy': 'WSL 自己说明：检测到 localhost 代理配置，但未镜像到 WSL。',
   'ev.vpnAdapter': '已连接的 VPN 适配器（{count} 个）：{adapters}。',
+  'ev.vpnAdapterProduct': '已连接的适配器 {adapter} 属于 {product}。',
+  'ev.installedProduct': '已安装 {product}：在已安装程序列表中找到 {entries}。',
   'ev.insideInterfaces': 'Linux 里的网络接口：{interfaces}。',
   'ev.insideDnsFailed': '在 Linux 里解析公网域名失败（{detail}）。',
   'ev.insideTcpWorks': '到公网地址 443 端口的 TCP 连接成功（{detail}）。',
@@ -317,6 +325,7 @@ export const diagnosisZhCN = {
   'ask.network-adapters': '运行 `ipconfig /all` 并粘贴输出。',
   'ask.proxy-settings': '运行 `netsh winhttp show proxy` 并粘贴输出。',
   'ask.winsock-catalog': '运行 `netsh winsock show catalog` 并粘贴输出。',
+  'ask.installed-products': '说明电脑上装了哪些 VPN、杀毒软件或代理工具（设置 > 应用 > 已安装的应用）。',
   'ask.firewall-profiles': '在 PowerShell 中运行 `Get-NetFirewallProfile | Format-List Name, Enabled, AllowInboundRules, AllowLocalFirewallRules` 并粘贴输出。',
   'ask.hyperv-firewall':
     "在 PowerShell 中运行 `Get-NetFirewallHyperVVMSetting -PolicyStore ActiveStore -Name '{40E0AC32-46A5-438A-A0B2-2B479E8F2E90}'` 并粘贴输出。",

@@ -1,13 +1,16 @@
 import { decodeWinHttpSettings } from '../../probes/decode-winhttp-settings'
+import { productOfAdapter } from '../../probes/known-products'
 import type { Finding } from '../finding'
 import { configuredMode, dnsTunnelingActive, hasCode, natInUse, said, service } from '../derived'
 import type { MachineView } from '../machine-view'
+import { adapterProductEvidence, installedEvidence, installedKnownProducts, installedProductsFinding } from './product-rules'
 import { evidence, finding, outputSource, rule, type Rule } from './rule'
 
 /** Around WSL's network: proxies, VPNs, GSA, firewall policy, Winsock LSPs, hosts file, FSE (F). */
 export const environmentRules: readonly Rule[] = [
   rule(['wsl-startup', 'proxy-settings', 'wslconfig-file'], localhostProxyRule),
-  rule(['network-adapters', 'wslconfig-file', 'services', 'mirrored-readiness', 'wsl-startup'], vpnRule),
+  rule(['network-adapters', 'wslconfig-file', 'services', 'mirrored-readiness', 'wsl-startup', 'installed-products'], vpnRule),
+  rule(['installed-products', 'network-adapters'], installedProductsRule),
   rule(['services', 'wsl-startup'], gsaRule),
   rule(['firewall-profiles', 'wsl-startup', 'wslconfig-file', 'windows-version', 'mirrored-readiness', 'services'], firewallRule),
   rule(['winsock-catalog', 'wsl-startup'], lspRule),
@@ -64,8 +67,7 @@ function vpnRule(view: MachineView): Finding[] {
       }),
     ]
   }
-  if (!view.adapters.known) return []
-  const vpns = view.adapters.value.adapters.filter((a) => a.status === 'Up' && VPN_PATTERN.test(a.interfaceDescription))
+  const vpns = connectedVpnAdapters(view)
   if (vpns.length === 0) return []
   const tunneling = dnsTunnelingActive(view)
   const nat = configuredMode(view) !== 'mirrored'
@@ -76,11 +78,32 @@ function vpnRule(view: MachineView): Finding[] {
       confidence: 'medium',
       evidence: [
         evidence('ev.vpnAdapter', 'network-adapters', { adapters: vpns.map((a) => `${a.name} (${a.interfaceDescription})`).join(', '), count: vpns.length }),
+        // Which product it is, by the adapter and by the programs list (docs/knowledge/installed-products.md#what-a-finding-may-claim).
+        ...adapterProductEvidence(vpns.map((a) => a.interfaceDescription)),
+        ...installedVpnProducts(view).map(installedEvidence),
       ],
       fixes: ['wslconfig-enable-dns-tunneling', 'wslconfig-set-mirrored'],
       args: { adapters: vpns.map((a) => a.interfaceDescription).join(', '), count: vpns.length },
     }),
   ]
+}
+
+/** Adapters that are up and look like a VPN's (VPN_PATTERN, or a known product's own adapter); none when the adapter list is unknown. */
+function connectedVpnAdapters(view: MachineView) {
+  if (!view.adapters.known) return []
+  const vpnLike = (description: string) => VPN_PATTERN.test(description) || productOfAdapter(description)?.kind === 'vpn'
+  return view.adapters.value.adapters.filter((a) => a.status === 'Up' && vpnLike(a.interfaceDescription))
+}
+
+/** Installed products whose own adapter is among the connected VPN adapters: vpn-detected names them. */
+function installedVpnProducts(view: MachineView) {
+  const connected = connectedVpnAdapters(view)
+  return installedKnownProducts(view).filter((i) => i.product.adapter !== null && connected.some((a) => i.product.adapter?.test(a.interfaceDescription)))
+}
+
+/** docs/knowledge/installed-products.md#what-a-finding-may-claim: the known products installed, except VPNs vpn-detected already names. */
+function installedProductsRule(view: MachineView): Finding[] {
+  return installedProductsFinding(view, new Set(installedVpnProducts(view).map((i) => i.product.id)))
 }
 
 /** docs/knowledge/wsl-checks.md#dns-tunneling, docs/knowledge/host-causes.md#vpn-clients: the Entra Global Secure Access client turns DNS tunneling off. */

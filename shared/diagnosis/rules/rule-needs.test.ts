@@ -18,6 +18,7 @@ const PROBE_OF: Readonly<Record<keyof MachineView, ProbeId>> = {
   adapters: 'network-adapters',
   proxy: 'proxy-settings',
   winsock: 'winsock-catalog',
+  installedProducts: 'installed-products',
   firewall: 'firewall-profiles',
   hypervFirewall: 'hyperv-firewall',
   hostNetworking: 'host-networking',

@@ -7,6 +7,7 @@ import { EventsFact } from './events'
 import { NetworkAdaptersFact } from './network-adapters'
 import { ProxySettingsFact } from './proxy-settings'
 import { WinsockCatalogFact } from './winsock-catalog'
+import { InstalledProductsFact } from './installed-products'
 import { FirewallProfilesFact } from './firewall-profiles'
 import { HyperVFirewallFact } from './hyperv-firewall'
 import { HostNetworkingFact } from './host-networking'
@@ -29,6 +30,7 @@ export const FACT_SCHEMAS = {
   'network-adapters': NetworkAdaptersFact,
   'proxy-settings': ProxySettingsFact,
   'winsock-catalog': WinsockCatalogFact,
+  'installed-products': InstalledProductsFact,
   'firewall-profiles': FirewallProfilesFact,
   'hyperv-firewall': HyperVFirewallFact,
   'host-networking': HostNetworkingFact,

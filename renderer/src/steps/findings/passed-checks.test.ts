@@ -68,6 +68,19 @@ describe('checkResults', () => {
     expect(ids(checkResults(s, present).passed)).not.toContain('host-dns')
   })
 
+  // docs/knowledge/installed-products.md#what-a-finding-may-claim: a connected VPN names its product in vpn-detected.
+  it('does not pass the installed programs area while vpn-detected names an installed VPN', () => {
+    const s = snapshot({
+      'network-adapters': {
+        adapters: [{ name: 'Ethernet 3', interfaceDescription: 'PANGP Virtual Ethernet Adapter', status: 'Up', hidden: false }],
+      },
+      'installed-products': { programs: [{ hive: 'machine', displayName: 'GlobalProtect', publisher: null, displayVersion: null }] },
+    })
+    const present = diagnose(s).map((f) => f.id)
+    expect(present).toEqual(['vpn-detected'])
+    expect(ids(checkResults(s, present).passed)).not.toContain('installed-products')
+  })
+
   it('covers every finding the rules can produce', () => {
     const covered = new Set(CHECK_AREAS.flatMap((a) => a.findings))
     expect(FINDING_IDS.filter((id) => !covered.has(id))).toEqual([])

@@ -12,6 +12,7 @@ export type CheckAreaId =
   | 'nat-network'
   | 'winsock'
   | 'vpn'
+  | 'installed-products'
   | 'proxy'
   | 'dns-tunneling'
   | 'firewall'
@@ -74,6 +75,8 @@ export const CHECK_AREAS: readonly CheckArea[] = [
   },
   { id: 'winsock', probes: ['winsock-catalog'], findings: ['winsock-lsp'] },
   { id: 'vpn', probes: ['network-adapters'], findings: ['vpn-detected'] },
+  // vpn-detected names an installed VPN whose adapter is connected, so it counts here too.
+  { id: 'installed-products', probes: ['installed-products'], findings: ['network-software-installed', 'vpn-detected'] },
   { id: 'proxy', probes: ['proxy-settings'], findings: ['localhost-proxy-not-mirrored'] },
   { id: 'dns-tunneling', probes: ['services'], findings: ['dns-tunneling-disabled-by-gsa'] },
   { id: 'firewall', probes: ['firewall-profiles', 'hyperv-firewall'], findings: ['firewall-blocks-wsl-dns', 'hyperv-firewall-blocks-outbound'] },

@@ -1,0 +1,147 @@
+/**
+ * The one list of installed products public reports link to broken WSL networking
+ * (docs/knowledge/installed-products.md#known-products). The installed-products probe returns the
+ * programs list as Windows stores it; this list decides which entries matter, so the rules, the
+ * simulated PC and the report's redaction all read the same names. Patterns are narrow on purpose
+ * (product names as their vendors spell them), so an unrelated program never matches.
+ */
+export type ProductKind = 'vpn' | 'security' | 'proxy'
+
+export interface KnownProduct {
+  readonly id: string
+  /** The name findings show ("Zscaler is installed"): a product name, never translated. */
+  readonly name: string
+  readonly kind: ProductKind
+  /** Matches an Uninstall entry's DisplayName. */
+  readonly program: RegExp
+  /** Matches a network adapter's InterfaceDescription, where the product has its own adapter. */
+  readonly adapter: RegExp | null
+  /** The knowledge section with the product's public reports. */
+  readonly source: `docs/knowledge/installed-products.md#${string}`
+}
+
+export const KNOWN_PRODUCTS: readonly KnownProduct[] = [
+  {
+    id: 'zscaler',
+    name: 'Zscaler',
+    kind: 'vpn',
+    program: /\bzscaler\b/i,
+    adapter: /\bzscaler\b/i,
+    source: 'docs/knowledge/installed-products.md#zscaler',
+  },
+  {
+    id: 'cisco-secure-client',
+    name: 'Cisco AnyConnect / Secure Client',
+    kind: 'vpn',
+    program: /\bcisco (anyconnect|secure client)\b/i,
+    adapter: /\banyconnect\b|\bcisco secure client\b/i,
+    source: 'docs/knowledge/installed-products.md#cisco-anyconnect-and-cisco-secure-client',
+  },
+  {
+    id: 'globalprotect',
+    name: 'Palo Alto GlobalProtect',
+    kind: 'vpn',
+    program: /\bglobal\s?protect\b/i,
+    adapter: /\bPANGP\b|\bglobal\s?protect\b/i,
+    source: 'docs/knowledge/installed-products.md#palo-alto-globalprotect',
+  },
+  {
+    id: 'forticlient',
+    name: 'FortiClient',
+    kind: 'vpn',
+    program: /\bforticlient\b/i,
+    adapter: /\bfortinet\b|\bforticlient\b/i,
+    source: 'docs/knowledge/installed-products.md#forticlient',
+  },
+  {
+    id: 'check-point',
+    name: 'Check Point',
+    kind: 'vpn',
+    // "Check Point", two words, as the vendor spells it: "Checkpoint" is also other software's word.
+    program: /\bcheck point\b/i,
+    adapter: /\bcheck point\b/i,
+    source: 'docs/knowledge/installed-products.md#check-point',
+  },
+  {
+    id: 'pulse-ivanti',
+    name: 'Pulse Secure / Ivanti Secure Access',
+    kind: 'vpn',
+    program: /\bpulse secure\b|\bivanti secure access\b/i,
+    adapter: /\bjuniper\b|\bpulse\b|\bivanti\b/i,
+    source: 'docs/knowledge/installed-products.md#pulse-secure-and-ivanti-secure-access',
+  },
+  {
+    id: 'easyconnect',
+    name: 'Sangfor EasyConnect',
+    kind: 'vpn',
+    program: /\beasy\s?connect\b/i,
+    adapter: null,
+    source: 'docs/knowledge/installed-products.md#sangfor-easyconnect',
+  },
+  {
+    id: 'kaspersky',
+    name: 'Kaspersky',
+    kind: 'security',
+    program: /\bkaspersky\b/i,
+    adapter: null,
+    source: 'docs/knowledge/installed-products.md#kaspersky',
+  },
+  {
+    id: 'eset',
+    name: 'ESET',
+    kind: 'security',
+    program: /^ESET\b/,
+    adapter: null,
+    source: 'docs/knowledge/installed-products.md#eset',
+  },
+  {
+    id: 'bitdefender',
+    name: 'Bitdefender',
+    kind: 'security',
+    program: /\bbitdefender\b/i,
+    adapter: null,
+    source: 'docs/knowledge/installed-products.md#bitdefender',
+  },
+  {
+    id: 'mcafee',
+    name: 'McAfee',
+    kind: 'security',
+    program: /\bmcafee\b/i,
+    adapter: null,
+    source: 'docs/knowledge/installed-products.md#mcafee',
+  },
+  {
+    id: 'symantec-endpoint',
+    name: 'Symantec Endpoint Protection',
+    kind: 'security',
+    program: /\bsymantec endpoint protection\b/i,
+    adapter: null,
+    source: 'docs/knowledge/installed-products.md#symantec-endpoint-protection',
+  },
+  {
+    id: 'proxifier',
+    name: 'Proxifier',
+    kind: 'proxy',
+    program: /\bproxifier\b/i,
+    adapter: null,
+    source: 'docs/knowledge/installed-products.md#proxifier',
+  },
+  {
+    id: 'clash',
+    name: 'Clash',
+    kind: 'proxy',
+    program: /\bclash (for windows|verge)\b/i,
+    adapter: null,
+    source: 'docs/knowledge/installed-products.md#clash-tun-mode',
+  },
+]
+
+/** The known product an Uninstall DisplayName belongs to, if any (first match: the list does not overlap). */
+export function productOfProgram(displayName: string): KnownProduct | null {
+  return KNOWN_PRODUCTS.find((p) => p.program.test(displayName)) ?? null
+}
+
+/** The known product whose adapter this is, if any. */
+export function productOfAdapter(interfaceDescription: string): KnownProduct | null {
+  return KNOWN_PRODUCTS.find((p) => p.adapter !== null && p.adapter.test(interfaceDescription)) ?? null
+}
