@@ -20,8 +20,7 @@ const TEST_SUPPORT_FILES = [
   '**/*.spec.ts',
   'e2e/**',
   'renderer/test-setup.ts',
-  // Test support that still sits among product files (it should move into a `test-support/` folder beside the code it fakes).
-  'shared/diagnosis/test-snapshot.ts',
+  // The fault-injection suite: fakes and the suite itself, kept together in one folder.
   'electron/repair/fault-injection/**',
 ]
 

@@ -76,7 +76,7 @@ const PLANTS: readonly Plant[] = [
   {
     name: 'shared-test-snapshot',
     dir: 'shared/report',
-    code: "import { snapshot } from '../diagnosis/test-snapshot'\nexport const x = snapshot\n",
+    code: "import { snapshot } from '../diagnosis/test-support/test-snapshot'\nexport const x = snapshot\n",
     fails: { rule: 'no-restricted-imports', says: 'never imports test support' },
   },
   {

@@ -4,7 +4,7 @@ import { diagnose } from './diagnose'
 import { diagnoseEvidence, diagnosePaste, withPaste } from './diagnose-paste'
 import { snapshotFromEvidence } from './evidence'
 import { verdictOf } from './finding-kind'
-import { snapshot, wslconfig } from './test-snapshot'
+import { snapshot, wslconfig } from './test-support/test-snapshot'
 
 const MIRRORED = wslconfig('[wsl2]\nnetworkingMode=mirrored\n')
 const ipv6Off = { ipv6DisabledComponents: 0xff }

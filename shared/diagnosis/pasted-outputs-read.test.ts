@@ -5,7 +5,7 @@ import { formatDiagnosis } from './messages/format'
 import { diagnosisEn } from './messages/en'
 import { diagnosisZhCN } from './messages/zh-CN'
 import { MAX_PASTE_CHARS, pastedOutputFacts, pastedOutputMessage, readPastedOutputs } from './pasted-outputs-read'
-import { snapshot } from './test-snapshot'
+import { snapshot } from './test-support/test-snapshot'
 
 /** python-trio/trio#1659 ("IOCP polling doesn't work with Astrill VPN LSP"): the LSP entry of its catalog. */
 const ASTRILL_LSP = `Winsock Catalog Provider Entry

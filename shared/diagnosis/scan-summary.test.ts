@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { diagnose } from './diagnose'
 import { scanSummary } from './scan-summary'
-import { snapshot, withService } from './test-snapshot'
+import { snapshot, withService } from './test-support/test-snapshot'
 
 describe('scanSummary', () => {
   it('a healthy PC: every check that read its facts passed', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { snapshot, withService } from '../diagnosis/test-snapshot'
+import { snapshot, withService } from '../diagnosis/test-support/test-snapshot'
 import { prepareReport } from './prepare'
 
 /** Issue 12 #7: the report tells the story — latest findings, what was tried with Verify's verdict, the networking table, passed checks, the PC before. */

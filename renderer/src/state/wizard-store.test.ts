@@ -59,7 +59,7 @@ describe('wizard store: one journey through a fix', () => {
   }
 
   it('keeps the PC before the fix, shows the re-read PC after it, and logs Verify’s verdict', async () => {
-    const { snapshot, withService } = await import('../../../shared/diagnosis/test-snapshot')
+    const { snapshot, withService } = await import('../../../shared/diagnosis/test-support/test-snapshot')
     const broken = snapshot({ services: withService('WSLService', { startType: 'disabled', status: 'Stopped' }) })
     const fixed = snapshot()
     const bridge = {

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { snapshot, withService } from '../../../shared/diagnosis/test-snapshot'
+import { snapshot, withService } from '../../../shared/diagnosis/test-support/test-snapshot'
 import { renderWithStore } from '../test-support/test-render'
 import { ScanStep } from './ScanStep'
 

@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { diagnose } from '../../../shared/diagnosis/diagnose'
-import { snapshot, withService, wslconfig } from '../../../shared/diagnosis/test-snapshot'
+import { snapshot, withService, wslconfig } from '../../../shared/diagnosis/test-support/test-snapshot'
 import type { MachineSnapshot } from '../../../shared/machine/snapshot'
 import { renderWithStore } from '../test-support/test-render'
 import type { WizardState } from '../state/wizard-store'

@@ -4,7 +4,7 @@ import { findFix } from '../../repair/catalog'
 import { fixLadder } from '../../repair/ladder'
 import { diagnose } from '../diagnose'
 import { buildMachineView } from '../machine-view'
-import { failed, snapshot, withService } from '../test-snapshot'
+import { failed, snapshot, withService } from '../test-support/test-snapshot'
 
 const ids = (s: ReturnType<typeof snapshot>) => diagnose(s).map((f) => f.id)
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { FactOf } from '../../probes/facts'
 import { REQUIRED_EXPORTS } from '../../probes/facts/mirrored-readiness'
 import { diagnose } from '../diagnose'
-import { snapshot, wslconfig, withService } from '../test-snapshot'
+import { snapshot, wslconfig, withService } from '../test-support/test-snapshot'
 
 type Fact = FactOf<'host-dns'>
 type NrptRule = Extract<Fact['nrpt'], { available: true }>['rules'][number]

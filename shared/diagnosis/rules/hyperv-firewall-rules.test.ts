@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { FactOf } from '../../probes/facts'
 import { diagnose } from '../diagnose'
-import { snapshot, wslconfig } from '../test-snapshot'
+import { snapshot, wslconfig } from '../test-support/test-snapshot'
 
 type Fact = FactOf<'hyperv-firewall'>
 type Rule = Fact['blockRules'][number]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { diagnose } from '../diagnose'
-import { snapshot } from '../test-snapshot'
+import { snapshot } from '../test-support/test-snapshot'
 
 const virtualizationFinding = (s: ReturnType<typeof snapshot>) => diagnose(s).find((f) => f.id === 'virtualization-disabled')
 

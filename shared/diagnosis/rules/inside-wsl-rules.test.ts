@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { HEALTHY_MIRRORED, HEALTHY_NAT, networkCheckFact, type InsideWslState } from '../../probes/network-check/network-check-text'
 import { diagnose } from '../diagnose'
-import { snapshot, text, wslconfig } from '../test-snapshot'
+import { snapshot, text, wslconfig } from '../test-support/test-snapshot'
 
 const inside = (patch: Partial<InsideWslState>, base: InsideWslState = HEALTHY_NAT) => networkCheckFact({ ...base, ...patch })
 const ids = (s: ReturnType<typeof snapshot>) => diagnose(s).map((f) => f.id)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { diagnose } from '../diagnose'
-import { failed, snapshot, text, wslconfig } from '../test-snapshot'
+import { failed, snapshot, text, wslconfig } from '../test-support/test-snapshot'
 
 const mirrored = wslconfig('[wsl2]\nnetworkingMode=mirrored\n')
 /** WSL really running mirrored, as `wslinfo` reports it where everything is fine. */

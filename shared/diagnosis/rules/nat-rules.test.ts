@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { diagnose } from '../diagnose'
-import { failed, snapshot, text, withService } from '../test-snapshot'
+import { failed, snapshot, text, withService } from '../test-support/test-snapshot'
 
 const hardFailure = (code: string) =>
   failed(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { diagnose } from '../diagnose'
-import { failed, snapshot, text, withService, wslconfig } from '../test-snapshot'
+import { failed, snapshot, text, withService, wslconfig } from '../test-support/test-snapshot'
 
 const ids = (s: ReturnType<typeof snapshot>, pasted?: string) => diagnose(s, pasted).map((f) => f.id)
 

@@ -4,7 +4,7 @@ import { diagnose } from '../diagnose'
 import { formatDiagnosis } from '../messages/format'
 import { snapshotOfScenario } from '../../../electron/simulated-pc/scenario-snapshot'
 import { findScenario } from '../../scenarios'
-import { snapshot } from '../test-snapshot'
+import { snapshot } from '../test-support/test-snapshot'
 
 type Program = FactOf<'installed-products'>['programs'][number]
 const program = (displayName: string, displayVersion: string | null = null, hive: Program['hive'] = 'machine'): Program => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildMachineView } from '../../diagnosis/machine-view'
-import { snapshot } from '../../diagnosis/test-snapshot'
+import { snapshot } from '../../diagnosis/test-support/test-snapshot'
 import { decodeBase64, encodeBase64 } from '../../util/base64'
 import { buildPlan } from '../fix-definition'
 import { allSteps } from '../fix-plan'

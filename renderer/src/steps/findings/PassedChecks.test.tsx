@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { snapshot } from '../../../../shared/diagnosis/test-snapshot'
+import { snapshot } from '../../../../shared/diagnosis/test-support/test-snapshot'
 import { renderFindings } from '../wslconfig/test-support/render-findings'
 
 const areas = (testId: string) => [...screen.getByTestId(testId).querySelectorAll(':scope > ul > li')].map((li) => li.getAttribute('data-area'))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { diagnose } from '../../../../shared/diagnosis/diagnose'
 import { FINDING_IDS } from '../../../../shared/diagnosis/finding-ids'
-import { snapshot } from '../../../../shared/diagnosis/test-snapshot'
+import { snapshot } from '../../../../shared/diagnosis/test-support/test-snapshot'
 import { PROBE_IDS } from '../../../../shared/probes/probe-ids'
 import { encodeBase64 } from '../../../../shared/util/base64'
 import { encodeUtf8 } from '../../../../shared/wslconfig/utf8'

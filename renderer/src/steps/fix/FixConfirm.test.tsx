@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildMachineView, type MachineView } from '../../../../shared/diagnosis/machine-view'
-import { snapshot, withService, wslconfig } from '../../../../shared/diagnosis/test-snapshot'
+import { snapshot, withService, wslconfig } from '../../../../shared/diagnosis/test-support/test-snapshot'
 import { FIX_CATALOG } from '../../../../shared/repair/catalog'
 import { buildPlan } from '../../../../shared/repair/fix-definition'
 import type { FixPlan } from '../../../../shared/repair/fix-plan'

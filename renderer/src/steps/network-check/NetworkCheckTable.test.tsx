@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { snapshot } from '../../../../shared/diagnosis/test-snapshot'
+import { snapshot } from '../../../../shared/diagnosis/test-support/test-snapshot'
 import { HEALTHY_NAT, networkCheckFact } from '../../../../shared/probes/network-check/network-check-text'
 import { createFakeBridge } from '../../state/test-support/fake-bridge'
 import { StoreProvider } from '../../state/store-context'

@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { snapshot } from '../../../../shared/diagnosis/test-snapshot'
+import { snapshot } from '../../../../shared/diagnosis/test-support/test-snapshot'
 import { encodeBase64 } from '../../../../shared/util/base64'
 import { encodeUtf8 } from '../../../../shared/wslconfig/utf8'
 import { renderFindings } from './test-support/render-findings'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildMachineView, type ConfigView } from '../../../../shared/diagnosis/machine-view'
-import { snapshot } from '../../../../shared/diagnosis/test-snapshot'
+import { snapshot } from '../../../../shared/diagnosis/test-support/test-snapshot'
 import { encodeBase64 } from '../../../../shared/util/base64'
 import { encodeUtf8 } from '../../../../shared/wslconfig/utf8'
 import { buildConfigListing } from './config-listing'

@@ -1,10 +1,10 @@
-import type { AnyFactEntry, MachineSnapshot } from '../machine/snapshot'
-import type { FactOf } from '../probes/facts'
-import { REQUIRED_EXPORTS } from '../probes/facts/mirrored-readiness'
-import type { ProbeId } from '../probes/probe-ids'
-import { encodeBase64 } from '../util/base64'
-import { encodeUtf8 } from '../wslconfig/utf8'
-import { HEALTHY_NAT, networkCheckFact } from '../probes/network-check/network-check-text'
+import type { AnyFactEntry, MachineSnapshot } from '../../machine/snapshot'
+import type { FactOf } from '../../probes/facts'
+import { REQUIRED_EXPORTS } from '../../probes/facts/mirrored-readiness'
+import type { ProbeId } from '../../probes/probe-ids'
+import { encodeBase64 } from '../../util/base64'
+import { encodeUtf8 } from '../../wslconfig/utf8'
+import { HEALTHY_NAT, networkCheckFact } from '../../probes/network-check/network-check-text'
 
 /**
  * Builds snapshots for rule tests: a healthy Windows 11 24H2 PC with Store WSL 2.6.1 by default,
