@@ -57,6 +57,7 @@ const SUPERSEDES: Readonly<Partial<Record<FindingId, readonly FindingId[]>>> = {
   'wsl-not-installed': ['vmp-missing'],
   'wslconfig-fails-to-load': ['wslconfig-networking-key-ignored', 'wslconfig-warnings'],
   'wslconfig-encoding': ['wslconfig-networking-key-ignored', 'wslconfig-warnings'],
+  'wslconfig-bridged-unsupported': ['nat-creation-failed', 'nat-fell-back'],
 }
 
 /**
@@ -70,6 +71,7 @@ const PRIORITY: readonly FindingId[] = [
   'dns-client-disabled',
   'virtualization-disabled',
   'wslconfig-fails-to-load',
+  'wslconfig-bridged-unsupported',
   'winsock-lsp',
   'nat-vmware-leftovers',
   'nat-vmswitch-not-found',

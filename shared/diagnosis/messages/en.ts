@@ -103,6 +103,11 @@ export const diagnosisEn = {
   'finding.wslconfig-misnamed.summary': 'There is no .wslconfig, but a file with a similar name exists in your profile folder.',
   'finding.wslconfig-misnamed.why':
     'WSL reads only %UserProfile%\\.wslconfig. Editors often add .txt; wsl.conf is a different file that lives inside each distribution.',
+  'finding.wslconfig-bridged-unsupported.title': 'Bridged networking does not work on Windows 10',
+  'finding.wslconfig-bridged-unsupported.summary':
+    '.wslconfig asks for networkingMode=bridged, which Windows 10 cannot provide, so WSL fails to start its network.',
+  'finding.wslconfig-bridged-unsupported.why':
+    'Bridged mode connects WSL to a Hyper-V switch through networking features Windows 10 does not have; there WSL stops with "The virtual machine or container JSON document is invalid" (0x8037010d). A WSL maintainer confirmed that bridged networking is not supported on Windows 10. Switch to NAT (remove networkingMode=bridged and vmSwitch=) or upgrade to Windows 11.',
   'finding.wsl-not-installed.title': 'WSL is not installed',
   'finding.wsl-not-installed.summary': 'wsl.exe was not found on this PC.',
   'finding.wsl-not-installed.why': 'Install WSL with "wsl --install" (it enables the Virtual Machine Platform and needs a restart).',
@@ -257,6 +262,10 @@ export const diagnosisEn = {
   'ev.runsInVm': 'This PC is itself a virtual machine ({model}): nested virtualization must be enabled on its host.',
   'ev.wslSaidVirtualization': 'WSL itself says virtualization is not enabled on this machine.',
   'ev.codeVirtualization': 'WSL reported {path} ({code}).',
+  'ev.bridgedRequested': '.wslconfig sets networkingMode=bridged.',
+  'ev.bridgedOnWindows10': 'Windows {version} is Windows 10: bridged networking needs Windows 11.',
+  'ev.bridgedInvalidJson':
+    'WSL stopped while configuring the network with 0x8037010d ("The virtual machine or container JSON document is invalid"), what Windows 10 answers to a bridged setup.',
   'ev.configError': 'Line {line}: "{value}" is not a valid value for {key}; WSL stops reading the file there.',
   'ev.configWarning': 'Line {line}: {text}',
   'ev.configDidYouMean': 'Line {line}: "{written}" is not a WSL setting; you probably meant "{meant}".',

@@ -1,10 +1,10 @@
 import { formatConfigWarning } from '../../wsl-messages/config-warning'
 import { wslLanguageFor } from '../../wsl-messages/messages'
 import type { WslConfigMessage } from '../../wslconfig/types'
-import { said } from '../derived'
+import { configuredMode, hasCode, said } from '../derived'
 import type { Finding } from '../finding'
 import type { ConfigView, MachineView } from '../machine-view'
-import { evidence, finding, rule, type Rule } from './rule'
+import { evidence, finding, outputSource, rule, type Rule } from './rule'
 
 /**
  * `.wslconfig` problems judged exactly as WSL's parser judges them (docs/knowledge/wslconfig.md;
@@ -18,6 +18,7 @@ export const wslconfigRules: readonly Rule[] = [
   rule(['wslconfig-file'], encodingRule),
   rule(['wslconfig-file'], misnamedRule),
   rule(['wslconfig-file', 'wsl-startup'], wslSaidConfigRule),
+  rule(['wslconfig-file', 'windows-version', 'wsl-startup'], bridgedRule),
 ]
 
 /** Keys whose loss changes networking (docs/knowledge/wsl-checks.md#enterprise-policy). */
@@ -260,5 +261,32 @@ function wslSaidConfigRule(view: MachineView): Finding[] {
           }),
         ]
       : []),
+  ]
+}
+
+/**
+ * docs/knowledge/causes.md#bridged-on-windows-10: `networkingMode=bridged` needs Windows 11; on Windows 10
+ * WSL stops configuring the network with HCS's "JSON document is invalid" (0x8037010d). Needs the
+ * bridged setting plus either the Windows 10 build or that error: on Windows 11, or with neither
+ * known, it says nothing.
+ */
+function bridgedRule(view: MachineView): Finding[] {
+  if (configuredMode(view) !== 'bridged') return []
+  const win = view.windows.known ? view.windows.value : null
+  const windows10 = win === null ? null : win.build < 22000
+  const invalidJson = hasCode(view, '0x8037010d')
+  if (windows10 === false || (windows10 === null && invalidJson === undefined)) return []
+  return [
+    finding({
+      id: 'wslconfig-bridged-unsupported',
+      severity: 'error',
+      confidence: windows10 === true ? 'high' : 'medium',
+      evidence: [
+        evidence('ev.bridgedRequested', 'wslconfig-file'),
+        ...(win !== null && windows10 === true ? [evidence('ev.bridgedOnWindows10', 'windows-version', { version: win.version })] : []),
+        ...(invalidJson !== undefined ? [evidence('ev.bridgedInvalidJson', outputSource(view))] : []),
+      ],
+      fixes: ['wslconfig-set-nat', 'windows-feature-update'],
+    }),
   ]
 }

@@ -121,6 +121,7 @@ export const wslconfigFixes: readonly FixDefinition[] = [
       'mirrored-kernel-too-old',
       'mirrored-fell-back-unknown-cause',
       'dns-tunneling-disabled-by-gsa',
+      'wslconfig-bridged-unsupported',
     ],
     'wsl2.networkingMode',
     'nat',

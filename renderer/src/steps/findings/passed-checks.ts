@@ -52,7 +52,14 @@ export const CHECK_AREAS: readonly CheckArea[] = [
   {
     id: 'wslconfig',
     probes: ['wslconfig-file'],
-    findings: ['wslconfig-fails-to-load', 'wslconfig-networking-key-ignored', 'wslconfig-warnings', 'wslconfig-encoding', 'wslconfig-misnamed'],
+    findings: [
+      'wslconfig-fails-to-load',
+      'wslconfig-networking-key-ignored',
+      'wslconfig-warnings',
+      'wslconfig-encoding',
+      'wslconfig-misnamed',
+      'wslconfig-bridged-unsupported',
+    ],
   },
   { id: 'services', probes: ['services'], findings: ['wsl-service-disabled', 'nat-ics-disabled', 'dns-client-disabled'] },
   { id: 'virtualization', probes: ['virtualization', 'windows-version'], findings: ['vmp-missing', 'virtualization-disabled', 'wsl-not-installed'] },
