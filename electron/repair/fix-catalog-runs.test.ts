@@ -59,6 +59,7 @@ describe('every fix in the catalog runs on a simulated PC', () => {
 describe('the exact commands and elevated scripts fixes produce (fixtures)', () => {
   const catalog = createFsScriptCatalog(join(__dirname, '..'))
 
+  // Every fix on every shipped scenario through the real handlers: seconds, more on a busy CI machine.
   it("pins every plan's steps: script, elevation, input and shown command", async () => {
     const pinned: Record<string, unknown> = {}
     for (const fix of FIX_CATALOG) {
@@ -76,7 +77,7 @@ describe('the exact commands and elevated scripts fixes produce (fixtures)', () 
       }
     }
     compareFixture('plans.json', `${JSON.stringify(pinned, null, 2)}\n`)
-  })
+  }, 60_000)
 
   it('pins the one elevated script of enable-sharedaccess and of toggle-vmp (part 2)', () => {
     const sharedAccess = FIX_CATALOG.find((f) => f.id === 'enable-sharedaccess')!

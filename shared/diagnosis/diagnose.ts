@@ -58,6 +58,7 @@ const SUPERSEDES: Readonly<Partial<Record<FindingId, readonly FindingId[]>>> = {
   'wslconfig-fails-to-load': ['wslconfig-networking-key-ignored', 'wslconfig-warnings'],
   'wslconfig-encoding': ['wslconfig-networking-key-ignored', 'wslconfig-warnings'],
   'wslconfig-bridged-unsupported': ['nat-creation-failed', 'nat-fell-back'],
+  'nat-dns-port-53-in-use': ['nat-creation-failed', 'nat-fell-back'],
 }
 
 /**
@@ -77,6 +78,7 @@ const PRIORITY: readonly FindingId[] = [
   'nat-vmswitch-not-found',
   'nat-hns-network-stale',
   'nat-ics-disabled',
+  'nat-dns-port-53-in-use',
   'nat-creation-failed',
   'mirrored-unsupported-server',
   'networking-mode-set-by-policy',

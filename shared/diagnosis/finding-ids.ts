@@ -29,6 +29,7 @@ export const FINDING_IDS = [
   'wslconfig-warnings', // other lines WSL warns about and skips
   'wslconfig-encoding', // encoding WSL mis-reads (BOM-less UTF-16, ANSI/GBK with non-ASCII)
   'wslconfig-misnamed', // the settings are in a lookalike file WSL never reads
+  'nat-dns-port-53-in-use', // a DNS server on Windows holds UDP 53 (docs/knowledge/causes.md#dns-server-on-port-53)
   'wslconfig-bridged-unsupported', // networkingMode=bridged on Windows 10 (docs/knowledge/causes.md#bridged-on-windows-10)
   // WSL installation (docs/knowledge/wsl-checks.md#wsl-versions-that-changed-networking, docs/knowledge/wsl-checks.md#minimum-windows-for-wsl-2, docs/knowledge/wsl-checks.md#console-output-of-wsl)
   'wsl-not-installed',

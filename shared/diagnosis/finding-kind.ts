@@ -35,6 +35,7 @@ const KIND: Readonly<Record<FindingId, FindingKind>> = {
   'wslconfig-encoding': 'cause',
   'wslconfig-misnamed': 'cause',
   'wslconfig-bridged-unsupported': 'cause',
+  'nat-dns-port-53-in-use': 'cause',
   'wsl-not-installed': 'cause',
   // Old or inbox WSL explains nothing by itself (a healthy PC may run it): advice (issue 11).
   'wsl-inbox-only': 'advice',

@@ -34,6 +34,7 @@ export const FIX_IDS = [
   'vmware-cleanup', // step 8, docs/knowledge/host-causes.md#vmware-leftovers
   'remove-lsp', // step 8, docs/knowledge/host-causes.md#winsock-lsp: guidance
   'winsock-reset', // step 8
+  'free-port-53', // guidance: move a DNS server on Windows off port 53 (docs/knowledge/causes.md#dns-server-on-port-53)
   'network-reset', // step 9
   'system-restore', // docs/knowledge/fixes.md#restore-points: return to the restore point taken before an admin fix (guidance)
   'wslconfig-set-none', // step 10: temporary, no networking

@@ -14,6 +14,8 @@ export interface PastedFacts {
   readonly vmProducts: readonly string[]
   /** The user says mirrored networking is set (`networkingMode=mirrored`). */
   readonly saysMirrored: boolean
+  /** A DNS server running on Windows named (Acrylic, Technitium, …): it can hold UDP port 53 that WSL's NAT needs (docs/knowledge/causes.md#dns-server-on-port-53). */
+  readonly dnsServers: readonly string[]
 }
 
 const VPNS: readonly (readonly [string, RegExp])[] = [
@@ -36,6 +38,15 @@ const VMS: readonly (readonly [string, RegExp])[] = [
   ['VirtualBox', /\bvirtual\s?box\b/i],
 ]
 
+// valet-windows runs Acrylic DNS Proxy for its local domains (yCodeTech/valet-windows#14: it held port 53).
+const DNS_SERVERS: readonly (readonly [string, RegExp])[] = [
+  ['Acrylic DNS Proxy', /\bacrylic\b/i],
+  ['Technitium DNS Server', /\btechnitium\b/i],
+  ['AdGuard Home', /\badguard\s?home\b/i],
+  ['DNSCrypt', /\bdnscrypt\b/i],
+  ['valet-windows (Acrylic DNS Proxy)', /\bvalet-windows\b/i],
+]
+
 const IPV6 = /DisabledComponents[`'"\s]*(?:to|=|:|设置为|为|REG_DWORD)?[`'"\s]*(0x0*ff|255)\b/i
 const MIRRORED = /networkingMode\s*=\s*mirrored/i
 
@@ -46,5 +57,6 @@ export function readPastedFacts(text: string): PastedFacts {
     ipv6DisabledComponents: ipv6?.[1] ? ipv6[1] : null,
     vmProducts: VMS.filter(([, re]) => re.test(text)).map(([name]) => name),
     saysMirrored: MIRRORED.test(text),
+    dnsServers: DNS_SERVERS.filter(([, re]) => re.test(text)).map(([name]) => name),
   }
 }

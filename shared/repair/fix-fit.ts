@@ -120,6 +120,7 @@ export const FIX_FIT: Readonly<Partial<Record<FindingId, Partial<Record<FixId, F
     'toggle-vmp': 'may-help',
     'network-reset': 'may-help',
   },
+  'nat-dns-port-53-in-use': { 'free-port-53': 'removes-cause' },
   'nat-creation-failed': {
     'wsl-shutdown': 'may-help',
     'wsl-update': 'may-help',

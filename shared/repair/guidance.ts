@@ -22,6 +22,7 @@ export const GUIDANCE: Partial<Readonly<Record<FixId, Guidance>>> = {
   'firmware-virtualization': { link: 'doc-enable-virtualization', steps: 'how' },
   'remove-lsp': { link: 'settings-installed-apps', steps: 'how' },
   'network-reset': { link: 'settings-network-status', steps: 'guide' },
+  'free-port-53': { steps: 'how' },
   'system-restore': { steps: 'guide' },
   'shrink-hosts-file': { steps: 'guide' },
   'firewall-allow-local-rules': { steps: 'guide' },

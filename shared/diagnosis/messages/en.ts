@@ -103,6 +103,10 @@ export const diagnosisEn = {
   'finding.wslconfig-misnamed.summary': 'There is no .wslconfig, but a file with a similar name exists in your profile folder.',
   'finding.wslconfig-misnamed.why':
     'WSL reads only %UserProfile%\\.wslconfig. Editors often add .txt; wsl.conf is a different file that lives inside each distribution.',
+  'finding.nat-dns-port-53-in-use.title': "A DNS server on Windows holds the port WSL's network needs",
+  'finding.nat-dns-port-53-in-use.summary': 'WSL could not create its NAT network, and you named {products}, which listens on port 53.',
+  'finding.nat-dns-port-53-in-use.why':
+    "WSL's NAT network answers DNS for Linux through Windows' Internet Connection Sharing, which needs UDP port 53 on the host. A DNS server on Windows that takes port 53 on every address first makes the network fail (HNS 0xffffffff in several reports); stopping it, starting WSL, then starting it again worked for the reporters.",
   'finding.wslconfig-bridged-unsupported.title': 'Bridged networking does not work on Windows 10',
   'finding.wslconfig-bridged-unsupported.summary':
     '.wslconfig asks for networkingMode=bridged, which Windows 10 cannot provide, so WSL fails to start its network.',
@@ -262,6 +266,7 @@ export const diagnosisEn = {
   'ev.runsInVm': 'This PC is itself a virtual machine ({model}): nested virtualization must be enabled on its host.',
   'ev.wslSaidVirtualization': 'WSL itself says virtualization is not enabled on this machine.',
   'ev.codeVirtualization': 'WSL reported {path} ({code}).',
+  'ev.youSaidDnsServer': 'You said: {products} runs on this PC.',
   'ev.bridgedRequested': '.wslconfig sets networkingMode=bridged.',
   'ev.bridgedOnWindows10': 'Windows {version} is Windows 10: bridged networking needs Windows 11.',
   'ev.bridgedInvalidJson':
@@ -345,6 +350,7 @@ export const diagnosisEn = {
     'The mirrored-mode requirements could not be checked ({reason}). Run the scan on that PC, or check Get-NetFirewallHyperVVMCreator and the Tcpip6 DisabledComponents value.',
   'un.rebootAfterUpdate': "If Windows was updated recently, restart: one user's mirrored mode came back after a restart (#11952).",
   'un.checkVmwareLeftovers': 'Leftovers of VMware or VirtualBox could not be checked ({reason}).',
+  'un.checkPort53': 'Which program holds UDP port 53 was not read: in PowerShell, Get-Process -Id (Get-NetUDPEndpoint -LocalPort 53).OwningProcess shows it.',
   'un.checkHnsEvents': 'The Host Network Service logs would show the underlying error; they could not be read here.',
   'un.checkServices': 'Service states could not be read ({reason}).',
   'un.hypervisorLaunchTypeUnread':
@@ -444,6 +450,9 @@ export const diagnosisEn = {
   'fix.remove-lsp.how': 'Uninstall or update the proxy/VPN/accelerator tool that added it.',
   'fix.winsock-reset.title': 'Reset Winsock (netsh winsock reset)',
   'fix.winsock-reset.how': 'Removes all third-party providers, which breaks the software that installed them (administrator, restart).',
+  'fix.free-port-53.title': 'Free port 53 for WSL',
+  'fix.free-port-53.how':
+    'Stop the DNS server (its Windows service), start WSL, then start the DNS server again; for good, set it to listen on one address (for example 127.0.0.1) instead of all addresses, or on another port.',
   'fix.network-reset.title': 'Network reset (last resort)',
   'fix.network-reset.how': 'Reinstalls all network adapters and resets settings: VPNs and static IPs must be set up again (administrator, automatic restart).',
   'fix.system-restore.title': 'Return to a restore point (System Restore)',

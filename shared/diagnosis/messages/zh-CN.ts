@@ -88,6 +88,10 @@ export const diagnosisZhCN = {
   'finding.wslconfig-misnamed.title': '你的 WSL 设置写在了 WSL 从不读取的文件中',
   'finding.wslconfig-misnamed.summary': '没有 .wslconfig 文件，但你的用户文件夹中存在一个名称相似的文件。',
   'finding.wslconfig-misnamed.why': 'WSL 只读取 %UserProfile%\\.wslconfig。编辑器常会自动加上 .txt；wsl.conf 是另一个文件，位于每个发行版内部。',
+  'finding.nat-dns-port-53-in-use.title': 'Windows 上的 DNS 服务器占用了 WSL 网络需要的端口',
+  'finding.nat-dns-port-53-in-use.summary': 'WSL 无法创建 NAT 网络，而你提到了 {products}，它会监听 53 端口。',
+  'finding.nat-dns-port-53-in-use.why':
+    'WSL 的 NAT 网络通过 Windows 的“Internet 连接共享”为 Linux 提供 DNS，这需要主机上的 UDP 53 端口。如果 Windows 上的 DNS 服务器抢先在所有地址上占用了 53 端口，网络就会创建失败（多份报告中为 HNS 0xffffffff）；报告者先停止它、启动 WSL、再重新启动它后恢复正常。',
   'finding.wslconfig-bridged-unsupported.title': 'Windows 10 不支持桥接网络',
   'finding.wslconfig-bridged-unsupported.summary': '.wslconfig 设置了 networkingMode=bridged，但 Windows 10 无法提供桥接网络，所以 WSL 的网络启动失败。',
   'finding.wslconfig-bridged-unsupported.why':
@@ -235,6 +239,7 @@ export const diagnosisZhCN = {
   'ev.runsInVm': '这台电脑本身是一台虚拟机（{model}）：必须在其宿主机上启用嵌套虚拟化。',
   'ev.wslSaidVirtualization': 'WSL 自己说明：这台计算机未启用虚拟化。',
   'ev.codeVirtualization': 'WSL 报告了 {path}（{code}）。',
+  'ev.youSaidDnsServer': '你提到：这台电脑上运行着 {products}。',
   'ev.bridgedRequested': '.wslconfig 中设置了 networkingMode=bridged。',
   'ev.bridgedOnWindows10': 'Windows {version} 属于 Windows 10：桥接网络需要 Windows 11。',
   'ev.bridgedInvalidJson': 'WSL 在配置网络时因 0x8037010d（“虚拟机或容器 JSON 文档无效”）停止，这正是 Windows 10 对桥接设置的回应。',
@@ -314,6 +319,7 @@ export const diagnosisZhCN = {
     '无法检查镜像模式的前提条件（{reason}）。请在那台电脑上运行扫描，或检查 Get-NetFirewallHyperVVMCreator 和 Tcpip6 的 DisabledComponents 值。',
   'un.rebootAfterUpdate': '如果最近更新过 Windows，请重启：有用户重启后镜像模式恢复正常（#11952）。',
   'un.checkVmwareLeftovers': '无法检查 VMware 或 VirtualBox 的残留（{reason}）。',
+  'un.checkPort53': '未读取哪个程序占用了 UDP 53 端口：在 PowerShell 中运行 Get-Process -Id (Get-NetUDPEndpoint -LocalPort 53).OwningProcess 可以查看。',
   'un.checkHnsEvents': '主机网络服务的日志会显示底层错误；此处无法读取它们。',
   'un.checkServices': '无法读取服务状态（{reason}）。',
   'un.hypervisorLaunchTypeUnread':
@@ -409,6 +415,9 @@ export const diagnosisZhCN = {
   'fix.remove-lsp.how': '卸载或更新添加它的代理、VPN 或加速器工具。',
   'fix.winsock-reset.title': '重置 Winsock（netsh winsock reset）',
   'fix.winsock-reset.how': '删除所有第三方提供程序，安装它们的软件将无法工作（需要管理员权限并重启）。',
+  'fix.free-port-53.title': '为 WSL 让出 53 端口',
+  'fix.free-port-53.how':
+    '先停止该 DNS 服务器（它的 Windows 服务），启动 WSL，再重新启动 DNS 服务器；长期的办法是让它只监听一个地址（例如 127.0.0.1）而不是所有地址，或改用其他端口。',
   'fix.network-reset.title': '网络重置（最后手段）',
   'fix.network-reset.how': '重新安装所有网络适配器并重置设置：VPN 和静态 IP 需要重新配置（需要管理员权限，会自动重启）。',
   'fix.system-restore.title': '还原到还原点（系统还原）',

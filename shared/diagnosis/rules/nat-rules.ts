@@ -17,6 +17,7 @@ export const natRules: readonly Rule[] = [
   rule(['services', 'wsl-startup', 'wslconfig-file', 'wsl-install'], icsRule),
   rule(['wsl-startup', 'wsl-install'], otherCodeRule),
   rule(['wsl-startup', 'events'], fellBackRule),
+  rule(['wsl-startup'], dnsPortRule),
 ]
 
 function natLines(view: MachineView): string[] {
@@ -171,6 +172,33 @@ function fellBackRule(view: MachineView): Finding[] {
       wslSaid: messages.map((m) => m.text),
       // The summary names the mode WSL fell back to: what it said, else what wslinfo reported.
       args: windowsTermArgs('mode', 'networkingMode', messages[0]?.args[1] ?? mode ?? 'None'),
+    }),
+  ]
+}
+
+/**
+ * docs/knowledge/causes.md#dns-server-on-port-53: a DNS server on Windows (Acrylic, Technitium, …) binds
+ * UDP port 53 first, and the NAT network's DNS proxy (SharedAccess) cannot. Read from what the user
+ * wrote, with WSL's networking failure: no probe reads the port's owner yet, so it stays "likely" and
+ * says which check decides.
+ */
+function dnsPortRule(view: MachineView): Finding[] {
+  const servers = view.pastedFacts.dnsServers
+  const failure = codes(view).find((c) => c.networking)
+  if (servers.length === 0 || failure === undefined) return []
+  return [
+    finding({
+      id: 'nat-dns-port-53-in-use',
+      severity: 'error',
+      confidence: 'medium',
+      evidence: [
+        evidence('ev.youSaidDnsServer', 'pasted', { products: servers.join(', ') }),
+        evidence('ev.codeOther', outputSource(view), { path: failure.path, code: failure.code }),
+      ],
+      unknowns: [unknown('un.checkPort53')],
+      fixes: ['free-port-53'],
+      wslSaid: natLines(view),
+      args: { products: servers.join(', ') },
     }),
   ]
 }

@@ -73,6 +73,7 @@ export const CHECK_AREAS: readonly CheckArea[] = [
       'nat-ics-disabled',
       'nat-fell-back',
       'nat-creation-failed',
+      'nat-dns-port-53-in-use',
       'wsl-service-disabled',
       'vmp-missing',
       'virtualization-disabled',
