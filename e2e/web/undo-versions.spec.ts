@@ -48,6 +48,9 @@ for (const [locale, tag] of [
     runtime.host.setElevatedFault({ kind: 'hang', atStep: 0 })
     await page.getByTestId('apply-fix').click()
     await expect(page.locator('[aria-busy="true"]')).toBeVisible()
+    // Mid-run means a step is running: the journal then holds the run (written before each step).
+    // Reloading earlier (during the UAC wait) would test a run that never started.
+    await expect(page.locator('[data-testid^="fix-step-"][data-status="running"]').first()).toBeVisible({ timeout: 20_000 })
     await page.reload()
     await expect(page.getByTestId('recovery-panel')).toBeVisible({ timeout: 20_000 })
     await page.screenshot({ path: join(shots, `${tag}-recovery-before-scan.png`), fullPage: true })
