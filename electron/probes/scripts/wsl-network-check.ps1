@@ -49,14 +49,17 @@ function Close-WndListener {
 }
 
 function Start-WndConnectPoller {
-  # A background runspace that tries 127.0.0.1:Port every ~0.4 s until it connects or ForMs pass.
+  # A background runspace that tries 127.0.0.1:Port every ~0.4 s until it connects, ForMs pass, or
+  # its stop event is set. The event (not PowerShell.Stop(), which blocks, and was seen to hang when
+  # called while the runspace was still opening) is how the script ends it.
   param([int]$Port, [int]$ForMs)
   if (-not (Test-WndFullLanguage)) { return $null }
+  $stop = New-Object System.Threading.ManualResetEvent $false
   $shell = [powershell]::Create()
   $null = $shell.AddScript({
-      param([int]$Port, [int]$ForMs)
+      param([int]$Port, [int]$ForMs, $Stop)
       $until = [DateTime]::UtcNow.AddMilliseconds($ForMs)
-      while ([DateTime]::UtcNow -lt $until) {
+      while ([DateTime]::UtcNow -lt $until -and -not $Stop.WaitOne(0)) {
         $client = New-Object System.Net.Sockets.TcpClient
         try {
           $task = $client.ConnectAsync('127.0.0.1', $Port)
@@ -66,25 +69,28 @@ function Start-WndConnectPoller {
         } finally {
           $client.Close()
         }
-        Start-Sleep -Milliseconds 400
+        if ($Stop.WaitOne(400)) { break }
       }
       return $false
-    }).AddArgument($Port).AddArgument($ForMs)
-  return @{ shell = $shell; handle = $shell.BeginInvoke() }
+    }).AddArgument($Port).AddArgument($ForMs).AddArgument($stop)
+  return @{ shell = $shell; handle = $shell.BeginInvoke(); stop = $stop }
 }
 
 function Stop-WndConnectPoller {
-  # True when the poller connected; stops it if it is still trying.
+  # True when the poller connected. Sets its stop event and waits a bounded time for it to end (one
+  # connect attempt waits at most 1 s); a poller that does not end is left to stop on its own
+  # rather than blocking the probe.
   param($Poller)
   if (-not (Test-WndFullLanguage)) { return $false }
   if ($null -eq $Poller) { return $false }
-  $connected = $false
-  if ($Poller.handle.IsCompleted) {
-    $connected = [bool](@($Poller.shell.EndInvoke($Poller.handle)) | Select-Object -Last 1)
-  } else {
-    $Poller.shell.Stop()
+  $null = $Poller.stop.Set()
+  if (-not $Poller.handle.AsyncWaitHandle.WaitOne(5000)) {
+    $null = $Poller.shell.BeginStop($null, $null)
+    return $false
   }
+  $connected = [bool](@($Poller.shell.EndInvoke($Poller.handle)) | Select-Object -Last 1)
   $Poller.shell.Dispose()
+  $Poller.stop.Dispose()
   return $connected
 }
 
