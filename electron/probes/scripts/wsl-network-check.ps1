@@ -50,8 +50,8 @@ function Close-WndListener {
 
 function Start-WndConnectPoller {
   # A background runspace that tries 127.0.0.1:Port every ~0.4 s until it connects, ForMs pass, or
-  # its stop event is set. The event (not PowerShell.Stop(), which blocks, and was seen to hang when
-  # called while the runspace was still opening) is how the script ends it.
+  # its stop event is set. The event is how the script ends it: PowerShell.Stop() blocks without a
+  # limit, and was the only unbounded wait in this probe when its test once ran into the 60 s limit.
   param([int]$Port, [int]$ForMs)
   if (-not (Test-WndFullLanguage)) { return $null }
   $stop = New-Object System.Threading.ManualResetEvent $false
