@@ -1,4 +1,5 @@
 import type { FactOf } from '../../shared/probes/facts'
+import type { Port53Endpoint } from '../../shared/probes/facts/host-dns'
 import type { Scenario } from '../../shared/scenarios/scenario'
 import { networkAdapters, physicalAdapters } from './network-adapters-model'
 
@@ -14,6 +15,23 @@ const LAN_GATEWAY = '192.168.0.1'
 const LAN_INTERFACE_METRIC = 45
 const VPN_INTERFACE_METRIC = 1
 
+/** How the probe classes a socket's address (host-dns.ps1 does the same): every address, loopback, or one address. */
+export function udpBindScope(address: string): 'all' | 'loopback' | 'one' {
+  if (address === '0.0.0.0' || address === '::') return 'all'
+  if (address.startsWith('127.') || address === '::1') return 'loopback'
+  return 'one'
+}
+
+/** The scenario's port-53 sockets as the probe reads them (none by default: no DNS server on the host). */
+export function port53Endpoints(scenario: Scenario): Port53Endpoint[] {
+  return (scenario.network?.hostDns?.port53Listeners ?? []).map((l) => ({
+    localAddress: l.localAddress,
+    scope: udpBindScope(l.localAddress),
+    owningProcess: l.processId,
+    processName: l.processName,
+  }))
+}
+
 /** Routes of an interface besides the catch-all ones: its subnet and its own address (multicast and broadcast are not counted). */
 const ROUTES_PER_INTERFACE = 2
 
@@ -22,7 +40,9 @@ const ROUTES_PER_INTERFACE = 2
  * the adapters of the `network-adapters` model with interface indexes in list order (physical ones
  * are hardware interfaces), the LAN's DNS server and default route on the first connected physical
  * adapter, and the scenario's VPN: its NRPT rules, its adapter's DNS servers and, for a full tunnel,
- * its default route. Every Windows 10/11 build has the DnsClient, NetTCPIP and NetAdapter modules.
+ * its default route, and the scenario's sockets on UDP port 53. Every Windows 10/11 build has the
+ * DnsClient, NetTCPIP and NetAdapter modules. Windows' own DNS proxy on the NAT gateway address
+ * (svchost, while WSL runs) is not simulated: the rules do not count it (shared/probes/port53-holders.ts).
  */
 export function hostDns(scenario: Scenario): Fact {
   const listed = networkAdapters(scenario).adapters
@@ -88,5 +108,6 @@ export function hostDns(scenario: Scenario): Fact {
       counts: connected.map((a) => ({ interfaceAlias: a.name, interfaceIndex: indexOf(a.name), count: ROUTES_PER_INTERFACE })),
     },
     interfaces: { available: true, adapters },
+    port53: { available: true, endpoints: port53Endpoints(scenario) },
   }
 }

@@ -164,6 +164,14 @@ export const ScenarioNetwork = z.strictObject({
         .optional(),
       vpnDnsServers: z.array(z.strictObject({ adapter: z.string().min(1), servers: z.array(z.string().min(1)).min(1) })).optional(),
       fullTunnelAdapter: z.string().min(1).optional(),
+      /**
+       * UDP sockets on port 53 and their processes, as `Get-NetUDPEndpoint -LocalPort 53` and
+       * `Get-Process` show them (docs/knowledge/host-network-probes.md#port-53): a DNS server on
+       * the host (docs/knowledge/causes.md#dns-server-on-port-53). Default: none.
+       */
+      port53Listeners: z
+        .array(z.strictObject({ localAddress: z.string().min(1), processId: z.number().int().nonnegative(), processName: z.string().min(1).nullable() }))
+        .optional(),
     })
     .optional(),
 })

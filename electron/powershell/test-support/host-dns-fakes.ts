@@ -6,8 +6,46 @@
  * and counting is what is tested.
  */
 import type { Scenario } from '../../../shared/scenarios/scenario'
-import { hostDns } from '../../simulated-pc/host-dns-model'
-import type { FakeWindows } from './pwsh-harness'
+import { hostDns, port53Endpoints } from '../../simulated-pc/host-dns-model'
+import type { FakeRule, FakeWindows } from './pwsh-harness'
+
+/**
+ * `Get-NetUDPEndpoint -LocalPort 53` on the scenario's sockets. With none, the cmdletization's
+ * ObjectNotFound error, as Windows raises it when a filtered query matches nothing (recorded for
+ * Get-NetTCPConnection, the same cmdletization: see __recorded__/host-dns/port53-free.json).
+ */
+export function port53Rules(scenario: Scenario): { udp: FakeRule[]; processes: FakeRule[] } {
+  const endpoints = port53Endpoints(scenario)
+  const udp: FakeRule[] =
+    endpoints.length === 0
+      ? [
+          {
+            match: { LocalPort: '53' },
+            throw: { errorId: 'CmdletizationQuery_NotFound_LocalPort,Get-NetUDPEndpoint', message: NOT_FOUND, category: 'ObjectNotFound' },
+          },
+        ]
+      : [
+          {
+            match: { LocalPort: '53' },
+            result: endpoints.map((e) => ({ LocalAddress: e.localAddress, LocalPort: { $int32: 53 }, OwningProcess: { $uint32: e.owningProcess ?? 0 } })),
+          },
+        ]
+  const processes: FakeRule[] = endpoints.map((e) =>
+    e.processName === null
+      ? {
+          match: { Id: String(e.owningProcess) },
+          throw: {
+            errorId: 'NoProcessFoundForGivenId,Microsoft.PowerShell.Commands.GetProcessCommand',
+            message: `Cannot find a process with the process identifier ${e.owningProcess}.`,
+            category: 'ObjectNotFound',
+          },
+        }
+      : { match: { Id: String(e.owningProcess) }, result: { Id: { $int32: e.owningProcess ?? 0 }, ProcessName: e.processName } },
+  )
+  return { udp, processes }
+}
+
+const NOT_FOUND = "No MSFT_NetUDPEndpoint objects found with property 'LocalPort' equal to '53'.  Verify the value of the property and retry."
 
 const SOURCE = 'shared/scenarios/*.json through electron/simulated-pc/host-dns-model.ts, stated as the cmdlets print it'
 const CMDLETS: readonly (readonly [string, string])[] = [
@@ -15,6 +53,7 @@ const CMDLETS: readonly (readonly [string, string])[] = [
   ['Get-DnsClientServerAddress', 'DnsClient'],
   ['Get-NetRoute', 'NetTCPIP'],
   ['Get-NetAdapter', 'NetAdapter'],
+  ['Get-NetUDPEndpoint', 'NetTCPIP'],
 ]
 const FAMILY = { IPv4: 2, IPv6: 23 } as const
 
@@ -29,6 +68,7 @@ export function hostDnsFake(scenario: Scenario): FakeWindows {
   const dns = available(fact.dnsServers)
   const routes = available(fact.routes)
   const adapters = available(fact.interfaces).adapters
+  const port53 = port53Rules(scenario)
   const route = (prefix: string, nextHop: string, alias: string, index: number, metric: number | null, ifMetric: number | null) => ({
     DestinationPrefix: prefix,
     NextHop: nextHop,
@@ -109,6 +149,8 @@ export function hostDnsFake(scenario: Scenario): FakeWindows {
           },
         ],
       },
+      'Get-NetUDPEndpoint': { rules: port53.udp },
+      'Get-Process': { rules: port53.processes },
     },
   }
 }

@@ -5,7 +5,10 @@
 # - dnsServers: Get-DnsClientServerAddress, interfaces that have DNS servers;
 # - routes: Get-NetRoute -PolicyStore ActiveStore, the catch-all routes (0.0.0.0/0, ::/0, and the
 #   two /1 halves OpenVPN-style clients add) and a route count per interface;
-# - interfaces: Get-NetAdapter -IncludeHidden (index, name, description, HardwareInterface; no MAC).
+# - interfaces: Get-NetAdapter -IncludeHidden (index, name, description, HardwareInterface; no MAC);
+# - port53: Get-NetUDPEndpoint -LocalPort 53 and each owner's Get-Process name, who holds DNS's port
+#   (docs/knowledge/host-network-probes.md#port-53). The cmdletization raises ObjectNotFound
+#   (CmdletizationQuery_NotFound_LocalPort) when no socket matches: that is "port 53 is free".
 # A part whose cmdlet does not exist is { available = false; reason = 'no-cmdlet' }; one that
 # throws is 'access-denied' (Windows System Error 5 / PermissionDenied) or 'failed', with the error
 # (the FullyQualifiedErrorId's first field and the message).
@@ -164,9 +167,47 @@ if (Test-WndCmdlet -Name 'Get-NetAdapter') {
   }
 }
 
+$port53 = New-WndMissingPart -Cmdlet 'Get-NetUDPEndpoint'
+if (Test-WndCmdlet -Name 'Get-NetUDPEndpoint') {
+  try {
+    $sockets = @()
+    try {
+      $sockets = @(Get-NetUDPEndpoint -LocalPort 53 -ErrorAction Stop)
+    } catch {
+      if (-not ([string]$_.FullyQualifiedErrorId -like 'CmdletizationQuery_NotFound*')) { throw }
+    }
+    $names = @{}
+    $endpoints = @()
+    foreach ($socket in $sockets) {
+      if ($null -eq $socket) { continue }
+      # Bounded like PORT53_ENDPOINT_CAP in shared/probes/facts/host-dns.ts.
+      if ($endpoints.Count -ge 32) { break }
+      $address = [string]$socket.LocalAddress
+      $scope = 'one'
+      if ($address -eq '0.0.0.0' -or $address -eq '::') { $scope = 'all' }
+      elseif ($address -like '127.*' -or $address -eq '::1') { $scope = 'loopback' }
+      $owner = ConvertTo-WndNullableInt -Value $socket.OwningProcess
+      $name = $null
+      if ($null -ne $owner) {
+        $key = [string]$owner
+        if (-not $names.ContainsKey($key)) {
+          $process = Get-Process -Id $owner -ErrorAction SilentlyContinue | Select-Object -First 1
+          $names[$key] = $(if ($null -ne $process) { [string]$process.ProcessName } else { $null })
+        }
+        $name = $names[$key]
+      }
+      $endpoints += [ordered]@{ localAddress = $address; scope = $scope; owningProcess = $owner; processName = $name }
+    }
+    $port53 = [ordered]@{ available = $true; endpoints = @($endpoints) }
+  } catch {
+    $port53 = New-WndFailedPart -ErrorRecord $_
+  }
+}
+
 return [ordered]@{
   nrpt = $nrpt
   dnsServers = $dnsServers
   routes = $routes
   interfaces = $interfaces
+  port53 = $port53
 }

@@ -27,6 +27,45 @@ describe.each(LANGUAGE_MODES)('host-dns.ps1 in %s', (mode) => {
     TIMEOUT,
   )
 
+  it.each(['port53-technitium', 'port53-zh-cn-process-gone'])(
+    'reads who holds UDP port 53 on the recorded %s',
+    async (name) => {
+      const base = loadRecorded('host-dns', 'anyconnect-split-dns')
+      const port = loadRecorded('host-dns', name)
+      const getCommand = [
+        ...(base.commands['Get-Command']?.rules ?? []).filter((r) => r.match?.['Name'] !== 'Get-NetUDPEndpoint'),
+        ...(port.commands['Get-Command']?.rules ?? []),
+      ]
+      const run = await harness.runProbe('host-dns', withCommands(base, { ...port.commands, 'Get-Command': { rules: getCommand } }), mode)
+      expect(factOf('host-dns', run).port53).toEqual(port.expected?.['port53'])
+      // One Get-Process per owner, not per socket.
+      expect(run.calls.filter((c) => c.name === 'Get-Process').length).toBe(
+        new Set(run.calls.filter((c) => c.name === 'Get-Process').map((c) => String(c.arguments['Id']))).size,
+      )
+    },
+    TIMEOUT,
+  )
+
+  it(
+    'reports a failed port-53 read as failed, not as a free port',
+    async () => {
+      const recorded = loadRecorded('host-dns', 'anyconnect-split-dns')
+      const broken = withCommands(recorded, {
+        'Get-NetUDPEndpoint': {
+          rules: [
+            { match: { LocalPort: '53' }, throw: { errorId: 'HRESULT 0x80041032,Get-NetUDPEndpoint', message: 'Call cancelled', category: 'NotSpecified' } },
+          ],
+        },
+      })
+      expect(factOf('host-dns', await harness.runProbe('host-dns', broken, mode)).port53).toEqual({
+        available: false,
+        reason: 'failed',
+        detail: 'HRESULT 0x80041032: Call cancelled',
+      })
+    },
+    TIMEOUT,
+  )
+
   it(
     'asks for the NRPT in force (-Effective), the active routes and hidden adapters too',
     async () => {

@@ -104,7 +104,7 @@ export const diagnosisEn = {
   'finding.wslconfig-misnamed.why':
     'WSL reads only %UserProfile%\\.wslconfig. Editors often add .txt; wsl.conf is a different file that lives inside each distribution.',
   'finding.nat-dns-port-53-in-use.title': "A DNS server on Windows holds the port WSL's network needs",
-  'finding.nat-dns-port-53-in-use.summary': 'WSL could not create its NAT network, and you named {products}, which listens on port 53.',
+  'finding.nat-dns-port-53-in-use.summary': 'WSL could not create its NAT network, and {products} can hold port 53 on every address.',
   'finding.nat-dns-port-53-in-use.why':
     "WSL's NAT network answers DNS for Linux through Windows' Internet Connection Sharing, which needs UDP port 53 on the host. A DNS server on Windows that takes port 53 on every address first makes the network fail (HNS 0xffffffff in several reports); stopping it, starting WSL, then starting it again worked for the reporters.",
   'finding.wslconfig-bridged-unsupported.title': 'Bridged networking does not work on Windows 10',
@@ -267,6 +267,8 @@ export const diagnosisEn = {
   'ev.wslSaidVirtualization': 'WSL itself says virtualization is not enabled on this machine.',
   'ev.codeVirtualization': 'WSL reported {path} ({code}).',
   'ev.youSaidDnsServer': 'You said: {products} runs on this PC.',
+  'ev.port53Holder': '{process} holds UDP port 53 on {address} (every address), read with Get-NetUDPEndpoint.',
+  'ev.port53NotHeld': 'At the time of the scan no program other than Windows held UDP port 53 on every address.',
   'ev.bridgedRequested': '.wslconfig sets networkingMode=bridged.',
   'ev.bridgedOnWindows10': 'Windows {version} is Windows 10: bridged networking needs Windows 11.',
   'ev.bridgedInvalidJson':

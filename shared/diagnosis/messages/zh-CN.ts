@@ -89,7 +89,7 @@ export const diagnosisZhCN = {
   'finding.wslconfig-misnamed.summary': '没有 .wslconfig 文件，但你的用户文件夹中存在一个名称相似的文件。',
   'finding.wslconfig-misnamed.why': 'WSL 只读取 %UserProfile%\\.wslconfig。编辑器常会自动加上 .txt；wsl.conf 是另一个文件，位于每个发行版内部。',
   'finding.nat-dns-port-53-in-use.title': 'Windows 上的 DNS 服务器占用了 WSL 网络需要的端口',
-  'finding.nat-dns-port-53-in-use.summary': 'WSL 无法创建 NAT 网络，而你提到了 {products}，它会监听 53 端口。',
+  'finding.nat-dns-port-53-in-use.summary': 'WSL 无法创建 NAT 网络，而 {products} 可能在所有地址上占用了 53 端口。',
   'finding.nat-dns-port-53-in-use.why':
     'WSL 的 NAT 网络通过 Windows 的“Internet 连接共享”为 Linux 提供 DNS，这需要主机上的 UDP 53 端口。如果 Windows 上的 DNS 服务器抢先在所有地址上占用了 53 端口，网络就会创建失败（多份报告中为 HNS 0xffffffff）；报告者先停止它、启动 WSL、再重新启动它后恢复正常。',
   'finding.wslconfig-bridged-unsupported.title': 'Windows 10 不支持桥接网络',
@@ -240,6 +240,8 @@ export const diagnosisZhCN = {
   'ev.wslSaidVirtualization': 'WSL 自己说明：这台计算机未启用虚拟化。',
   'ev.codeVirtualization': 'WSL 报告了 {path}（{code}）。',
   'ev.youSaidDnsServer': '你提到：这台电脑上运行着 {products}。',
+  'ev.port53Holder': '{process} 在 {address}（所有地址）上占用了 UDP 53 端口（通过 Get-NetUDPEndpoint 读取）。',
+  'ev.port53NotHeld': '扫描时，除 Windows 自身外没有程序在所有地址上占用 UDP 53 端口。',
   'ev.bridgedRequested': '.wslconfig 中设置了 networkingMode=bridged。',
   'ev.bridgedOnWindows10': 'Windows {version} 属于 Windows 10：桥接网络需要 Windows 11。',
   'ev.bridgedInvalidJson': 'WSL 在配置网络时因 0x8037010d（“虚拟机或容器 JSON 文档无效”）停止，这正是 Windows 10 对桥接设置的回应。',

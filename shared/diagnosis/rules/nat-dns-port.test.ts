@@ -29,3 +29,46 @@ describe('a DNS server on Windows holds port 53', () => {
     expect(readPastedFacts('the DNS server on my router; AdGuard browser extension').dnsServers).toEqual([])
   })
 })
+
+describe('a DNS server on Windows holds port 53, read by the scan (docs/knowledge/host-network-probes.md#port-53)', () => {
+  // The socket microsoft/WSL#11597's netstat showed (UDP 0.0.0.0:53, PID 5796), here named as
+  // Technitium's service process (TechnitiumSoftware/DnsServer#854: DnsService.exe).
+  const held = (processName: string | null, localAddress = '0.0.0.0', scope: 'all' | 'loopback' | 'one' = 'all') =>
+    snapshot({
+      'wsl-startup': { unknown: 'timeout' },
+      'wslconfig-file': { unknown: 'timeout' },
+      'host-dns': { port53: { available: true, endpoints: [{ localAddress, scope, owningProcess: 5796, processName }] } },
+    })
+
+  it('a named program on every address, with the HNS failure: high, with no check left', () => {
+    const findings = diagnose(held('DnsService'), FAILED)
+    expect(findings[0]).toMatchObject({ id: 'nat-dns-port-53-in-use', confidence: 'high', args: { products: 'DnsService' } })
+    expect(findings[0]?.evidence.map((e) => e.key)).toEqual(['ev.port53Holder', 'ev.codeOther'])
+    expect(findings[0]?.unknowns).toEqual([])
+  })
+
+  it('a socket whose process could not be named: medium', () => {
+    expect(diagnose(held(null), FAILED)[0]).toMatchObject({ id: 'nat-dns-port-53-in-use', confidence: 'medium', args: { products: 'PID 5796' } })
+  })
+
+  it('not a holder: Windows itself (svchost), a loopback or a single-address bind', () => {
+    for (const snap of [held('svchost'), held('DnsService', '127.0.0.1', 'loopback'), held('DnsService', '192.168.1.2', 'one')]) {
+      expect(diagnose(snap, FAILED).map((f) => f.id)).not.toContain('nat-dns-port-53-in-use')
+    }
+  })
+
+  it('what the user wrote, while the scan saw port 53 free: low, saying so', () => {
+    const free = snapshot({
+      'wsl-startup': { unknown: 'timeout' },
+      'wslconfig-file': { unknown: 'timeout' },
+      'host-dns': { port53: { available: true, endpoints: [] } },
+    })
+    const found = diagnose(free, `${FAILED}I have installed technitium dns as windows service.`).find((f) => f.id === 'nat-dns-port-53-in-use')
+    expect(found).toMatchObject({ confidence: 'low', unknowns: [] })
+    expect(found?.evidence.map((e) => e.key)).toEqual(['ev.youSaidDnsServer', 'ev.port53NotHeld', 'ev.codeOther'])
+  })
+
+  it('needs the networking failure', () => {
+    expect(diagnose(held('DnsService')).map((f) => f.id)).not.toContain('nat-dns-port-53-in-use')
+  })
+})

@@ -1,4 +1,5 @@
 import { isAtLeast } from '../../util/version'
+import { port53Blockers } from '../../probes/port53-holders'
 import type { Evidence, Finding } from '../finding'
 import { windowsTermArgs } from '../../i18n/windows-terms'
 import { codes, hasCode, natInUse, said, service } from '../derived'
@@ -17,7 +18,7 @@ export const natRules: readonly Rule[] = [
   rule(['services', 'wsl-startup', 'wslconfig-file', 'wsl-install'], icsRule),
   rule(['wsl-startup', 'wsl-install'], otherCodeRule),
   rule(['wsl-startup', 'events'], fellBackRule),
-  rule(['wsl-startup'], dnsPortRule),
+  rule(['wsl-startup', 'host-dns'], dnsPortRule),
 ]
 
 function natLines(view: MachineView): string[] {
@@ -178,27 +179,37 @@ function fellBackRule(view: MachineView): Finding[] {
 
 /**
  * docs/knowledge/causes.md#dns-server-on-port-53: a DNS server on Windows (Acrylic, Technitium, …) binds
- * UDP port 53 first, and the NAT network's DNS proxy (SharedAccess) cannot. Read from what the user
- * wrote, with WSL's networking failure: no probe reads the port's owner yet, so it stays "likely" and
- * says which check decides.
+ * UDP port 53 on every address first, and the NAT network's DNS proxy (SharedAccess) cannot. With a
+ * networking failure from WSL, the scan's port-53 read decides: a holder on every address confirms
+ * it (high when the process is named); none makes what the user wrote unlikely now (low: the
+ * server may be stopped while they test). Without the read, what the user wrote stays "medium" and
+ * the finding says which check decides.
  */
 function dnsPortRule(view: MachineView): Finding[] {
   const servers = view.pastedFacts.dnsServers
   const failure = codes(view).find((c) => c.networking)
-  if (servers.length === 0 || failure === undefined) return []
+  if (failure === undefined) return []
+  const port53 = view.hostDns.known ? view.hostDns.value.port53 : undefined
+  const read = port53 !== undefined && port53.available ? port53.endpoints : null
+  const holders = read === null ? [] : port53Blockers(read).slice(0, 3)
+  if (holders.length === 0 && servers.length === 0) return []
+  const named = holders.map((h) => h.processName ?? `PID ${h.owningProcess ?? '?'}`)
+  const confidence = holders.length > 0 ? (holders.every((h) => h.processName !== null) ? 'high' : 'medium') : read === null ? 'medium' : 'low'
   return [
     finding({
       id: 'nat-dns-port-53-in-use',
       severity: 'error',
-      confidence: 'medium',
+      confidence,
       evidence: [
-        evidence('ev.youSaidDnsServer', 'pasted', { products: servers.join(', ') }),
+        ...(servers.length > 0 ? [evidence('ev.youSaidDnsServer', 'pasted', { products: servers.join(', ') })] : []),
+        ...holders.map((h, i) => evidence('ev.port53Holder', 'host-dns', { process: named[i] ?? '', address: h.localAddress })),
+        ...(read !== null && holders.length === 0 ? [evidence('ev.port53NotHeld', 'host-dns')] : []),
         evidence('ev.codeOther', outputSource(view), { path: failure.path, code: failure.code }),
       ],
-      unknowns: [unknown('un.checkPort53')],
+      unknowns: read === null ? [unknown('un.checkPort53')] : [],
       fixes: ['free-port-53'],
       wslSaid: natLines(view),
-      args: { products: servers.join(', ') },
+      args: { products: holders.length > 0 ? named.join(', ') : servers.join(', ') },
     }),
   ]
 }

@@ -69,6 +69,28 @@ export const HostInterface = z.object({
 })
 export type HostInterface = z.infer<typeof HostInterface>
 
+/**
+ * `Get-NetUDPEndpoint -LocalPort 53`: one UDP socket on DNS's port on the host, and the process that
+ * holds it (docs/knowledge/host-network-probes.md#port-53). A DNS server bound to every address takes
+ * the port the NAT network's DNS proxy needs (docs/knowledge/causes.md#dns-server-on-port-53).
+ */
+export const Port53Endpoint = z.object({
+  localAddress: z.string(),
+  /**
+   * Set by the script from the address, so it survives a report's redaction of addresses: `all`
+   * (0.0.0.0 or ::, every address), `loopback` (127.0.0.0/8, ::1) or `one` (a single other address).
+   */
+  scope: z.enum(['all', 'loopback', 'one']),
+  /** `OwningProcess` (null when Windows does not report it). */
+  owningProcess: z.number().int().nonnegative().nullable(),
+  /** `Get-Process -Id`'s ProcessName (no path); null when the process is gone or not visible. */
+  processName: z.string().nullable(),
+})
+export type Port53Endpoint = z.infer<typeof Port53Endpoint>
+
+/** At most this many port-53 sockets are kept (a PC has a handful; the cap bounds a report). */
+export const PORT53_ENDPOINT_CAP = 32
+
 const readOf = <T extends z.ZodRawShape>(shape: T) =>
   z.discriminatedUnion('available', [z.object({ available: z.literal(true), ...shape }), HostDnsUnavailable])
 
@@ -84,6 +106,8 @@ export const HostDnsFact = z.object({
   dnsServers: readOf({ interfaces: z.array(InterfaceDnsServers) }),
   routes: readOf({ catchAll: z.array(CatchAllRoute), counts: z.array(InterfaceRouteCount) }),
   interfaces: readOf({ adapters: z.array(HostInterface) }),
+  /** Who holds UDP port 53 (absent in snapshots taken before it was read). */
+  port53: readOf({ endpoints: z.array(Port53Endpoint).max(PORT53_ENDPOINT_CAP) }).optional(),
 })
 export type HostDnsFact = z.infer<typeof HostDnsFact>
 
