@@ -117,6 +117,15 @@ export function snapshotToScenario(snapshot: MachineSnapshot, options: SnapshotT
     if (groupPolicy !== undefined) draft.groupPolicy = groupPolicy
     draft.services = serviceOverridesOf(draft, services)
   }
+  // A program on UDP 53 is a cause the NAT model derives (nat-failure-model.ts): it must be in the draft first.
+  const port53 = known('host-dns')?.port53
+  if (port53?.available === true && port53.endpoints.length > 0) {
+    draft.network = {
+      hostDns: {
+        port53Listeners: port53.endpoints.map((e) => ({ localAddress: e.localAddress, processId: e.owningProcess ?? 0, processName: e.processName })),
+      },
+    }
+  }
   // Both read the services, so they come after them.
   draft.host.natNetworkFailure = natNetworkFailureOf(draft, startup, known('events'))
   if (virtualization?.hypervisorPresent === false && draft.host.firmwareVirtualization !== false && hypervisorRuns(draft)) {

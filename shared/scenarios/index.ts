@@ -12,6 +12,7 @@ import ipv6DisabledMirrored from './ipv6-disabled-mirrored.json'
 import ipv6DisabledMirroredWsl27 from './ipv6-disabled-mirrored-wsl-2-7.json'
 import nat0x80041002 from './nat-0x80041002.json'
 import nat0x80041002FallbackVirtioproxy from './nat-0x80041002-fallback-virtioproxy.json'
+import natDnsPort53Technitium from './nat-dns-port-53-technitium.json'
 import policyForcesNat from './policy-forces-nat.json'
 import portTrackerFse from './port-tracker-fse.json'
 import seed22000Mirrored from './seed-22000-mirrored.json'
@@ -46,6 +47,7 @@ export const SCENARIOS: readonly Scenario[] = [
   hypervFirewallDisabledMirrored,
   policyForcesNat,
   nat0x80041002FallbackVirtioproxy,
+  natDnsPort53Technitium,
   vmwareLeftovers,
   hnsStale0x803b0001,
   icsDisabled,

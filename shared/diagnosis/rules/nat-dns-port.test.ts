@@ -72,3 +72,22 @@ describe('a DNS server on Windows holds port 53, read by the scan (docs/knowledg
     expect(diagnose(held('DnsService')).map((f) => f.id)).not.toContain('nat-dns-port-53-in-use')
   })
 })
+
+it('names a program once when it holds 53 on both 0.0.0.0 and ::', () => {
+  const both = snapshot({
+    'wsl-startup': { unknown: 'timeout' },
+    'wslconfig-file': { unknown: 'timeout' },
+    'host-dns': {
+      port53: {
+        available: true,
+        endpoints: [
+          { localAddress: '0.0.0.0', scope: 'all', owningProcess: 13224, processName: 'DnsService' },
+          { localAddress: '::', scope: 'all', owningProcess: 13224, processName: 'DnsService' },
+        ],
+      },
+    },
+  })
+  const found = diagnose(both, FAILED)[0]
+  expect(found?.args).toMatchObject({ products: 'DnsService' })
+  expect(found?.evidence.filter((e) => e.key === 'ev.port53Holder')).toHaveLength(2)
+})

@@ -209,7 +209,8 @@ function dnsPortRule(view: MachineView): Finding[] {
       unknowns: read === null ? [unknown('un.checkPort53')] : [],
       fixes: ['free-port-53'],
       wslSaid: natLines(view),
-      args: { products: holders.length > 0 ? named.join(', ') : servers.join(', ') },
+      // One name per program: a server on 0.0.0.0 and :: is one program.
+      args: { products: holders.length > 0 ? [...new Set(named)].join(', ') : servers.join(', ') },
     }),
   ]
 }
