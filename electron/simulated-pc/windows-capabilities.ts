@@ -23,6 +23,16 @@ export function hasHyperVFirewall(windows: Windows): boolean {
   return hasMirroredNetworkingApis(windows)
 }
 
+/**
+ * Whether HCS accepts the network adapter WSL's bridged mode adds to its VM (docs/knowledge/causes.md#bridged-on-windows-10):
+ * Windows 10 answers HCS_E_INVALID_JSON, and a WSL maintainer says bridged is not supported there
+ * (MicrosoftDocs/WSL#1801). Reports name only Windows 10 and 11, so Server builds below 22000
+ * (Server 2022, 20348) fall on the Windows 10 side here (Low).
+ */
+export function hasBridgedNetworking(windows: Windows): boolean {
+  return build(windows) >= 22000
+}
+
 /** Server SKUs: HNS rejects mirrored with 0x803b0015 even on build 26100 (docs/knowledge/wsl-checks.md#mirrored-checks, #12486). */
 export function isServer(windows: Windows): boolean {
   return windows.installationType !== 'Client'

@@ -1,7 +1,7 @@
 import type { WslLanguage } from '../../shared/wsl-messages/messages'
 
 /** Win32/Winsock errors whose system text wsl.exe prints before `Error code:` (docs/knowledge/error-codes.md#anatomy-of-a-wsl-error). */
-export type SystemErrorCode = '0x80070422' | '0x80070424' | '0x80070426' | '0x8007273d'
+export type SystemErrorCode = '0x80070422' | '0x80070424' | '0x80070426' | '0x8007273d' | '0x8037010d'
 
 /**
  * Windows' own text for an HRESULT (`FormatMessage`), which wsl.exe prints in the OS language
@@ -10,6 +10,7 @@ export type SystemErrorCode = '0x80070422' | '0x80070424' | '0x80070426' | '0x80
  *
  * Confidence: en-US High for 0x80070422 (docs/knowledge/error-codes.md#hresult-table quotes it), Medium for the others; zh-CN Medium for
  * 0x80070422 and Low for 0x80070424 / 0x8007273d (from memory of Windows' zh-CN resources, not the KB).
+ * 0x8037010d has no sourced zh-CN text (docs/knowledge/causes.md#bridged-on-windows-10), so every language gets the English one.
  */
 export function windowsSystemMessage(code: SystemErrorCode, language: WslLanguage): string {
   const chinese = language === 'zh-CN'
@@ -25,5 +26,8 @@ export function windowsSystemMessage(code: SystemErrorCode, language: WslLanguag
       return chinese ? '服务尚未启动。' : 'The service has not been started.'
     case '0x8007273d':
       return chinese ? '参考的对象类型不支持尝试的操作。' : 'The attempted operation is not supported for the type of object referenced.'
+    // HCS_E_INVALID_JSON: the HCS HRESULT table's text; wsl.exe printed it with the period (microsoft/WSL#9218, MicrosoftDocs/WSL#1801).
+    case '0x8037010d':
+      return 'The virtual machine or container JSON document is invalid.'
   }
 }

@@ -33,11 +33,19 @@ export function hyperVFirewallUsable(scenario: Scenario): boolean {
 /**
  * `firewall=true` / `dnsTunneling=true` on a Windows without the APIs (docs/knowledge/wsl-checks.md#dns-tunneling, docs/knowledge/wsl-checks.md#hyper-v-firewall): "Hyper-V firewall
  * is not supported" / "DNS Tunneling is not supported". Not printed when GSA already turned
- * tunneling off. The order of the two lines is not in the KB (Low).
+ * tunneling off. The order of the two lines is not in the KB (Low). `firewallChecked`: WSL checks
+ * the firewall only for a mirrored or NAT request (`ValidateNetworkingMode`, WslCoreVm.cpp:2917 at
+ * 2.9.4), so a bridged, None or VirtioProxy request never hears about it.
  */
-export function featureSupportWarnings(scenario: Scenario, values: ConfigValues, language: WslLanguage, tunnelingForcedOff: boolean): readonly string[] {
+export function featureSupportWarnings(
+  scenario: Scenario,
+  values: ConfigValues,
+  language: WslLanguage,
+  tunnelingForcedOff: boolean,
+  firewallChecked = true,
+): readonly string[] {
   const out: string[] = []
-  if (explicitlyOn(values, 'wsl2.firewall') && !hyperVFirewallUsable(scenario)) {
+  if (firewallChecked && explicitlyOn(values, 'wsl2.firewall') && !hyperVFirewallUsable(scenario)) {
     out.push(formatWslMessage('MessageHyperVFirewallNotSupported', language, []))
   }
   if (!tunnelingForcedOff && explicitlyOn(values, 'wsl2.dnsTunneling') && !hasDnsTunnelingApis(scenario.windows)) {

@@ -6,6 +6,7 @@ import { simulateWslStart } from './wsl-startup-model'
 const healthy = findScenario('healthy-win11-24h2')!
 const seed = findScenario('seed-22000-mirrored')!
 const nat = findScenario('nat-0x80041002')!
+const bridged = findScenario('wslconfig-bridged-win10')!
 
 function variant(base: Scenario, change: (s: Scenario) => void): Scenario {
   const copy = structuredClone(base)
@@ -111,6 +112,48 @@ describe('simulateWslStart (docs/knowledge/wsl-checks.md#mirrored-checks, docs/k
       exitCode: 0,
       mode: 'consomme',
     })
+  })
+
+  it('fails hard on bridged mode on Windows 10 before WSL 2.3.25, with what WSL 2.0.7 printed (#10711)', () => {
+    expect(simulateWslStart(bridged)).toEqual({
+      lines: [
+        'Failed to configure network (networkingMode Bridged). To disable networking, set `wsl2.networkingMode=None` in C:\\Users\\jonas\\.wslconfig',
+        'Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HCS/0x8037010d',
+      ],
+      exitCode: -1,
+      mode: null,
+    })
+    // WSL checks the Hyper-V firewall only for mirrored and NAT requests: firewall=true adds nothing here.
+    const firewall = variant(bridged, (s) => {
+      s.wslconfig = { text: '[wsl2]\nnetworkingMode=bridged\nvmSwitch=External\nfirewall=true\n', encoding: 'utf8', lineEnding: 'crlf' }
+    })
+    expect(simulateWslStart(firewall).lines).toEqual(simulateWslStart(bridged).lines)
+  })
+
+  it('from 2.3.25 prints the HCS error as a warning and starts without network, in the UI language', () => {
+    const v29 = variant(bridged, (s) => (s.wsl.version = '2.9.4.0'))
+    expect(simulateWslStart(v29)).toEqual({
+      lines: [
+        'wsl: The virtual machine or container JSON document is invalid.\nError code: CreateInstance/CreateVm/ConfigureNetworking/HCS/0x8037010d',
+        'wsl: Failed to configure network (networkingMode Bridged), falling back to networkingMode None.',
+      ],
+      exitCode: 0,
+      mode: 'none',
+    })
+    const zh = variant(v29, (s) => (s.windows.uiCulture = 'zh-CN'))
+    // WSL's labels in Chinese; Windows' own text for 0x8037010d has no sourced Chinese form, so it stays English.
+    expect(simulateWslStart(zh).lines).toEqual([
+      'wsl: The virtual machine or container JSON document is invalid.\n错误代码: CreateInstance/CreateVm/ConfigureNetworking/HCS/0x8037010d',
+      'wsl: 无法配置网络 (networkingMode Bridged)，回退到 networkingMode None。',
+    ])
+  })
+
+  it('runs a bridged request on Windows 11 as NAT: the simulated PC has no Hyper-V switches to bridge', () => {
+    const win11 = variant(bridged, (s) => {
+      s.windows.currentBuild = '22631'
+      s.windows.ubr = 4169
+    })
+    expect(simulateWslStart(win11)).toEqual({ lines: [], exitCode: 0, mode: 'nat' })
   })
 
   it('prints .wslconfig warnings first, as WSL reads the file before starting', () => {

@@ -5,13 +5,17 @@ import { isAtLeast } from '../../shared/util/version'
 import { parseWslConfig } from '../../shared/wslconfig/parse'
 import { wslPrintsMessage } from '../../shared/wsl-output/message-versions'
 import { natFailureOf, type NatFailure } from './nat-failure-model'
-import { hasMirroredNetworkingApis, isServer } from './windows-capabilities'
+import { hasBridgedNetworking, hasMirroredNetworkingApis, isServer } from './windows-capabilities'
 import { featureSupportWarnings, gsaWarnings, hyperVFirewallUsable, proxyWarnings } from './wsl-feature-warnings'
 import { errorLines, serviceStartFailure, vmStartFailure } from './wsl-start-blockers'
+import { windowsSystemMessage } from './windows-system-messages'
 import { wslconfigBytes, wslconfigPath } from './wslconfig-bytes'
 
 /** What `wslinfo --networking-mode` prints once the VM is up (docs/knowledge/probes.md#wsl-startup, docs/knowledge/wsl-checks.md#virtioproxy-and-consomme); `wsl1` for a WSL1 distro. */
 export type EffectiveMode = 'nat' | 'mirrored' | 'virtioproxy' | 'consomme' | 'none' | 'wsl1'
+
+/** The mode `.wslconfig` and policy ask for: an effective mode, or bridged (which the simulation runs only where it fails). */
+type RequestedMode = EffectiveMode | 'bridged'
 
 export interface WslStart {
   /**
@@ -37,7 +41,8 @@ const WARN = 'wsl: '
  * the autoProxy warning (docs/knowledge/host-causes.md#localhost-proxy). Messages come from WSL's resources in the PC's UI language; the
  * pre-2.2.2 mirrored text and the pre-2.3.25 NAT text exist in our sources in English only (#11414,
  * #12019), so those are printed in English whatever the UI language. The relative order of the
- * GSA, feature and proxy warnings is not in the KB (Low). A hosts file too large to reflect (docs/knowledge/host-causes.md#hosts-file-too-large)
+ * GSA, feature and proxy warnings is not in the KB (Low). A bridged request fails on Windows 10
+ * (`bridgedFailed`). A hosts file too large to reflect (docs/knowledge/host-causes.md#hosts-file-too-large)
  * prints nothing here: its message id is not in wsl-messages.json (WSL 2.9.4), so the simulation
  * cannot print WSL's text for it; `host-networking` still reports the file size. Which WSL version
  * prints which message is one registry, shared/wsl-output/message-versions.ts (docs/knowledge/wsl-message-versions.md).
@@ -88,8 +93,14 @@ export function simulateWslStart(scenario: Scenario): WslStart {
       return { lines, exitCode: 0, mode: 'mirrored' }
     }
   }
-  featureSupportWarnings(scenario, parsed.values, language, gsa.length > 0).forEach(warn)
+  featureSupportWarnings(scenario, parsed.values, language, gsa.length > 0, requested === 'nat').forEach(warn)
 
+  if (requested === 'bridged') {
+    if (!hasBridgedNetworking(scenario.windows)) return bridgedFailed(version, file, language, lines, warn)
+    // The simulated PC has no Hyper-V switches (the external switch bridged mode joins, its LAN's
+    // DHCP), so a bridged request where Windows supports it runs as WSL's default, NAT (a limitation).
+    requested = 'nat'
+  }
   if (requested === 'nat') {
     const failure = natFailureOf(scenario)
     if (failure === null) {
@@ -124,7 +135,37 @@ function natFailed(failure: NatFailure, version: string, file: string, language:
   return { lines, exitCode: 0, mode: fallback === 'Consomme' ? 'consomme' : 'virtioproxy' }
 }
 
-function requestedMode(configured: string | undefined, scenario: Scenario, language: WslLanguage, warn: (text: string) => void): EffectiveMode {
+/**
+ * `networkingMode=bridged` on a Windows without bridged support (docs/knowledge/causes.md#bridged-on-windows-10): WSL joins an
+ * HCN endpoint on the named switch to its VM with an HCS modify request (BridgedNetworking.cpp:57-67
+ * at 2.9.4), which Windows 10 refuses with HCS_E_INVALID_JSON, 0x8037010d, in the
+ * `ConfigureNetworking/HCS` context. `vmSwitch` is taken to name a switch that exists, as in every
+ * report (without one WSL says MessageVmSwitchNotSet or MessageVmSwitchNotFound instead; the
+ * simulation has no switches).
+ * - Before the 2.3.25 fallbacks (MessageNetworkInitializationFailedFallback2, the boundary of the
+ *   hard NAT failure): fatal, with the text WSL 2.0.7.0 printed on 19045.3636 (microsoft/WSL#10711),
+ *   in English only in our sources, like the old NAT text.
+ * - From 2.3.25: not fatal. The HCS error as a warning (MessageErrorCode with Windows' text and the
+ *   context without `Wsl/Service/`, as #12486 shows for Server 2025's), then the fallback to None
+ *   (WslCoreVm.cpp:666-692 at 2.9.4). No report shows a WSL this new on Windows 10 with bridged (Medium).
+ * An older WSL printed Windows' text alone above `…/ConfigureNetworking/0x8037010d` (microsoft/WSL#9218,
+ * a 1.x by its kernel; MicrosoftDocs/WSL#1801); as for NAT, the simulation gives every WSL before
+ * 2.3.25 the 2.0.7 text.
+ */
+function bridgedFailed(version: string, file: string, language: WslLanguage, lines: string[], warn: (text: string) => void): WslStart {
+  if (wslPrintsMessage('MessageNetworkInitializationFailedFallback2', version) !== 'yes') {
+    lines.push(
+      `Failed to configure network (networkingMode Bridged). To disable networking, set \`wsl2.networkingMode=None\` in ${file}`,
+      'Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HCS/0x8037010d',
+    )
+    return { lines, exitCode: -1, mode: null }
+  }
+  warn(errorLines(windowsSystemMessage('0x8037010d', language), 'CreateInstance/CreateVm/ConfigureNetworking/HCS/0x8037010d', language).join('\n'))
+  warn(formatWslMessage('MessageNetworkInitializationFailedFallback2', language, ['Bridged', 'None']))
+  return { lines, exitCode: 0, mode: 'none' }
+}
+
+function requestedMode(configured: string | undefined, scenario: Scenario, language: WslLanguage, warn: (text: string) => void): RequestedMode {
   const policy = scenario.policy ?? {}
   const policyDefault = policyMode(policy['DefaultNetworkingMode'])
   const fallback: EffectiveMode = policyDefault ?? 'nat'
@@ -138,10 +179,12 @@ function requestedMode(configured: string | undefined, scenario: Scenario, langu
   return mode
 }
 
-function configModeName(value: string): EffectiveMode {
+function configModeName(value: string): RequestedMode {
   switch (value.toLowerCase()) {
     case 'mirrored':
       return 'mirrored'
+    case 'bridged':
+      return 'bridged'
     case 'none':
       return 'none'
     case 'consomme':

@@ -138,6 +138,8 @@ export const FIX_FIT: Readonly<Partial<Record<FindingId, Partial<Record<FixId, F
   'wslconfig-warnings': { 'wslconfig-fix-key': 'removes-cause' },
   'wslconfig-encoding': { 'wslconfig-reencode': 'removes-cause', 'wsl-shutdown': null_ },
   'wslconfig-misnamed': { 'wslconfig-rename-file': 'removes-cause', 'wsl-shutdown': null_ },
+  // docs/knowledge/causes.md#bridged-on-windows-10: NAT lets WSL start but is not the bridge asked for; Windows 11 has what bridged mode needs.
+  'wslconfig-bridged-unsupported': { 'wslconfig-set-nat': 'works-around', 'windows-feature-update': 'removes-cause' },
   'wsl-not-installed': { 'enable-vmp': 'likely', 'wsl-update': 'removes-cause' },
   'wsl-inbox-only': { 'wsl-update': 'removes-cause' },
   'wsl-outdated': { 'wsl-update': 'removes-cause' },

@@ -23,6 +23,7 @@ import vpnAnyconnectNat from './vpn-anyconnect-nat.json'
 import vpnNrptDnsTunnelingOff from './vpn-nrpt-dns-tunneling-off.json'
 import win1019045Mirrored from './win10-19045-mirrored.json'
 import winsockLspProxifier from './winsock-lsp-proxifier.json'
+import wslconfigBridgedWin10 from './wslconfig-bridged-win10.json'
 import wslconfigNetworkmodeTypo from './wslconfig-networkmode-typo.json'
 import wslconfigUtf16NoBom from './wslconfig-utf16-no-bom.json'
 import wslconfigWindowsPathBackslashes from './wslconfig-windows-path-backslashes.json'
@@ -67,6 +68,7 @@ export const SCENARIOS: readonly Scenario[] = [
   vpnNrptDnsTunnelingOff,
   wslconfigUtf16NoBom,
   portTrackerFse,
+  wslconfigBridgedWin10,
 ].map((raw) => Scenario.parse(raw))
 
 export const DEFAULT_SCENARIO_ID = 'seed-22000-mirrored'
