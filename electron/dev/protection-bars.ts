@@ -114,8 +114,8 @@ export const BARS: readonly Bar[] = [
   {
     name: 'undo re-validates journal values against what the fixes may write',
     file: 'electron/repair/undo-entry.ts',
-    find: 'const problem = disallowed(record)',
-    replace: 'const problem: string | null = null',
+    find: 'const checked = checkRecord(record)',
+    replace: 'const checked = { ok: true, record }',
     tests: ['electron/repair/undo-guards.test.ts'],
   },
   {
