@@ -207,3 +207,17 @@ Describe 'Assert-WndFullLanguage' {
     { Assert-WndFullLanguage -What 'x' } | Should -Not -Throw
   }
 }
+
+Describe 'ConvertFrom-WndBoolean' {
+  It 'reads booleans, GpoBoolean names and their raw numbers; NotConfigured and the rest are not set' {
+    ConvertFrom-WndBoolean -Value $true | Should -BeExactly $true
+    ConvertFrom-WndBoolean -Value 'True' | Should -BeExactly $true
+    ConvertFrom-WndBoolean -Value 1 | Should -BeExactly $true
+    ConvertFrom-WndBoolean -Value $false | Should -BeExactly $false
+    ConvertFrom-WndBoolean -Value 'False' | Should -BeExactly $false
+    ConvertFrom-WndBoolean -Value 0 | Should -BeExactly $false
+    foreach ($unset in @($null, '', 'NotConfigured', 2, 'yes')) {
+      $null -eq (ConvertFrom-WndBoolean -Value $unset) | Should -BeTrue
+    }
+  }
+}

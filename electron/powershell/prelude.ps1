@@ -235,6 +235,18 @@ function Invoke-WndNativeConstrained {
   }
 }
 
+function ConvertFrom-WndBoolean {
+  # A boolean property as cmdlets hand it back: a [bool], the name of a GpoBoolean enum value
+  # (False = 0, True = 1, NotConfigured = 2) or its raw number (cmdletization). True/False and 1/0
+  # are booleans; null, NotConfigured and anything else are $null ("not set", never false).
+  param($Value)
+  if ($null -eq $Value) { return $null }
+  $text = [string]$Value
+  if ($text -eq 'True' -or $text -eq '1') { return $true }
+  if ($text -eq 'False' -or $text -eq '0') { return $false }
+  return $null
+}
+
 function Get-WndRegistryValue {
   # One registry value or $null, without throwing when the key or value is absent.
   param([string]$Path, [string]$Name)

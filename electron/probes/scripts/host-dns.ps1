@@ -20,15 +20,6 @@ function ConvertTo-WndStringList {
   @($Value | Where-Object { $null -ne $_ -and [string]$_ -ne '' } | ForEach-Object { [string]$_ })
 }
 
-function ConvertFrom-WndBoolean {
-  param($Value)
-  if ($null -eq $Value) { return $null }
-  $text = [string]$Value
-  if ($text -eq 'True' -or $text -eq '1') { return $true }
-  if ($text -eq 'False' -or $text -eq '0') { return $false }
-  return $null
-}
-
 function ConvertFrom-WndAddressFamily {
   param($Value)
   $text = [string]$Value

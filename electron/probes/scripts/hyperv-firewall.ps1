@@ -2,21 +2,12 @@
 # The Hyper-V firewall filters WSL's traffic (Windows 11 22H2+) by WSL's VM creator id
 # {40E0AC32-46A5-438A-A0B2-2B479E8F2E90}. ActiveStore = the settings and rules actually enforced
 # (local, MDM and the host firewall's mirrored ones merged). GpoBoolean: True/False -> booleans,
-# NotConfigured -> null; Action: NotConfigured 0, Allow 2, Block 4; Direction: Inbound 1,
-# Outbound 2. Enums are converted by name and by number, in case cmdletization hands back the
-# number. No setting for WSL's id yet (CmdletizationQuery_NotFound) is setting = null; any other
+# NotConfigured -> null (ConvertFrom-WndBoolean, prelude.ps1); Action: NotConfigured 0, Allow 2,
+# Block 4; Direction: Inbound 1, Outbound 2. Enums are converted by name and by number, in case
+# cmdletization hands back the number. No setting for WSL's id yet (CmdletizationQuery_NotFound) is setting = null; any other
 # error fails the probe (a refused read is then access-denied, not "no firewall").
 
 $wslCreatorId = '{40E0AC32-46A5-438A-A0B2-2B479E8F2E90}'
-
-function ConvertFrom-WndGpoBoolean {
-  param($Value)
-  if ($null -eq $Value) { return $null }
-  $text = [string]$Value
-  if ($text -eq 'True' -or $text -eq '1') { return $true }
-  if ($text -eq 'False' -or $text -eq '0') { return $false }
-  return $null
-}
 
 function ConvertFrom-WndFirewallAction {
   param($Value)
@@ -45,11 +36,11 @@ try {
   $vm = Get-NetFirewallHyperVVMSetting -PolicyStore 'ActiveStore' -Name $wslCreatorId -ErrorAction Stop
   if ($null -ne $vm) {
     $setting = [ordered]@{
-      enabled = ConvertFrom-WndGpoBoolean -Value $vm.Enabled
+      enabled = ConvertFrom-WndBoolean -Value $vm.Enabled
       defaultInboundAction = ConvertFrom-WndFirewallAction -Value $vm.DefaultInboundAction
       defaultOutboundAction = ConvertFrom-WndFirewallAction -Value $vm.DefaultOutboundAction
-      loopbackEnabled = ConvertFrom-WndGpoBoolean -Value $vm.LoopbackEnabled
-      allowHostPolicyMerge = ConvertFrom-WndGpoBoolean -Value $vm.AllowHostPolicyMerge
+      loopbackEnabled = ConvertFrom-WndBoolean -Value $vm.LoopbackEnabled
+      allowHostPolicyMerge = ConvertFrom-WndBoolean -Value $vm.AllowHostPolicyMerge
     }
   }
 } catch {
@@ -63,7 +54,7 @@ $blockRules = @()
 foreach ($rule in @(Get-NetFirewallHyperVRule -PolicyStore 'ActiveStore' -ErrorAction Stop)) {
   if ($null -eq $rule) { continue }
   if ((ConvertFrom-WndFirewallAction -Value $rule.Action) -ne 'Block') { continue }
-  if ((ConvertFrom-WndGpoBoolean -Value $rule.Enabled) -ne $true) { continue }
+  if ((ConvertFrom-WndBoolean -Value $rule.Enabled) -ne $true) { continue }
   $creator = ConvertTo-WndScope -Value $rule.VMCreatorId
   if (-not ($creator -eq 'Any' -or $creator.Trim('{}') -eq $wslCreatorId.Trim('{}'))) { continue }
   $directionText = [string]$rule.Direction
