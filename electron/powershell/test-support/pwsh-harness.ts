@@ -8,7 +8,8 @@
  * and cmdlet behaviour, real CIM/registry/event providers, code pages of a real console. Those are
  * covered by the 5.1 gate (electron/dev/powershell-gates) and the Windows workflow.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MISSING_TOOLCHAIN, pwshPath } from '../../dev/powershell-toolchain/toolchain'
 import { createFsScriptCatalog } from '../../probes/fs-script-catalog'
@@ -17,6 +18,13 @@ import { composeScript } from '../compose-script'
 import { readEnvelope, type EnvelopeReading } from '../envelope'
 import { NodePowerShellHost, createShellFactory } from '../node-powershell-host'
 import { asciiJson } from '../ps-literal'
+
+// PowerShell 7 on Linux keeps one JIT start-up profile per user (~/.cache/powershell/
+// StartupProfileData-NonInteractive) and every pwsh process rewrites it. With many pwsh processes
+// at once (two test workers, CI beside a developer's run) the file was once left corrupt, and from
+// then on every pwsh start died ("The given assembly name was invalid"). Each test worker gets its
+// own cache folder (PowerShell reads XDG_CACHE_HOME), so no run can break another.
+process.env['XDG_CACHE_HOME'] = mkdtempSync(join(tmpdir(), 'wnd-pwsh-cache-'))
 
 export type LanguageMode = 'FullLanguage' | 'ConstrainedLanguage'
 
