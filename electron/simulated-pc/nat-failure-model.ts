@@ -13,8 +13,8 @@ import { port53Endpoints } from './host-dns-model'
  *   build < 22621 or vfpext exists; docs/knowledge/error-codes.md#hresult-table), e.g. Hyper-V role on 22621+ without VMP → vfpext missing,
  *   0x800704db (#10666, Medium);
  * - `dns-port-53-held`: a program other than Windows holds UDP 53 on every address, so the NAT
- *   network's DNS proxy cannot bind it: HNS 0xffffffff (microsoft/WSL#10889, #11597, #11334;
- *   docs/knowledge/causes.md#dns-server-on-port-53, High for the code, Medium for the cause).
+ *   network's DNS proxy cannot bind it: HNS 0xffffffff
+ *   (docs/knowledge/causes.md#dns-server-on-port-53, docs/knowledge/host-network-probes.md#port-53, High for the code, Medium for the cause).
  */
 export type NatFailure =
   | { readonly cause: 'scenario'; readonly code: string }
