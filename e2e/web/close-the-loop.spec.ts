@@ -12,7 +12,14 @@ import { openWizard } from './bridge-binding'
 const shots = join(__dirname, '..', '..', 'test-results', 'close-the-loop')
 mkdirSync(shots, { recursive: true })
 /** Screenshots of these scenarios' Scan, Findings, Verify and Report steps (looked at by hand). */
-const SHOWN = new Set(['seed-22000-mirrored', 'home-vmp-missing', 'nat-0x80041002', 'vpn-anyconnect-nat', 'nat-dns-port-53-technitium'])
+const SHOWN = new Set([
+  'seed-22000-mirrored',
+  'home-vmp-missing',
+  'nat-0x80041002',
+  'vpn-anyconnect-nat',
+  'nat-dns-port-53-technitium',
+  'firewall-gpo-local-rules-off',
+])
 const LANGUAGES = [
   { locale: 'en-US', tag: 'en' },
   { locale: 'zh-CN', tag: 'zh-CN' },

@@ -1,4 +1,5 @@
 import type { FactOf } from '../../shared/probes/facts'
+import { enforcedFirewallProfile } from './firewall-profiles-model'
 import { WSL_VM_CREATOR_ID } from '../../shared/probes/facts/hyperv-firewall'
 import {
   HEALTHY_MIRRORED,
@@ -138,8 +139,8 @@ function dnsTunnelingOn(scenario: Scenario, values: Readonly<Record<string, stri
 
 /** The Public profile (WSL's vNIC) drops inbound: "block all incoming", or local rules ignored (docs/knowledge/host-causes.md#dns-blocked-by-the-firewall). */
 function publicInboundBlocked(scenario: Scenario): boolean {
-  const pub = scenario.network?.firewall?.Public
-  return pub?.allowInboundRules === false || pub?.allowLocalFirewallRules === false
+  const pub = enforcedFirewallProfile(scenario, 'Public')
+  return pub.allowInboundRules === false || pub.allowLocalFirewallRules === false
 }
 
 /**

@@ -1,5 +1,6 @@
 import { configuredMode, mirroredBlocked, service } from '../diagnosis/derived'
 import type { FindingId } from '../diagnosis/finding-ids'
+import { firewallBlocksWslDns } from '../diagnosis/firewall-setting-owner'
 import type { FixId } from '../diagnosis/fix-ids'
 import type { MachineView } from '../diagnosis/machine-view'
 
@@ -99,7 +100,8 @@ export const FIX_FIT: Readonly<Partial<Record<FindingId, Partial<Record<FixId, F
   // Inside WSL (docs/knowledge/wsl-network-check.md): restarting WSL recreates its network; NAT
   // avoids a mirrored network that did not come up.
   'inside-no-network-interface': { 'wsl-shutdown': unlessMirroredBlocked, reboot: unlessMirroredBlocked, 'wslconfig-set-nat': natForMissingNetwork },
-  'inside-dns-fails': { 'wsl-shutdown': 'may-help', 'wslconfig-enable-dns-tunneling': 'works-around' },
+  // A firewall profile that stops WSL's DNS rule outlives a restart of WSL.
+  'inside-dns-fails': { 'wsl-shutdown': (view) => (firewallBlocksWslDns(view) ? null : 'may-help'), 'wslconfig-enable-dns-tunneling': 'works-around' },
   'inside-resolv-conf-not-wsl': { 'distro-restore-resolv-conf': 'removes-cause' },
   'inside-tls-intercepted': { 'distro-trust-proxy-ca': 'removes-cause' },
   'inside-localhost-broken': { 'wsl-shutdown': 'may-help', 'wslconfig-set-mirrored': 'works-around' },
@@ -154,7 +156,11 @@ export const FIX_FIT: Readonly<Partial<Record<FindingId, Partial<Record<FixId, F
   'nrpt-not-applied-in-wsl': { 'wslconfig-enable-dns-tunneling': 'removes-cause' },
   // docs/knowledge/wsl-checks.md#dns-tunneling: Microsoft recommends dnsTunneling=false or NAT while the GSA client runs.
   'dns-tunneling-disabled-by-gsa': { 'wslconfig-disable-dns-tunneling': 'works-around', 'wslconfig-set-nat': natIfMirrored, 'wslconfig-fix-key': null_ },
-  'firewall-blocks-wsl-dns': { 'wslconfig-enable-dns-tunneling': 'works-around', 'firewall-allow-local-rules': 'removes-cause' },
+  'firewall-blocks-wsl-dns': {
+    'wslconfig-enable-dns-tunneling': 'works-around',
+    'firewall-allow-local-rules': 'removes-cause',
+    'policy-contact-it': 'removes-cause',
+  },
   'winsock-lsp': { 'remove-lsp': 'removes-cause', 'winsock-reset': 'removes-cause', 'system-restore': 'may-help' },
   'hosts-file-too-large': { 'shrink-hosts-file': 'removes-cause', 'wslconfig-enable-dns-tunneling': 'works-around' },
   'port-tracker-fse': { 'remove-port-tracker': 'removes-cause', reboot: null_ },

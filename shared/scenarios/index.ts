@@ -1,3 +1,4 @@
+import firewallGpoLocalRulesOff from './firewall-gpo-local-rules-off.json'
 import gsaDnsTunneling from './gsa-dns-tunneling.json'
 import healthyWin1124h2 from './healthy-win11-24h2.json'
 import hnsStale0x803b0001 from './hns-stale-0x803b0001.json'
@@ -55,6 +56,7 @@ export const SCENARIOS: readonly Scenario[] = [
   icsDisabledByGpo,
   dnscacheDisabledZhCn,
   hypervFirewallOutboundBlock,
+  firewallGpoLocalRulesOff,
   wslserviceDisabled,
   homeVmpMissing,
   virtualizationOffFirmware,

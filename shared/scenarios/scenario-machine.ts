@@ -122,6 +122,17 @@ export const ScenarioNetwork = z.strictObject({
   /** `Get-NetFirewallProfile -PolicyStore ActiveStore` differences from the defaults (docs/knowledge/host-causes.md#dns-blocked-by-the-firewall, docs/knowledge/host-causes.md#enterprise-and-third-party-firewalls). */
   firewall: z.partialRecord(z.enum(['Domain', 'Private', 'Public']), FirewallProfileOverride).optional(),
   /**
+   * What firewall GPOs set (the RSOP store; docs/knowledge/host-network-probes.md#who-sets-the-firewall-profile):
+   * `profiles` as set by Group Policy — they win over `firewall` in what is enforced —, and
+   * `rsopReadable: false` for a PC that refuses the RSOP store (default readable, no GPO).
+   */
+  firewallGroupPolicy: z
+    .strictObject({
+      profiles: z.partialRecord(z.enum(['Domain', 'Private', 'Public']), FirewallProfileOverride).optional(),
+      rsopReadable: z.boolean().optional(),
+    })
+    .optional(),
+  /**
    * The Hyper-V firewall for WSL's VM creator, where this Windows has one
    * (docs/knowledge/host-network-probes.md#hyper-v-firewall): differences from the defaults (enabled,
    * inbound Block, outbound Allow) and Block rules that apply to WSL, e.g. a VPN's block-all rule.

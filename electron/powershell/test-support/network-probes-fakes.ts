@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import type { Scenario } from '../../../shared/scenarios/scenario'
 import { hostNetworking } from '../../simulated-pc/host-networking-model'
 import { networkAdapters } from '../../simulated-pc/network-adapters-model'
+import { enforcedFirewallProfile } from '../../simulated-pc/firewall-profiles-model'
 import { winsockCatalog, SYSTEM_ROOT } from '../../simulated-pc/winsock-catalog-model'
 import { encodeWinHttpSettings } from '../../simulated-pc/winhttp-settings'
 import { hasAutoProxyApis, hasDnsTunnelingApis, hasHyperVFirewall, hasMirroredNetworkingApis } from '../../simulated-pc/windows-capabilities'
@@ -146,24 +147,56 @@ function codePages(scenario: Scenario): FakeRule[] {
 
 // --- firewall-profiles --------------------------------------------------------------------
 
-/** MSFT_NetFirewallProfile through the cmdletization: GpoBoolean and Action enums, by name. */
+/**
+ * MSFT_NetFirewallProfile through the cmdletization: GpoBoolean and Action enums, by name. ActiveStore
+ * holds the enforced profiles, RSOP the ones a GPO configures (NotConfigured for what it leaves alone),
+ * or refuses the read like a standard user may be refused.
+ */
 export function firewallProfilesFake(scenario: Scenario): FakeWindows {
-  const overrides = scenario.network?.firewall ?? {}
-  const gpo = (value: boolean | undefined) => (value === undefined ? 'True' : value ? 'True' : 'False')
+  const gpo = (value: boolean | null | undefined) => (value === undefined || value === null ? 'NotConfigured' : value ? 'True' : 'False')
   const profiles = (['Domain', 'Private', 'Public'] as const).map((name) => {
-    const o = overrides[name] ?? {}
+    const p = enforcedFirewallProfile(scenario, name)
     return {
       Name: name,
-      Enabled: gpo(o.enabled),
-      DefaultInboundAction: o.defaultInboundAction ?? 'Block',
+      Enabled: gpo(p.enabled),
+      DefaultInboundAction: p.defaultInboundAction,
       DefaultOutboundAction: 'Allow',
-      AllowInboundRules: gpo(o.allowInboundRules),
-      AllowLocalFirewallRules: gpo(o.allowLocalFirewallRules),
+      AllowInboundRules: gpo(p.allowInboundRules),
+      AllowLocalFirewallRules: gpo(p.allowLocalFirewallRules),
       AllowLocalIPsecRules: 'True',
       NotifyOnListen: 'True',
     }
   })
-  return { source: SCENARIO_SOURCE, env: ENV, commands: { 'Get-NetFirewallProfile': { rules: [{ match: { PolicyStore: 'ActiveStore' }, result: profiles }] } } }
+  const gp = scenario.network?.firewallGroupPolicy
+  const rsop: FakeRule =
+    gp?.rsopReadable === false
+      ? {
+          match: { PolicyStore: 'RSOP' },
+          throw: { errorId: 'Windows System Error 5,Get-NetFirewallProfile', message: 'Access is denied.', category: 'PermissionDenied' },
+        }
+      : {
+          match: { PolicyStore: 'RSOP' },
+          result: (['Domain', 'Private', 'Public'] as const).flatMap((name) => {
+            const p = gp?.profiles?.[name]
+            if (p === undefined) return []
+            return [
+              {
+                Name: name,
+                Enabled: gpo(p.enabled),
+                DefaultInboundAction: p.defaultInboundAction ?? 'NotConfigured',
+                DefaultOutboundAction: 'NotConfigured',
+                AllowInboundRules: gpo(p.allowInboundRules),
+                AllowLocalFirewallRules: gpo(p.allowLocalFirewallRules),
+                AllowLocalIPsecRules: 'NotConfigured',
+              },
+            ]
+          }),
+        }
+  return {
+    source: SCENARIO_SOURCE,
+    env: ENV,
+    commands: { 'Get-NetFirewallProfile': { rules: [{ match: { PolicyStore: 'ActiveStore' }, result: profiles }, rsop] } },
+  }
 }
 
 // --- host-networking ----------------------------------------------------------------------

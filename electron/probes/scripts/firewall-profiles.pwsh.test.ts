@@ -21,7 +21,7 @@ function fact(run: ScriptRun) {
 }
 
 describe.each(LANGUAGE_MODES)('firewall-profiles.ps1 in %s', (mode) => {
-  it.each(['win11-defaults', 'enterprise-gpo-raw-numbers'])(
+  it.each(['win11-defaults', 'enterprise-gpo-raw-numbers', 'gpo-local-rules-off', 'rsop-access-denied'])(
     'maps the recorded profiles of %s to booleans and action names',
     async (name) => {
       const recorded = loadRecorded('firewall-profiles', name)
@@ -31,10 +31,48 @@ describe.each(LANGUAGE_MODES)('firewall-profiles.ps1 in %s', (mode) => {
   )
 
   it(
-    'reads the enforced settings (ActiveStore), not the local store',
+    'reads the enforced settings (ActiveStore), then what Group Policy sets (RSOP, unfiltered), never the local store',
     async () => {
       const run = await runNetworkProbe(harness, 'firewall-profiles', loadRecorded('firewall-profiles', 'win11-defaults'), mode)
-      expect(run.calls.map((c) => [c.name, c.arguments['PolicyStore']])).toEqual([['Get-NetFirewallProfile', 'ActiveStore']])
+      expect(run.calls.map((c) => [c.name, c.arguments['PolicyStore'], c.arguments['Name']])).toEqual([
+        ['Get-NetFirewallProfile', 'ActiveStore', undefined],
+        ['Get-NetFirewallProfile', 'RSOP', undefined],
+      ])
+    },
+    TIMEOUT,
+  )
+
+  it(
+    'keeps the enforced profiles when only the Group Policy store is refused: the owner is unknown, not "no policy"',
+    async () => {
+      const run = await runNetworkProbe(harness, 'firewall-profiles', loadRecorded('firewall-profiles', 'rsop-access-denied'), mode)
+      const read = fact(run)
+      expect(read.profiles).toHaveLength(3)
+      expect(read.groupPolicy).toEqual({ status: 'unreadable', reason: 'access-denied', detail: 'Access is denied.' })
+    },
+    TIMEOUT,
+  )
+
+  it(
+    'reads a failed Group Policy store as unreadable (failed), not as an empty one',
+    async () => {
+      const recorded = loadRecorded('firewall-profiles', 'win11-defaults')
+      const rules = recorded.commands['Get-NetFirewallProfile']!.rules
+      const broken = {
+        ...recorded,
+        commands: {
+          'Get-NetFirewallProfile': {
+            rules: [
+              rules[0]!,
+              {
+                match: { PolicyStore: 'RSOP' },
+                throw: { errorId: 'HRESULT 0x80041010,Get-NetFirewallProfile', message: 'Invalid class', category: 'MetadataError' },
+              },
+            ],
+          },
+        },
+      }
+      expect(fact(await runNetworkProbe(harness, 'firewall-profiles', broken, mode)).groupPolicy).toMatchObject({ status: 'unreadable', reason: 'failed' })
     },
     TIMEOUT,
   )

@@ -310,8 +310,14 @@ export const diagnosisEn = {
   'ev.dnsTunnelingNeedsWindows11': 'Windows {version} has no DNS tunneling: it needs Windows 11 22H2 or later.',
   'ev.dnsTunnelingOffByDefault': 'WSL {version} leaves DNS tunneling off unless .wslconfig turns it on (it is on by default from {since}).',
   'ev.wslSaidGsa': 'WSL itself says DNS tunneling is disabled because of the Global Secure Access client.',
-  'ev.firewallNoLocalRules': 'Firewall profile {profile}: local firewall rules are not applied (AllowLocalFirewallRules = False).',
-  'ev.firewallBlockInbound': 'Firewall profile {profile}: all incoming connections are blocked (AllowInboundRules = False).',
+  'ev.firewallNoLocalRules':
+    'Local firewall rules are not applied on the {profiles} firewall {count, plural, one {profile} other {profiles}} (AllowLocalFirewallRules = False).',
+  'ev.firewallBlockInbound':
+    'All incoming connections are blocked on the {profiles} firewall {count, plural, one {profile} other {profiles}} (AllowInboundRules = False).',
+  'ev.firewallSetByGroupPolicy':
+    "A Group Policy sets {setting} = False on the {profiles} {count, plural, one {profile} other {profiles}}. Windows applies it again at every policy refresh, so it can't be changed on this PC: your IT department can allow WSL's DNS rule or the local rules.",
+  'ev.firewallNotByGroupPolicy':
+    'No Group Policy sets {setting} on the {profiles} {count, plural, one {profile} other {profiles}}: it was set on this PC, or by a device-management (MDM) policy such as Intune, which this scan does not read.',
   'ev.thirdPartyLsp': 'Third-party Winsock {count, plural, one {provider} other {providers}}: {providers}.',
   'ev.code0x8007273d': 'WSL reported {path} (0x8007273d: operation not supported for this socket type).',
   'ev.wslSaidConfig': 'WSL itself said: {text}',
@@ -357,6 +363,8 @@ export const diagnosisEn = {
   'un.checkServices': 'Service states could not be read ({reason}).',
   'un.hypervisorLaunchTypeUnread':
     'The boot setting that turns the hypervisor off (hypervisorlaunchtype) can only be read as administrator. To check it, run "bcdedit /enum" in an administrator prompt: "Off" there is the cause.',
+  'un.firewallPolicyUnknown':
+    'Whether a Group Policy sets these firewall settings could not be read ({reason}). If your organisation manages this PC, ask IT: a policy would set them back.',
   'un.servicePolicyUnknown':
     'Whether a Group Policy keeps {service} disabled could not be read ({reason}). If your organisation manages this PC, ask IT first: a policy would set it back.',
   'un.checkFeatures': 'Windows features and virtualization could not be read ({reason}).',

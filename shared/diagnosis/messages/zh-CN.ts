@@ -281,8 +281,12 @@ export const diagnosisZhCN = {
   'ev.dnsTunnelingNeedsWindows11': 'Windows {version} 没有 DNS 隧道功能：它需要 Windows 11 22H2 或更高版本。',
   'ev.dnsTunnelingOffByDefault': 'WSL {version} 默认不开启 DNS 隧道，除非在 .wslconfig 中开启（从 {since} 起默认开启）。',
   'ev.wslSaidGsa': 'WSL 自己说明：由于 Global Secure Access 客户端，DNS 隧道已被禁用。',
-  'ev.firewallNoLocalRules': '防火墙配置文件 {profile}：不应用本地防火墙规则（AllowLocalFirewallRules = False）。',
-  'ev.firewallBlockInbound': '防火墙配置文件 {profile}：阻止所有传入连接（AllowInboundRules = False）。',
+  'ev.firewallNoLocalRules': '防火墙配置文件 {profiles} 不应用本地防火墙规则（AllowLocalFirewallRules = False）。',
+  'ev.firewallBlockInbound': '防火墙配置文件 {profiles} 阻止所有传入连接（AllowInboundRules = False）。',
+  'ev.firewallSetByGroupPolicy':
+    '组策略在配置文件 {profiles} 上把 {setting} 设为 False。每次刷新策略时 Windows 都会重新应用它，所以无法在这台电脑上更改：可以请 IT 部门放行 WSL 的 DNS 规则或本地规则。',
+  'ev.firewallNotByGroupPolicy':
+    '没有组策略在配置文件 {profiles} 上设置 {setting}：它是在这台电脑上设置的，或者来自 Intune 等设备管理（MDM）策略（本次扫描不读取 MDM 策略）。',
   'ev.thirdPartyLsp': '第三方 Winsock 提供程序（{count} 个）：{providers}。',
   'ev.code0x8007273d': 'WSL 报告了 {path}（0x8007273d：该套接字类型不支持此操作）。',
   'ev.wslSaidConfig': 'WSL 自己说：{text}',
@@ -326,6 +330,7 @@ export const diagnosisZhCN = {
   'un.checkServices': '无法读取服务状态（{reason}）。',
   'un.hypervisorLaunchTypeUnread':
     '关闭虚拟机监控程序的启动设置（hypervisorlaunchtype）只有管理员才能读取。要检查它，请在管理员命令提示符中运行“bcdedit /enum”：如果那里显示“Off”，原因就在这里。',
+  'un.firewallPolicyUnknown': '无法确定这些防火墙设置是否来自组策略（{reason}）。如果这台电脑由你的单位管理，请先问 IT：策略会把它们改回去。',
   'un.servicePolicyUnknown': '无法确定是否有组策略让 {service} 保持禁用（{reason}）。如果这台电脑由你的单位管理，请先问 IT：策略会把它改回去。',
   'un.checkFeatures': '无法读取 Windows 功能和虚拟化状态（{reason}）。',
   'un.natCauseHidden': '新版 WSL 只打印回退信息，不打印其背后的错误：扫描得到的事件日志，或旧版 WSL 的错误代码，才能说明原因。',

@@ -2,9 +2,10 @@ import { decodeWinHttpSettings } from '../../probes/decode-winhttp-settings'
 import { productOfAdapter } from '../../probes/known-products'
 import type { Finding } from '../finding'
 import { configuredMode, dnsTunnelingActive, hasCode, natInUse, said, service } from '../derived'
+import { blockingFirewallSettings, firewallBlocksWslDns, firewallSettingOwner } from '../firewall-setting-owner'
 import type { MachineView } from '../machine-view'
 import { adapterProductEvidence, installedEvidence, installedKnownProducts, installedProductsFinding } from './product-rules'
-import { evidence, finding, outputSource, rule, type Rule } from './rule'
+import { evidence, finding, outputSource, rule, unknown, type Rule } from './rule'
 
 /** Around WSL's network: proxies, VPNs, GSA, firewall policy, Winsock LSPs, hosts file, FSE (F). */
 export const environmentRules: readonly Rule[] = [
@@ -126,20 +127,44 @@ function gsaRule(view: MachineView): Finding[] {
   ]
 }
 
-/** docs/knowledge/host-causes.md#dns-blocked-by-the-firewall, docs/knowledge/host-causes.md#enterprise-and-third-party-firewalls: local rules ignored or all inbound blocked → HNS's DNS rule has no effect in NAT. */
+/**
+ * docs/knowledge/host-causes.md#dns-blocked-by-the-firewall, docs/knowledge/host-causes.md#enterprise-and-third-party-firewalls: local rules ignored or all inbound blocked → HNS's DNS rule has no effect in NAT.
+ * Who sets it (docs/knowledge/host-network-probes.md#who-sets-the-firewall-profile): a Group Policy
+ * makes it the organisation's to change, so the "change the setting" advice gives way to IT.
+ */
 function firewallRule(view: MachineView): Finding[] {
-  if (!view.firewall.known || natInUse(view) === false || dnsTunnelingActive(view) === true) return []
-  const blocking = view.firewall.value.profiles.filter((p) => p.enabled !== false && (p.allowLocalFirewallRules === false || p.allowInboundRules === false))
-  if (blocking.length === 0) return []
+  if (!view.firewall.known || !firewallBlocksWslDns(view)) return []
+  const fact = view.firewall.value
+  const blocking = blockingFirewallSettings(fact)
+  const owned = blocking.map((b) => ({ ...b, owner: firewallSettingOwner(fact, b.profile, b.setting) }))
+  const byPolicy = owned.filter((o) => o.owner.kind === 'group-policy')
+  const unknownOwner = owned.find((o) => o.owner.kind === 'unknown')?.owner
+  // One line per setting and per owner, naming the profiles, rather than a pair of lines per profile.
+  const profilesOf = (list: readonly { profile: string }[]) => ({ profiles: list.map((o) => o.profile).join(', '), count: list.length })
+  const lines = (['AllowLocalFirewallRules', 'AllowInboundRules'] as const).flatMap((setting) => {
+    const these = owned.filter((o) => o.setting === setting)
+    if (these.length === 0) return []
+    const setByPolicy = these.filter((o) => o.owner.kind === 'group-policy')
+    const notByPolicy = these.filter((o) => o.owner.kind === 'not-group-policy')
+    return [
+      evidence(setting === 'AllowLocalFirewallRules' ? 'ev.firewallNoLocalRules' : 'ev.firewallBlockInbound', 'firewall-profiles', profilesOf(these)),
+      ...(setByPolicy.length > 0 ? [evidence('ev.firewallSetByGroupPolicy', 'firewall-profiles', { setting, ...profilesOf(setByPolicy) })] : []),
+      ...(notByPolicy.length > 0 ? [evidence('ev.firewallNotByGroupPolicy', 'firewall-profiles', { setting, ...profilesOf(notByPolicy) })] : []),
+    ]
+  })
   return [
     finding({
       id: 'firewall-blocks-wsl-dns',
       severity: 'warning',
       confidence: 'medium',
-      evidence: blocking.map((p) =>
-        evidence(p.allowLocalFirewallRules === false ? 'ev.firewallNoLocalRules' : 'ev.firewallBlockInbound', 'firewall-profiles', { profile: p.name }),
-      ),
-      fixes: ['wslconfig-enable-dns-tunneling', 'firewall-allow-local-rules'],
+      evidence: lines,
+      unknowns: unknownOwner?.kind === 'unknown' ? [unknown('un.firewallPolicyUnknown', { reason: unknownOwner.reason })] : [],
+      // Only what no Group Policy pins can be changed on the PC; a pinned one is IT's.
+      fixes: [
+        'wslconfig-enable-dns-tunneling',
+        ...(byPolicy.length < owned.length ? (['firewall-allow-local-rules'] as const) : []),
+        ...(byPolicy.length > 0 ? (['policy-contact-it'] as const) : []),
+      ],
     }),
   ]
 }

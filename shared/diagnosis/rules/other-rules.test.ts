@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { FirewallGroupPolicy } from '../../probes/facts/firewall-profiles'
 import { diagnose } from '../diagnose'
 import { failed, snapshot, text, withService, wslconfig } from '../test-support/test-snapshot'
 
@@ -82,6 +83,44 @@ describe('environment (F)', () => {
     expect(ids(snapshot({ 'firewall-profiles': { profiles }, 'wslconfig-file': wslconfig('[wsl2]\ndnsTunneling=false\n') }))).toEqual([
       'firewall-blocks-wsl-dns',
     ])
+  })
+
+  describe('who sets the blocking firewall setting (docs/knowledge/host-network-probes.md#who-sets-the-firewall-profile)', () => {
+    const profiles = [{ name: 'Public', enabled: true, defaultInboundAction: 'Block', allowInboundRules: true, allowLocalFirewallRules: false }]
+    const noTunneling = wslconfig('[wsl2]\ndnsTunneling=false\n')
+    const gpoPublic = { name: 'Public', enabled: null, defaultInboundAction: null, allowInboundRules: null, allowLocalFirewallRules: false }
+    const firewallFinding = (groupPolicy: FirewallGroupPolicy | undefined) =>
+      diagnose(snapshot({ 'firewall-profiles': { profiles, groupPolicy }, 'wslconfig-file': noTunneling })).find((f) => f.id === 'firewall-blocks-wsl-dns')
+
+    it('a GPO that sets it (#4285, #5593): named, and IT replaces the advice to change it on the PC', () => {
+      const f = firewallFinding({ status: 'read', profiles: [gpoPublic] })
+      expect(f?.evidence.map((e) => e.key)).toEqual(['ev.firewallNoLocalRules', 'ev.firewallSetByGroupPolicy'])
+      expect(f?.evidence[1]?.args).toEqual({ profiles: 'Public', count: 1, setting: 'AllowLocalFirewallRules' })
+      expect(f?.fixes).toContain('policy-contact-it')
+      expect(f?.fixes).not.toContain('firewall-allow-local-rules')
+      expect(f?.unknowns).toEqual([])
+    })
+
+    it('no GPO sets it (an empty RSOP store, or a GPO that leaves it NotConfigured): the advice stays, and MDM is said to be unread', () => {
+      for (const read of [[], [{ ...gpoPublic, allowLocalFirewallRules: null }], [{ ...gpoPublic, name: 'Domain' }]]) {
+        const f = firewallFinding({ status: 'read', profiles: read })
+        expect(f?.evidence.map((e) => e.key)).toEqual(['ev.firewallNoLocalRules', 'ev.firewallNotByGroupPolicy'])
+        expect(f?.fixes).toContain('firewall-allow-local-rules')
+        expect(f?.fixes).not.toContain('policy-contact-it')
+      }
+    })
+
+    it('an unreadable RSOP store or an older snapshot: "can\'t tell", never "no policy"', () => {
+      for (const [groupPolicy, reason] of [
+        [{ status: 'unreadable', reason: 'access-denied', detail: 'Access is denied.' }, 'access-denied'],
+        [undefined, 'not-recorded'],
+      ] as const) {
+        const f = firewallFinding(groupPolicy)
+        expect(f?.evidence.map((e) => e.key)).toEqual(['ev.firewallNoLocalRules'])
+        expect(f?.unknowns).toEqual([{ key: 'un.firewallPolicyUnknown', args: { reason } }])
+        expect(f?.fixes).toContain('firewall-allow-local-rules')
+      }
+    })
   })
 
   it('names PortTrackerEnabledMode without FSE', () => {
