@@ -123,6 +123,19 @@ export function snapshotFromEvidence(evidence: UserEvidence, now: Date, appVersi
       data: { entries: winsock.map((e) => ({ catalog: 'protocol64' as const, providerPath: e.providerPath, chainLength: e.chainLength })) },
     }
   }
+  // `Get-NetFirewallProfile | Format-List`: the profiles as pasted, and what Group Policy sets when
+  // the RSOP store was pasted too (without it the owner stays unknown, as for an older snapshot).
+  const firewall = outputs?.firewall ?? null
+  if (firewall !== null && firewall.enforced.length > 0) {
+    facts['firewall-profiles'] = {
+      status: 'known',
+      durationMs: 0,
+      data: {
+        profiles: [...firewall.enforced],
+        ...(firewall.groupPolicy !== null ? { groupPolicy: { status: 'read' as const, profiles: [...firewall.groupPolicy] } } : {}),
+      },
+    }
+  }
   const snapshot: MachineSnapshot = {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     appVersion,

@@ -1,6 +1,7 @@
 import { normalizeWslText } from '../wsl-output/text'
 import type { DiagnosisMessageKey } from './messages/en'
 import { readPastedFacts } from './pasted-facts'
+import { pastedFirewallProfiles, type PastedFirewallProfiles } from './pasted-outputs-firewall'
 import { isWslAdapter, pastedIpconfig, type PastedAdapter } from './pasted-outputs-ipconfig'
 import { onlyLoopback, pastedLinuxInterfaces, type PastedLinuxInterface } from './pasted-outputs-ip-addr'
 import { pastedScAndReg, type PastedRegistryValue, type PastedServiceRow } from './pasted-outputs-sc-reg'
@@ -24,6 +25,7 @@ export interface PastedOutputs {
   readonly services: readonly PastedServiceRow[]
   readonly registry: readonly PastedRegistryValue[]
   readonly winsock: readonly PastedWinsockEntry[] | null
+  readonly firewall: PastedFirewallProfiles | null
 }
 
 const cache = new Map<string, PastedOutputs>()
@@ -41,6 +43,7 @@ export function readPastedOutputs(text: string): PastedOutputs {
     services: scReg.services,
     registry: scReg.registry,
     winsock: pastedWinsockCatalog(lines),
+    firewall: pastedFirewallProfiles(lines),
   }
   // The preview re-reads the same text on every render; keep only the latest few.
   // A larger paste is not kept as a key (it would pin the whole text in memory).
@@ -69,6 +72,8 @@ export type PastedOutputFact =
   | { readonly kind: 'service'; readonly name: string; readonly status: string; readonly startType: string }
   | { readonly kind: 'registryValue'; readonly key: string; readonly name: string; readonly value: string }
   | { readonly kind: 'winsockCatalog'; readonly count: number; readonly thirdParty: string }
+  | { readonly kind: 'firewallProfiles'; readonly profiles: string; readonly noLocalRules: string; readonly blockAllInbound: string }
+  | { readonly kind: 'firewallGroupPolicy'; readonly profiles: string; readonly noLocalRules: string }
 
 /** Texts of recognised pasted outputs (`pasted.*` in shared/diagnosis/messages). */
 export type PastedMessageKey = Extract<DiagnosisMessageKey, `pasted.${string}`>
@@ -115,6 +120,23 @@ export function pastedOutputFacts(outputs: PastedOutputs): PastedOutputFact[] {
   if (outputs.winsock !== null) {
     const third = thirdPartyProviders(outputs.winsock)
     facts.push({ kind: 'winsockCatalog', count: outputs.winsock.length, thirdParty: third.length === 0 ? '—' : third.join(', ') })
+  }
+  const firewall = outputs.firewall
+  const names = (list: readonly { name: string }[]) => (list.length === 0 ? '—' : list.map((p) => p.name).join(', '))
+  if (firewall !== null && firewall.enforced.length > 0) {
+    facts.push({
+      kind: 'firewallProfiles',
+      profiles: names(firewall.enforced),
+      noLocalRules: names(firewall.enforced.filter((p) => p.allowLocalFirewallRules === false)),
+      blockAllInbound: names(firewall.enforced.filter((p) => p.allowInboundRules === false)),
+    })
+  }
+  if (firewall?.groupPolicy != null) {
+    facts.push({
+      kind: 'firewallGroupPolicy',
+      profiles: names(firewall.groupPolicy),
+      noLocalRules: names(firewall.groupPolicy.filter((p) => p.allowLocalFirewallRules === false)),
+    })
   }
   return facts
 }
@@ -165,5 +187,9 @@ export function pastedOutputMessage(fact: PastedOutputFact): { readonly key: Pas
       return { key: 'pasted.registryValue', args: { key: fact.key, name: fact.name, value: fact.value } }
     case 'winsockCatalog':
       return { key: 'pasted.winsockCatalog', args: { count: fact.count, thirdParty: fact.thirdParty } }
+    case 'firewallProfiles':
+      return { key: 'pasted.firewallProfiles', args: { profiles: fact.profiles, noLocalRules: fact.noLocalRules, blockAllInbound: fact.blockAllInbound } }
+    case 'firewallGroupPolicy':
+      return { key: 'pasted.firewallGroupPolicy', args: { profiles: fact.profiles, noLocalRules: fact.noLocalRules } }
   }
 }

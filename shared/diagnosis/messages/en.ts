@@ -344,6 +344,10 @@ export const diagnosisEn = {
   'pasted.hotfixes': 'You pasted systeminfo: {count, plural, one {# update is} other {# updates are}} installed ({list}).',
   'pasted.service': 'You pasted the service {name}: status {status}, start type {startType}.',
   'pasted.registryValue': 'You pasted the registry value {key}\\{name} = {value}.',
+  'pasted.firewallProfiles':
+    'You pasted the firewall profiles ({profiles}): local rules not applied on {noLocalRules}; all incoming connections blocked on {blockAllInbound}.',
+  'pasted.firewallGroupPolicy':
+    'You pasted what Group Policy sets for the firewall (RSOP store; profiles: {profiles}): local rules turned off on {noLocalRules}.',
   'pasted.winsockCatalog': 'You pasted the Winsock catalog: {count, plural, one {# provider} other {# providers}}; third-party or layered: {thirdParty}.',
   'ev.portTracker': 'PortTrackerEnabledMode = {value}, but the FSE service does not exist.',
   'ev.wslSaidHosts': 'WSL itself says the Windows hosts file is too large.',
@@ -383,7 +387,7 @@ export const diagnosisEn = {
   'ask.winsock-catalog': 'Run `netsh winsock show catalog` and paste the output.',
   'ask.installed-products': 'Say which VPN, antivirus or proxy programs are installed (Settings > Apps > Installed apps).',
   'ask.firewall-profiles':
-    'Run `Get-NetFirewallProfile | Format-List Name, Enabled, AllowInboundRules, AllowLocalFirewallRules` in PowerShell and paste the output.',
+    'Run `Get-NetFirewallProfile -PolicyStore ActiveStore | Format-List Name, Enabled, AllowInboundRules, AllowLocalFirewallRules` in PowerShell, then the same command with `-PolicyStore RSOP` (what Group Policy sets), and paste both, commands included.',
   'ask.hyperv-firewall':
     "Run `Get-NetFirewallHyperVVMSetting -PolicyStore ActiveStore -Name '{40E0AC32-46A5-438A-A0B2-2B479E8F2E90}'` in PowerShell and paste the output.",
   'ask.host-networking': 'Run WSL Network Doctor on that PC: its scan reads these settings.',

@@ -281,12 +281,12 @@ export const diagnosisZhCN = {
   'ev.dnsTunnelingNeedsWindows11': 'Windows {version} 没有 DNS 隧道功能：它需要 Windows 11 22H2 或更高版本。',
   'ev.dnsTunnelingOffByDefault': 'WSL {version} 默认不开启 DNS 隧道，除非在 .wslconfig 中开启（从 {since} 起默认开启）。',
   'ev.wslSaidGsa': 'WSL 自己说明：由于 Global Secure Access 客户端，DNS 隧道已被禁用。',
-  'ev.firewallNoLocalRules': '防火墙配置文件 {profiles} 不应用本地防火墙规则（AllowLocalFirewallRules = False）。',
-  'ev.firewallBlockInbound': '防火墙配置文件 {profiles} 阻止所有传入连接（AllowInboundRules = False）。',
+  'ev.firewallNoLocalRules': '{count} 个防火墙配置文件（{profiles}）不应用本地防火墙规则（AllowLocalFirewallRules = False）。',
+  'ev.firewallBlockInbound': '{count} 个防火墙配置文件（{profiles}）阻止所有传入连接（AllowInboundRules = False）。',
   'ev.firewallSetByGroupPolicy':
-    '组策略在配置文件 {profiles} 上把 {setting} 设为 False。每次刷新策略时 Windows 都会重新应用它，所以无法在这台电脑上更改：可以请 IT 部门放行 WSL 的 DNS 规则或本地规则。',
+    '组策略在 {count} 个配置文件（{profiles}）上把 {setting} 设为 False。每次刷新策略时 Windows 都会重新应用它，所以无法在这台电脑上更改：可以请 IT 部门放行 WSL 的 DNS 规则或本地规则。',
   'ev.firewallNotByGroupPolicy':
-    '没有组策略在配置文件 {profiles} 上设置 {setting}：它是在这台电脑上设置的，或者来自 Intune 等设备管理（MDM）策略（本次扫描不读取 MDM 策略）。',
+    '没有组策略在 {count} 个配置文件（{profiles}）上设置 {setting}：它是在这台电脑上设置的，或者来自 Intune 等设备管理（MDM）策略（本次扫描不读取 MDM 策略）。',
   'ev.thirdPartyLsp': '第三方 Winsock 提供程序（{count} 个）：{providers}。',
   'ev.code0x8007273d': 'WSL 报告了 {path}（0x8007273d：该套接字类型不支持此操作）。',
   'ev.wslSaidConfig': 'WSL 自己说：{text}',
@@ -312,6 +312,8 @@ export const diagnosisZhCN = {
   'pasted.hotfixes': '你粘贴的 systeminfo：已安装 {count} 个更新（{list}）。',
   'pasted.service': '你粘贴的服务 {name}：状态 {status}，启动类型 {startType}。',
   'pasted.registryValue': '你粘贴的注册表值 {key}\\{name} = {value}。',
+  'pasted.firewallProfiles': '你粘贴了防火墙配置文件（{profiles}）：不应用本地规则的配置文件：{noLocalRules}；阻止所有传入连接的配置文件：{blockAllInbound}。',
+  'pasted.firewallGroupPolicy': '你粘贴了组策略对防火墙的设置（RSOP 存储；配置文件：{profiles}）：关闭本地规则的配置文件：{noLocalRules}。',
   'pasted.winsockCatalog': '你粘贴的 Winsock 目录：{count} 个提供程序；第三方或分层的：{thirdParty}。',
   'ev.portTracker': 'PortTrackerEnabledMode = {value}，但 FSE 服务不存在。',
   'ev.wslSaidHosts': 'WSL 自己说明：Windows 的 hosts 文件太大。',
@@ -346,7 +348,8 @@ export const diagnosisZhCN = {
   'ask.proxy-settings': '运行 `netsh winhttp show proxy` 并粘贴输出。',
   'ask.winsock-catalog': '运行 `netsh winsock show catalog` 并粘贴输出。',
   'ask.installed-products': '说明电脑上装了哪些 VPN、杀毒软件或代理工具（设置 > 应用 > 已安装的应用）。',
-  'ask.firewall-profiles': '在 PowerShell 中运行 `Get-NetFirewallProfile | Format-List Name, Enabled, AllowInboundRules, AllowLocalFirewallRules` 并粘贴输出。',
+  'ask.firewall-profiles':
+    '在 PowerShell 中运行 `Get-NetFirewallProfile -PolicyStore ActiveStore | Format-List Name, Enabled, AllowInboundRules, AllowLocalFirewallRules`，再把其中的 ActiveStore 换成 `RSOP`（组策略的设置）运行一次，然后把两段输出连同命令一起粘贴。',
   'ask.hyperv-firewall':
     "在 PowerShell 中运行 `Get-NetFirewallHyperVVMSetting -PolicyStore ActiveStore -Name '{40E0AC32-46A5-438A-A0B2-2B479E8F2E90}'` 并粘贴输出。",
   'ask.host-networking': '在那台电脑上运行 WSL 网络医生：它的扫描会读取这些设置。',
