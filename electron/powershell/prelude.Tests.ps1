@@ -208,6 +208,20 @@ Describe 'Assert-WndFullLanguage' {
   }
 }
 
+Describe 'ConvertFrom-WndFirewallAction' {
+  It 'reads Action names and their raw numbers, and guesses nothing else' {
+    ConvertFrom-WndFirewallAction -Value 'Block' | Should -BeExactly 'Block'
+    ConvertFrom-WndFirewallAction -Value 4 | Should -BeExactly 'Block'
+    ConvertFrom-WndFirewallAction -Value '2' | Should -BeExactly 'Allow'
+    ConvertFrom-WndFirewallAction -Value 'Allow' | Should -BeExactly 'Allow'
+    ConvertFrom-WndFirewallAction -Value 0 | Should -BeExactly 'NotConfigured'
+    ConvertFrom-WndFirewallAction -Value 'NotConfigured' | Should -BeExactly 'NotConfigured'
+    foreach ($unknown in @($null, '', 1, 'Deny')) {
+      $null -eq (ConvertFrom-WndFirewallAction -Value $unknown) | Should -BeTrue
+    }
+  }
+}
+
 Describe 'ConvertFrom-WndBoolean' {
   It 'reads booleans, GpoBoolean names and their raw numbers; NotConfigured and the rest are not set' {
     ConvertFrom-WndBoolean -Value $true | Should -BeExactly $true

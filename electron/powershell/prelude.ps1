@@ -247,6 +247,19 @@ function ConvertFrom-WndBoolean {
   return $null
 }
 
+function ConvertFrom-WndFirewallAction {
+  # A firewall Action as the NetSecurity cmdlets hand it back: its enum name or, through
+  # cmdletization, its raw number (NotConfigured = 0, Allow = 2, Block = 4; MSFT_NetFirewallProfile,
+  # MSFT_NetFirewallHyperVVMSetting). Null and anything else are $null: never guessed.
+  param($Value)
+  if ($null -eq $Value) { return $null }
+  $text = [string]$Value
+  if ($text -eq '0' -or $text -eq 'NotConfigured') { return 'NotConfigured' }
+  if ($text -eq '2' -or $text -eq 'Allow') { return 'Allow' }
+  if ($text -eq '4' -or $text -eq 'Block') { return 'Block' }
+  return $null
+}
+
 function Get-WndRegistryValue {
   # One registry value or $null, without throwing when the key or value is absent.
   param([string]$Path, [string]$Name)

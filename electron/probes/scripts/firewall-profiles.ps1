@@ -3,7 +3,8 @@
 # AllowInboundRules and AllowLocalFirewallRules are GpoBoolean enums (False = 0, True = 1,
 # NotConfigured = 2): True/False map to booleans, NotConfigured (and anything else) to null
 # (ConvertFrom-WndBoolean, prelude.ps1).
-# DefaultInboundAction is the Action enum's name (NotConfigured = 0, Allow = 2, Block = 4).
+# DefaultInboundAction is the Action enum's name (NotConfigured = 0, Allow = 2, Block = 4;
+# ConvertFrom-WndFirewallAction, prelude.ps1, shared with hyperv-firewall).
 # Enums are converted by name and by number, in case cmdletization hands back the raw number.
 # A failing Get-NetFirewallProfile fails the probe: no profiles is not a finding.
 # groupPolicy: the RSOP store holds only what GPOs set (docs/knowledge/host-network-probes.md#who-sets-the-firewall-profile).
@@ -11,16 +12,6 @@
 # CmdletizationQuery_NotFound, while the whole store of a PC without firewall GPOs is simply empty.
 # NotConfigured there means "no GPO sets it" and becomes null. A refused or failed read is
 # 'unreadable' (owner unknown), never an empty list, and does not fail the enforced read above.
-
-function ConvertFrom-WndFirewallAction {
-  param($Value)
-  if ($null -eq $Value) { return $null }
-  $text = [string]$Value
-  if ($text -eq '0') { return 'NotConfigured' }
-  if ($text -eq '2') { return 'Allow' }
-  if ($text -eq '4') { return 'Block' }
-  return $text
-}
 
 function ConvertTo-WndFirewallProfile {
   param($FirewallProfile)

@@ -9,16 +9,6 @@
 
 $wslCreatorId = '{40E0AC32-46A5-438A-A0B2-2B479E8F2E90}'
 
-function ConvertFrom-WndFirewallAction {
-  param($Value)
-  if ($null -eq $Value) { return $null }
-  $text = [string]$Value
-  if ($text -eq '0' -or $text -eq 'NotConfigured') { return 'NotConfigured' }
-  if ($text -eq '2' -or $text -eq 'Allow') { return 'Allow' }
-  if ($text -eq '4' -or $text -eq 'Block') { return 'Block' }
-  return $null
-}
-
 function ConvertTo-WndScope {
   # A rule's address/port/protocol list as one string; unset (null, empty) is Any, as the cmdlet shows it.
   param($Value)
