@@ -19,6 +19,7 @@ export type HresultMeaning =
   | 'rpc-server-unavailable'
   | 'rpc-call-failed'
   | 'virtualization-feature-missing'
+  | 'hcs-invalid-json'
   | 'winsock-lsp-unsupported'
   | 'access-denied'
   | 'file-not-found'
@@ -58,6 +59,8 @@ const table: readonly HresultInfo[] = [
   // docs/knowledge/error-codes.md#hresult-table lists 0x80370102 ("a required feature is not installed") and HCS_E_HYPERV_NOT_INSTALLED as
   // the same failure; winerror.h gives that name this value.
   info(0x80370102, 'HCS_E_HYPERV_NOT_INSTALLED', 'virtualization-feature-missing'),
+  // Bridged mode on a PC that cannot attach WSL to the named switch (docs/knowledge/causes.md#bridged-on-windows-10).
+  info(0x8037010d, 'HCS_E_INVALID_JSON', 'hcs-invalid-json'),
   info(0x8007273d, 'WSAEOPNOTSUPP', 'winsock-lsp-unsupported'),
   info(0x80070005, 'E_ACCESSDENIED', 'access-denied'),
   info(0x80070002, 'ERROR_FILE_NOT_FOUND', 'file-not-found'),

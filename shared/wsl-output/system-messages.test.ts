@@ -31,6 +31,8 @@ describe("Windows' system message texts (issue 11 #3)", () => {
     // Inside a longer line, quoted (#6300).
     expect(findSystemTextCodes("Process 'wsl' failed: '参考的对象类型不支持尝试的操作。' and quit with 4294967295")[0]?.code).toBe('0x8007273d')
     expect(findSystemTextCodes('The attempted operation is not supported for the type of object referenced')[0]?.code).toBe('0x8007273d')
+    // Printed above the bridged-mode error code (MicrosoftDocs/WSL#1801, microsoft/WSL#9218).
+    expect(findSystemTextCodes('The virtual machine or container JSON document is invalid.')[0]).toMatchObject({ code: '0x8037010d', language: 'en-US' })
   })
 
   it('a printed code wins over its text: no second reference for the same failure', () => {

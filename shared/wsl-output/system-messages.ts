@@ -112,6 +112,11 @@ const table: readonly SystemMessage[] = [
     symbol: 'HCS_E_HYPERV_NOT_INSTALLED',
     texts: { 'en-US': [docs('The virtual machine could not be started because a required feature is not installed', HCS)], 'zh-CN': [] },
   },
+  {
+    code: '0x8037010d',
+    symbol: 'HCS_E_INVALID_JSON',
+    texts: { 'en-US': [docs('The virtual machine or container JSON document is invalid', HCS)], 'zh-CN': [] },
+  },
 ]
 
 /** Every code with its texts (a code the product knows but with no sourced text is simply absent). */
