@@ -36,7 +36,10 @@ describe('the recommended rung changes the cause, on every shipped scenario', ()
         const result = await fresh.applyAll(rung.fixId)
         expect(result.status, `${finding.id}: ${rung.fixId}`).toBe('completed')
         const after = diagnose(await fresh.scan())
-        expect(changed(finding, after), `${finding.id}: ${rung.fixId} left it as it was (${after.map((f) => f.id).join(', ')})`).toBe(true)
+        // A Group Policy Preferences value is written again at the restart (#11002): on such a PC the
+        // rung cannot last, and Verify says it came back (verify-verdict.ts) instead of "fixed".
+        const policyWritesItBack = scenario.groupPolicy?.registryPreferences?.ipv6DisabledComponents !== undefined && finding.id === 'mirrored-ipv6-disabled'
+        expect(changed(finding, after), `${finding.id}: ${rung.fixId} (${after.map((f) => f.id).join(', ')})`).toBe(!policyWritesItBack)
       }
     })
   }

@@ -256,6 +256,20 @@ describe('registry values (docs/knowledge/host-causes.md#ipv6-disabled-in-the-re
     expect(mirroredReadiness(pc.scenario).ipv6DisabledComponents).toBe(255)
   })
 
+  it('a Group Policy Preferences value comes back at the next restart (#11002: a GPO wrote DisabledComponents=0xFF at every start)', async () => {
+    const pc = host('ipv6-disabled-by-domain-gpo')
+    const [step] = (await batch(pc, { script: 'remove-ipv6-disabled-components', input: {} })).steps
+    expect(step).toMatchObject({ ok: true, result: { changed: true, rebootRequired: true } })
+    expect(mirroredReadiness(pc.scenario).ipv6DisabledComponents).toBeNull()
+    pc.reboot()
+    expect(mirroredReadiness(pc.scenario).ipv6DisabledComponents).toBe(255)
+    // Without the policy the removal lasts.
+    const plain = host('ipv6-disabled-mirrored')
+    await batch(plain, { script: 'remove-ipv6-disabled-components', input: {} })
+    plain.reboot()
+    expect(mirroredReadiness(plain.scenario).ipv6DisabledComponents).toBeNull()
+  })
+
   it('HyperVFirewallDisable is removed without a restart', async () => {
     const pc = host('hyperv-firewall-disabled-mirrored')
     const [step] = (await batch(pc, { script: 'remove-hyperv-firewall-disable', input: {} })).steps

@@ -64,7 +64,8 @@ function runEffect(script: FixScriptId, draft: Scenario, input: unknown, context
  * LastBootUpTime advance; pending feature, hypervisor and Winsock changes apply; every distribution
  * is stopped; the NAT failure clears when its cure is complete: a stale HNS network (`reboot`,
  * `delete-wsl-hns-network`), VMware leftovers already removed (`vmware-cleanup`), or
- * VirtualMachinePlatform back on after a restart with it off (`toggle-vmp`).
+ * VirtualMachinePlatform back on after a restart with it off (`toggle-vmp`). A Group Policy Preferences
+ * registry value (`groupPolicy.registryPreferences`) is written again.
  */
 export function rebootPc(state: Scenario, context: FixContext): Scenario {
   const next = structuredClone(state)
@@ -76,6 +77,9 @@ export function rebootPc(state: Scenario, context: FixContext): Scenario {
   if (pending.winsockReset === true && next.network !== undefined) next.network.lsps = []
   delete runtime.pending
   for (const distro of next.wsl.distros) distro.running = false
+  // Group Policy Preferences write their registry values again at start-up, undoing a fix of them.
+  const preferred = next.groupPolicy?.registryPreferences?.ipv6DisabledComponents
+  if (preferred !== undefined) next.host.ipv6DisabledComponents = preferred
 
   let vmpReinstalled = false
   if (next.windows.features['VirtualMachinePlatform'] === 'Enabled') {

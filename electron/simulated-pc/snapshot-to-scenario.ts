@@ -257,6 +257,7 @@ function hostOf(
     if (virtualization.hypervisorPresent === false && virtualization.firmwareVirtualization === false) host.firmwareVirtualization = false
     if (virtualization.hypervisorLaunchType !== null && /^off$/i.test(virtualization.hypervisorLaunchType)) host.hypervisorLaunchType = 'Off'
     if (virtualization.model !== null && /virtual machine|vmware|virtualbox|kvm|qemu/i.test(virtualization.model)) host.isVirtualMachine = true
+    if (virtualization.domain?.partOfDomain === true && virtualization.domain.name !== null) host.domain = virtualization.domain.name
   }
   return host
 }

@@ -52,5 +52,6 @@ export function virtualizationFact(scenario: Scenario): FactOf<'virtualization'>
     manufacturer: vm ? 'Microsoft Corporation' : 'LENOVO',
     hyperVModule: hasHyperVRole(windows) && features['Microsoft-Hyper-V-Management-PowerShell'] === 'Enabled',
     hnsModule: hasVirtualizationStack(windows),
+    domain: { partOfDomain: host.domain !== undefined, name: host.domain ?? null },
   }
 }

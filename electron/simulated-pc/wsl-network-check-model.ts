@@ -4,6 +4,7 @@ import { WSL_VM_CREATOR_ID } from '../../shared/probes/facts/hyperv-firewall'
 import {
   HEALTHY_MIRRORED,
   HEALTHY_NAT,
+  NO_NETWORK,
   WSL_GENERATED_RESOLV_HEADER,
   networkCheckFact,
   type InsideWslState,
@@ -73,20 +74,11 @@ export function insideState(scenario: Scenario, mode: EffectiveMode): InsideWslS
   const inside = scenario.insideWsl ?? {}
   const vpnUp = vpnAdapterUp(scenario)
   const base: InsideWslState = mode === 'mirrored' ? HEALTHY_MIRRORED : HEALTHY_NAT
-  if (mode === 'none') {
-    return {
-      ...base,
-      mode: 'none',
-      interfaces: [{ name: 'lo', state: 'unknown', mtu: 65536, inet: ['127.0.0.1/8'] }],
-      defaultRoute: null,
-      dns: { ok: false, ms: 10, code: 2 },
-      tcp443: { ok: false, ms: 0 },
-      https: { curlExit: 6, ms: 10 },
-      tlsIssuer: null,
-      gatewayPing: false,
-      localhostOut: false,
-      localhostIn: false,
-    }
+  // Mirrored with IPv6 off in the registry: a WSL older than its IPv6 check starts anyway and Linux
+  // gets only lo (microsoft/WSL#11002, #11090; docs/knowledge/host-causes.md#ipv6-disabled-in-the-registry).
+  const mirroredWithoutIpv6 = mode === 'mirrored' && scenario.host.ipv6DisabledComponents === 0xff
+  if (mode === 'none' || mirroredWithoutIpv6) {
+    return { ...base, mode, ...NO_NETWORK }
   }
   const nat = mode !== 'mirrored' && mode !== 'wsl1'
   const tunneling = dnsTunnelingOn(scenario, values)

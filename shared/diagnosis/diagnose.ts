@@ -43,7 +43,8 @@ const SUPERSEDES: Readonly<Partial<Record<FindingId, readonly FindingId[]>>> = {
   ],
   'mirrored-unsupported-server': ['mirrored-fell-back-unknown-cause', 'nat-fell-back', 'nat-creation-failed'],
   'mirrored-unsupported-windows': ['mirrored-fell-back-unknown-cause', 'mirrored-hyperv-firewall-unavailable'],
-  'mirrored-ipv6-disabled': ['mirrored-fell-back-unknown-cause'],
+  // Linux with only lo (a WSL older than its IPv6 check) and the broken localhost that follows are this cause's symptoms.
+  'mirrored-ipv6-disabled': ['mirrored-fell-back-unknown-cause', 'inside-no-network-interface', 'inside-localhost-broken'],
   'mirrored-hyperv-firewall-unavailable': ['mirrored-fell-back-unknown-cause'],
   'mirrored-kernel-too-old': ['mirrored-fell-back-unknown-cause'],
   'nat-vmware-leftovers': ['nat-vmswitch-not-found', 'nat-fell-back', 'nat-creation-failed'],

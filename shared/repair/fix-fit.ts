@@ -53,7 +53,13 @@ const hypervisorLaunch = (view: MachineView): Fit | null => {
 export const FIX_FIT: Readonly<Partial<Record<FindingId, Partial<Record<FixId, FitRule>>>>> = {
   'mirrored-unsupported-windows': { 'windows-feature-update': 'removes-cause', 'wslconfig-set-nat': natIfMirrored },
   'mirrored-unsupported-server': { 'wslconfig-set-nat': natIfMirrored },
-  'mirrored-ipv6-disabled': { 'remove-ipv6-disabled-components': 'removes-cause', reboot: null_, 'wslconfig-set-nat': natIfMirrored },
+  'mirrored-ipv6-disabled': {
+    'remove-ipv6-disabled-components': 'removes-cause',
+    reboot: null_,
+    'wslconfig-set-nat': natIfMirrored,
+    // On a domain PC (managed-pc-caution.ts): IT removes the policy that writes the value.
+    'policy-contact-it': 'removes-cause',
+  },
   'mirrored-hyperv-firewall-unavailable': {
     'enable-hyperv-firewall': 'removes-cause',
     // With HyperVFirewallDisable set, a restart changes nothing; with a broken WMI class it may.

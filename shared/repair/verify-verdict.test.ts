@@ -9,7 +9,7 @@ import type { FixId } from '../diagnosis/fix-ids'
 import { findFix } from './catalog'
 import { verifyVerdict } from './verify-verdict'
 
-function verdict(fixId: FixId, before: MachineSnapshot, after: MachineSnapshot, networking: NetworkingStatus, tried: FixId[] = []) {
+function verdict(fixId: FixId, before: MachineSnapshot, after: MachineSnapshot, networking: NetworkingStatus, tried: FixId[] = [], changedPc = false) {
   const findingsBefore = diagnose(before)
   const findingsAfter = diagnose(after)
   return verifyVerdict({
@@ -21,6 +21,7 @@ function verdict(fixId: FixId, before: MachineSnapshot, after: MachineSnapshot, 
     viewBefore: buildMachineView(before),
     networking,
     tried,
+    changedPc,
   })
 }
 
@@ -40,6 +41,18 @@ describe('verifyVerdict: exactly one of four answers', () => {
   it('not fixed while the same finding is still listed, whatever the networking check says', () => {
     const v = verdict('enable-wslservice', disabled, disabled, { kind: 'works' })
     expect(v).toMatchObject({ kind: 'not-fixed', remaining: ['wsl-service-disabled'] })
+  })
+
+  it('a cause the fix removed that is there again after it changed the PC "came back" (#11002: a GPO writes DisabledComponents at start-up)', () => {
+    const mirrored = wslconfig('[wsl2]\nnetworkingMode=mirrored\n')
+    const ipv6Off = snapshot({ 'mirrored-readiness': { ipv6DisabledComponents: 0xff }, 'wslconfig-file': mirrored })
+    const v = verdict('remove-ipv6-disabled-components', ipv6Off, ipv6Off, { kind: 'works' }, [], true)
+    expect(v).toMatchObject({ kind: 'not-fixed', remaining: ['mirrored-ipv6-disabled'], cameBack: ['mirrored-ipv6-disabled'] })
+    // A fix that changed nothing (already as wanted, or stopped before its end) says nothing of the kind.
+    expect(verdict('remove-ipv6-disabled-components', ipv6Off, ipv6Off, { kind: 'works' }, [], false)).toMatchObject({ kind: 'not-fixed', cameBack: [] })
+    // Nor does a fix that only restarts (its fit is not "removes the cause").
+    const icsOff = snapshot({ services: withService('SharedAccess', { startType: 'disabled', status: 'Stopped' }) })
+    expect(verdict('wsl-shutdown', icsOff, icsOff, { kind: 'works' }, [], true)).toMatchObject({ kind: 'not-fixed', cameBack: [] })
   })
 
   it("can't tell without the networking check", () => {

@@ -40,7 +40,17 @@ export type VerifyVerdict =
       readonly failed: Extract<NetworkingStatus, { kind: 'fails' }>['failed']
       readonly next: NextStep
     }
-  | { readonly kind: 'not-fixed'; readonly remaining: readonly FindingId[]; readonly next: NextStep }
+  | {
+      readonly kind: 'not-fixed'
+      readonly remaining: readonly FindingId[]
+      /**
+       * Of those, the causes this fix removes although it ran to the end and changed the PC: what it
+       * changed was set back (on a company PC often by a policy at start-up, #11002), or it did not reach
+       * the cause. Said as such, never as "try again".
+       */
+      readonly cameBack: readonly FindingId[]
+      readonly next: NextStep
+    }
   | {
       readonly kind: 'cant-tell'
       readonly reason: 'networking-not-checked' | 'networking-unknown' | 'nothing-to-compare'
@@ -61,6 +71,8 @@ export interface VerifyInput {
   readonly networking: NetworkingStatus
   /** Fixes already tried in this session: never offered again as the next step. */
   readonly tried: readonly FixId[]
+  /** The fix ran to its end and recorded undo information, i.e. it changed the PC. */
+  readonly changedPc: boolean
 }
 
 export function verifyVerdict(input: VerifyInput): VerifyVerdict {
@@ -74,9 +86,14 @@ export function verifyVerdict(input: VerifyInput): VerifyVerdict {
   )
   const notFixed = comparison.remaining.filter((id) => !mitigated.includes(id))
   if (notFixed.length > 0) {
+    const cameBack = input.changedPc
+      ? // `remaining` are findings listed before the fix and after it (compareFindings).
+        notFixed.filter((id) => fitOf(id, input.fixId, fitView).fit === 'removes-cause')
+      : []
     return {
       kind: 'not-fixed',
       remaining: notFixed,
+      cameBack,
       next: nextFor(
         findingsAfter.filter((f) => notFixed.includes(f.id)),
         viewAfter,

@@ -219,6 +219,22 @@ describe('redactSnapshot on a PC whose VPN sets NRPT rules (docs/knowledge/host-
   })
 })
 
+describe('redactSnapshot on a PC joined to a domain (docs/knowledge/host-network-probes.md#managed-pc)', () => {
+  const snapshot = snapshotOfScenario(findScenario('ipv6-disabled-by-domain-gpo')!, { appVersion: '0.1.0', takenAt: new Date('2026-12-04T10:00:00Z') })
+  const { value, replacements } = redactSnapshot(snapshot, { pasted: 'ping build.corp.example.com' })
+
+  it('hides the domain in the fact, in the findings that name it and in what the user pasted', () => {
+    const read = value.facts.virtualization
+    if (read?.status !== 'known') throw new Error('virtualization lost')
+    expect(read.data.domain).toEqual({ partOfDomain: true, name: '<domain-1>' })
+    expect(replacements.find((r) => r.kind === 'domain')).toEqual({ kind: 'domain', original: 'corp.example.com', token: '<domain-1>' })
+    const findings = diagnose(value)
+    expect(findings.flatMap((f) => f.evidence).find((e) => e.key === 'ev.pcInDomain')?.args).toEqual({ domain: '<domain-1>' })
+    expect(JSON.stringify(value) + JSON.stringify(findings)).not.toContain('example.com')
+    expect(redactSnapshot(snapshot, { pasted: 'ping build.corp.example.com' }).pasted).toBe('ping build.<domain-1>')
+  })
+})
+
 describe('redactSnapshot on every scenario', () => {
   it.each(SCENARIOS.map((s) => [s.id]))('%s keeps its findings and hides its profile name', (id) => {
     const scenario = findScenario(id)!

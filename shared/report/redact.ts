@@ -58,7 +58,7 @@ export function redactSnapshot(
     else redactor.learn(text)
   })
   if (options.pasted) redactor.learn(options.pasted)
-  for (const domain of nrptNamespaces(snapshot)) redactor.learnDomain(domain)
+  for (const domain of [...nrptNamespaces(snapshot), ...joinedDomain(snapshot)]) redactor.learnDomain(domain)
   for (const version of [...versionNumbers(snapshot), ...programVersions(snapshot)]) redactor.keep(version)
   const value = mapStrings(json, '', (text, key) => {
     if (EXACT_KEYS.has(key)) return text
@@ -97,6 +97,13 @@ function nrptNamespaces(snapshot: MachineSnapshot): string[] {
   const dns = snapshot.facts['host-dns']
   if (dns?.status !== 'known' || !dns.data.nrpt.available) return []
   return dns.data.nrpt.rules.flatMap((r) => r.namespaces)
+}
+
+/** The Active Directory domain the PC is joined to: a company's name, like an NRPT namespace. */
+function joinedDomain(snapshot: MachineSnapshot): string[] {
+  const virtualization = snapshot.facts.virtualization
+  const name = virtualization?.status === 'known' ? virtualization.data.domain?.name : null
+  return name ? [name] : []
 }
 
 /** Address-shaped version numbers (`2.1.5.0`, kernel `5.15.146.1`) that must not read as IPs. */

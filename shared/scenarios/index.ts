@@ -11,6 +11,7 @@ import hypervFirewallOutboundBlock from './hyperv-firewall-outbound-block.json'
 import inboxWslWin10 from './inbox-wsl-win10.json'
 import ipv6DisabledMirrored from './ipv6-disabled-mirrored.json'
 import ipv6DisabledMirroredWsl27 from './ipv6-disabled-mirrored-wsl-2-7.json'
+import ipv6DisabledByDomainGpo from './ipv6-disabled-by-domain-gpo.json'
 import nat0x80041002 from './nat-0x80041002.json'
 import nat0x80041002FallbackVirtioproxy from './nat-0x80041002-fallback-virtioproxy.json'
 import natDnsPort53Technitium from './nat-dns-port-53-technitium.json'
@@ -46,6 +47,7 @@ export const SCENARIOS: readonly Scenario[] = [
   server2025Mirrored,
   ipv6DisabledMirrored,
   ipv6DisabledMirroredWsl27,
+  ipv6DisabledByDomainGpo,
   hypervFirewallDisabledMirrored,
   policyForcesNat,
   nat0x80041002FallbackVirtioproxy,

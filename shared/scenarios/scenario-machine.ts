@@ -43,6 +43,8 @@ export const ScenarioHost = z.strictObject({
   hypervisorLaunchType: z.enum(['Auto', 'Off']).optional(),
   /** The PC is itself a VM and needs nested virtualization (docs/knowledge/probes.md#virtualization, docs/knowledge/host-causes.md#virtualization-off). */
   isVirtualMachine: z.boolean().optional(),
+  /** The Active Directory domain the PC is joined to; absent: a workgroup PC (docs/knowledge/host-network-probes.md#managed-pc). */
+  domain: z.string().min(1).optional(),
   /** Size of `%SystemRoot%\System32\drivers\etc\hosts` in bytes (default 824, the stock file; docs/knowledge/host-causes.md#hosts-file-too-large). */
   hostsFileBytes: z.number().int().nonnegative().optional(),
   /** `Tcpip\Parameters\PortTrackerEnabledMode`, absent by default (docs/knowledge/host-causes.md#fse-and-porttrackerenabledmode). */

@@ -98,6 +98,12 @@ export const Scenario = z.strictObject({
     .strictObject({
       rsopReadable: z.boolean(),
       serviceStartTypes: z.partialRecord(z.enum(SERVICE_NAMES), PolicyStartType),
+      /**
+       * Registry values a Group Policy Preferences item writes at every start (no RSoP record the scan
+       * reads): the simulated restart writes them again, as Windows applies computer policy at boot
+       * (docs/knowledge/host-network-probes.md#managed-pc).
+       */
+      registryPreferences: z.strictObject({ ipv6DisabledComponents: z.number().int().min(0).max(0xffffffff).optional() }).optional(),
     })
     .optional(),
   /** How the simulated host answers, per probe: latency like a real PC, or a hang / garbage to test. */

@@ -266,7 +266,14 @@ export function virtualizationFake(scenario: Scenario): FakeWindows {
           { match: { ClassName: 'Win32_OptionalFeature' }, result: features },
           {
             match: { ClassName: 'Win32_ComputerSystem' },
-            result: { HypervisorPresent: fact.hypervisorPresent, Model: fact.model, Manufacturer: fact.manufacturer },
+            // A workgroup PC's Domain is the workgroup's name (Win32_ComputerSystem docs).
+            result: {
+              HypervisorPresent: fact.hypervisorPresent,
+              Model: fact.model,
+              Manufacturer: fact.manufacturer,
+              PartOfDomain: fact.domain?.partOfDomain ?? false,
+              Domain: fact.domain?.name ?? 'WORKGROUP',
+            },
           },
           {
             match: { ClassName: 'Win32_Processor' },

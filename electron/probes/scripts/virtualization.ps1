@@ -33,12 +33,18 @@ try {
 $hypervisorPresent = $null
 $model = $null
 $manufacturer = $null
+# PartOfDomain: joined to an Active Directory domain (Group Policy may own settings the fixes change).
+# Domain holds the workgroup's name when not joined, so it is kept only for a joined PC.
+$partOfDomain = $null
+$domainName = $null
 try {
   $cs = Get-CimInstance -ClassName 'Win32_ComputerSystem' -ErrorAction Stop | Select-Object -First 1
   if ($null -ne $cs) {
     if ($null -ne $cs.HypervisorPresent) { $hypervisorPresent = [bool]$cs.HypervisorPresent }
     if ($null -ne $cs.Model) { $model = [string]$cs.Model }
     if ($null -ne $cs.Manufacturer) { $manufacturer = [string]$cs.Manufacturer }
+    if ($null -ne $cs.PartOfDomain) { $partOfDomain = [bool]$cs.PartOfDomain }
+    if ($partOfDomain -eq $true -and -not [string]::IsNullOrWhiteSpace([string]$cs.Domain)) { $domainName = [string]$cs.Domain }
   }
 } catch {
   $hypervisorPresent = $null
@@ -94,4 +100,5 @@ return [ordered]@{
   manufacturer = $manufacturer
   hyperVModule = $hyperVModule
   hnsModule = $hnsModule
+  domain = [ordered]@{ partOfDomain = $partOfDomain; name = $domainName }
 }

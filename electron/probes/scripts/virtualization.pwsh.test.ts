@@ -16,7 +16,7 @@ beforeAll(() => {
 afterAll(() => harness.dispose())
 
 describe.each(LANGUAGE_MODES)('virtualization.ps1 in %s', (mode) => {
-  it.each(['home-no-hyperv', 'admin-bcdedit-no-launchtype', 'admin-bcdedit-launchtype-off', 'standard-user-zh-cn-bcdedit'])(
+  it.each(['home-no-hyperv', 'admin-bcdedit-no-launchtype', 'admin-bcdedit-launchtype-off', 'standard-user-zh-cn-bcdedit', 'domain-joined-zh-cn'])(
     'reads the recorded PC %s',
     async (name) => {
       const recorded = loadRecorded('virtualization', name)

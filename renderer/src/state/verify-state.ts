@@ -57,8 +57,15 @@ export function verifyOutcome(state: VerifyInputs): VerifyOutcome | null {
     findingsBefore: context.findingsBefore,
     networking: networkingStatus(state.scan.snapshot),
     tried: state.history.filter((h) => h.undoneAt === null).map((h) => h.fixId),
+    changedPc: changedThePc(state.history, context.fixId),
   })
   return { fixId: context.fixId, snapshot: state.scan.snapshot, comparison, findingsAfter, verdict }
+}
+
+/** The latest run of the fix finished, left undo information and was not undone: it changed the PC. */
+function changedThePc(history: WizardState['history'], fixId: FixId): boolean {
+  const latest = history.filter((h) => h.fixId === fixId).sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0]
+  return latest !== undefined && latest.finishedAt !== null && latest.undoable && latest.undoneAt === null
 }
 
 export function useVerifyOutcome(): VerifyOutcome | null {

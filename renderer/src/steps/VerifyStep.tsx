@@ -116,6 +116,11 @@ function VerdictBody({ verdict, byId }: { readonly verdict: VerifyVerdict; reado
               </li>
             ))}
           </ul>
+          {verdict.cameBack.length > 0 && (
+            <p className="panel panel-warn" data-testid="came-back" data-findings={verdict.cameBack.join(' ')}>
+              {t('verify.cameBack', { findings: verdict.cameBack.map(title) })}
+            </p>
+          )}
         </>
       )
     case 'cant-tell':

@@ -19,7 +19,8 @@ export const diagnosisEn = {
   'finding.mirrored-unsupported-server.why':
     'The Host Network Service on Server SKUs rejects the mirrored request; Microsoft has no plan to support it there. Use NAT mode.',
   'finding.mirrored-ipv6-disabled.title': 'IPv6 is disabled in the registry, which blocks mirrored mode',
-  'finding.mirrored-ipv6-disabled.summary': 'DisabledComponents = 0xFF turns IPv6 off in a way WSL does not support, so mirrored mode falls back to NAT.',
+  'finding.mirrored-ipv6-disabled.summary':
+    'DisabledComponents = 0xFF turns IPv6 off in a way mirrored mode does not support: WSL 2.7.2 and later fall back to NAT, older versions start with no network in Linux.',
   'finding.mirrored-ipv6-disabled.why':
     'WSL checks HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters\\DisabledComponents before using mirrored mode. Remove the value (a restart is needed); if IPv6 must stay off, unbind it per adapter instead.',
   'finding.mirrored-hyperv-firewall-unavailable.title': 'The Hyper-V firewall is not available, which blocks mirrored mode',
@@ -318,6 +319,10 @@ export const diagnosisEn = {
     "A Group Policy sets {setting} = False on the {profiles} {count, plural, one {profile} other {profiles}}. Windows applies it again at every policy refresh, so it can't be changed on this PC: your IT department can allow WSL's DNS rule or the local rules.",
   'ev.firewallNotByGroupPolicy':
     'No Group Policy sets {setting} on the {profiles} {count, plural, one {profile} other {profiles}}: it was set on this PC, or by a device-management (MDM) policy such as Intune, which this scan does not read.',
+  'ev.pcInDomain':
+    "This PC is joined to the domain {domain}. Your organisation may set this value in ways the scan can't see (Group Policy Preferences, scripts, management tools) and set it back after a change: if IT set it, ask them before changing it.",
+  'ev.pcInUnnamedDomain':
+    "This PC is joined to a domain. Your organisation may set this value in ways the scan can't see (Group Policy Preferences, scripts, management tools) and set it back after a change: if IT set it, ask them before changing it.",
   'ev.thirdPartyLsp': 'Third-party Winsock {count, plural, one {provider} other {providers}}: {providers}.',
   'ev.code0x8007273d': 'WSL reported {path} (0x8007273d: operation not supported for this socket type).',
   'ev.wslSaidConfig': 'WSL itself said: {text}',
@@ -431,7 +436,7 @@ export const diagnosisEn = {
   'fix.windows-feature-update.how': 'A feature update, not a regular update: Windows Update or the Installation Assistant. This cannot be done in one click.',
   'fix.policy-contact-it.title': 'Ask your IT department',
   'fix.policy-contact-it.how':
-    "Your organisation's policy controls this setting: changing it on this PC (or in .wslconfig) does not last or has no effect. Ask IT to change the policy.",
+    "Where your organisation's policy controls this setting, changing it on this PC (or in .wslconfig) does not last or has no effect: ask IT to change the policy.",
   'fix.enable-wslservice.title': 'Set the WSL service back to manual start',
   'fix.enable-wslservice.how': 'sc.exe config wslservice start= demand (administrator).',
   'fix.enable-sharedaccess.title': 'Set Internet Connection Sharing back to Manual',

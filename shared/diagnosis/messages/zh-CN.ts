@@ -17,7 +17,8 @@ export const diagnosisZhCN = {
   'finding.mirrored-unsupported-server.summary': 'Windows Server 拒绝镜像网络（0x803b0015），随后 WSL 在完全没有网络的情况下启动。',
   'finding.mirrored-unsupported-server.why': '服务器版本上的主机网络服务会拒绝镜像请求，微软也没有支持计划。请使用 NAT 模式。',
   'finding.mirrored-ipv6-disabled.title': '注册表禁用了 IPv6，导致无法使用镜像模式',
-  'finding.mirrored-ipv6-disabled.summary': 'DisabledComponents = 0xFF 以 WSL 不支持的方式关闭了 IPv6，因此镜像模式回退到 NAT。',
+  'finding.mirrored-ipv6-disabled.summary':
+    'DisabledComponents = 0xFF 以镜像模式不支持的方式关闭了 IPv6：WSL 2.7.2 及更高版本会回退到 NAT，更早的版本启动后 Linux 里没有网络。',
   'finding.mirrored-ipv6-disabled.why':
     'WSL 在使用镜像模式前会检查 HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters\\DisabledComponents。删除该值（需要重启）；如果必须关闭 IPv6，请改为按网卡解除绑定。',
   'finding.mirrored-hyperv-firewall-unavailable.title': 'Hyper-V 防火墙不可用，导致无法使用镜像模式',
@@ -287,6 +288,10 @@ export const diagnosisZhCN = {
     '组策略在 {count} 个配置文件（{profiles}）上把 {setting} 设为 False。每次刷新策略时 Windows 都会重新应用它，所以无法在这台电脑上更改：可以请 IT 部门放行 WSL 的 DNS 规则或本地规则。',
   'ev.firewallNotByGroupPolicy':
     '没有组策略在 {count} 个配置文件（{profiles}）上设置 {setting}：它是在这台电脑上设置的，或者来自 Intune 等设备管理（MDM）策略（本次扫描不读取 MDM 策略）。',
+  'ev.pcInDomain':
+    '这台电脑已加入域 {domain}。你的单位可能通过本次扫描看不到的方式（组策略首选项、脚本、管理工具）设置这个值，并在你更改后把它改回去：如果是 IT 部门设置的，更改前请先问问他们。',
+  'ev.pcInUnnamedDomain':
+    '这台电脑已加入域。你的单位可能通过本次扫描看不到的方式（组策略首选项、脚本、管理工具）设置这个值，并在你更改后把它改回去：如果是 IT 部门设置的，更改前请先问问他们。',
   'ev.thirdPartyLsp': '第三方 Winsock 提供程序（{count} 个）：{providers}。',
   'ev.code0x8007273d': 'WSL 报告了 {path}（0x8007273d：该套接字类型不支持此操作）。',
   'ev.wslSaidConfig': 'WSL 自己说：{text}',
@@ -392,7 +397,7 @@ export const diagnosisZhCN = {
   'fix.windows-feature-update.title': '将 Windows 升级到 23H2、24H2 或更高版本',
   'fix.windows-feature-update.how': '这是功能更新，而非普通更新：通过 Windows 更新或安装助手进行，无法一键完成。',
   'fix.policy-contact-it.title': '联系你的 IT 部门',
-  'fix.policy-contact-it.how': '这项设置由你的单位的策略控制：在这台电脑上（或在 .wslconfig 中）修改不会持久，或者根本不起作用。请让 IT 修改策略。',
+  'fix.policy-contact-it.how': '如果这项设置由你的单位的策略控制，在这台电脑上（或在 .wslconfig 中）修改不会持久，或者根本不起作用：请让 IT 修改策略。',
   'fix.enable-wslservice.title': '将 WSL 服务恢复为手动启动',
   'fix.enable-wslservice.how': 'sc.exe config wslservice start= demand（需要管理员权限）。',
   'fix.enable-sharedaccess.title': '将“Internet 连接共享”恢复为手动',

@@ -10,7 +10,7 @@ import { disabledServiceOwner } from './service-owner-evidence'
  * (microsoft/WSL#8781), and older builds with 0x800706ba (#5164). Hosts-file ad-block guides and
  * their scripts disable it (StevenBlack/hosts#2039, #1703).
  */
-export const dnsClientRules: readonly Rule[] = [rule(['services', 'wsl-startup'], dnsClientRule)]
+export const dnsClientRules: readonly Rule[] = [rule(['services', 'wsl-startup', 'virtualization'], dnsClientRule)]
 
 function dnsClientRule(view: MachineView): Finding[] {
   const dns = service(view, 'Dnscache')

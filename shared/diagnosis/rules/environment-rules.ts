@@ -5,6 +5,7 @@ import { configuredMode, dnsTunnelingActive, hasCode, natInUse, said, service } 
 import { blockingFirewallSettings, firewallBlocksWslDns, firewallSettingOwner } from '../firewall-setting-owner'
 import type { MachineView } from '../machine-view'
 import { adapterProductEvidence, installedEvidence, installedKnownProducts, installedProductsFinding } from './product-rules'
+import { managedPcCaution } from './managed-pc-caution'
 import { evidence, finding, outputSource, rule, unknown, type Rule } from './rule'
 
 /** Around WSL's network: proxies, VPNs, GSA, firewall policy, Winsock LSPs, hosts file, FSE (F). */
@@ -13,7 +14,7 @@ export const environmentRules: readonly Rule[] = [
   rule(['network-adapters', 'wslconfig-file', 'services', 'mirrored-readiness', 'wsl-startup', 'installed-products'], vpnRule),
   rule(['installed-products', 'network-adapters'], installedProductsRule),
   rule(['services', 'wsl-startup'], gsaRule),
-  rule(['firewall-profiles', 'wsl-startup', 'wslconfig-file', 'windows-version', 'mirrored-readiness', 'services'], firewallRule),
+  rule(['firewall-profiles', 'wsl-startup', 'wslconfig-file', 'windows-version', 'mirrored-readiness', 'services', 'virtualization'], firewallRule),
   rule(['winsock-catalog', 'wsl-startup'], lspRule),
   rule(['host-networking'], portTrackerRule),
   rule(['wsl-startup'], hostsRule),
@@ -152,18 +153,21 @@ function firewallRule(view: MachineView): Finding[] {
       ...(notByPolicy.length > 0 ? [evidence('ev.firewallNotByGroupPolicy', 'firewall-profiles', { setting, ...profilesOf(notByPolicy) })] : []),
     ]
   })
+  // What no GPO pins may still be a domain's (a startup script, MDM): the caution, unless IT is already the answer.
+  const caution = byPolicy.length === 0 ? managedPcCaution(view) : { evidence: [], fixes: [] }
   return [
     finding({
       id: 'firewall-blocks-wsl-dns',
       severity: 'warning',
       confidence: 'medium',
-      evidence: lines,
+      evidence: [...lines, ...caution.evidence],
       unknowns: unknownOwner?.kind === 'unknown' ? [unknown('un.firewallPolicyUnknown', { reason: unknownOwner.reason })] : [],
       // Only what no Group Policy pins can be changed on the PC; a pinned one is IT's.
       fixes: [
         'wslconfig-enable-dns-tunneling',
         ...(byPolicy.length < owned.length ? (['firewall-allow-local-rules'] as const) : []),
         ...(byPolicy.length > 0 ? (['policy-contact-it'] as const) : []),
+        ...caution.fixes,
       ],
     }),
   ]

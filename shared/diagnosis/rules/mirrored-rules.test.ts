@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { HEALTHY_MIRRORED, HEALTHY_NAT, NO_NETWORK, networkCheckFact } from '../../probes/network-check/network-check-text'
 import { diagnose } from '../diagnose'
 import { failed, snapshot, text, wslconfig } from '../test-support/test-snapshot'
 
@@ -34,6 +35,23 @@ describe('mirrored fallback, by cause (docs/knowledge/wsl-checks.md#mirrored-che
   it('names DisabledComponents=0xFF on a supported build, and not 0x20 (prefer IPv4)', () => {
     expect(ids(snapshot({ 'mirrored-readiness': { ipv6DisabledComponents: 0xff }, 'wslconfig-file': mirrored }))[0]).toBe('mirrored-ipv6-disabled')
     expect(ids(snapshot({ 'mirrored-readiness': { ipv6DisabledComponents: 0x20 }, 'wslconfig-file': mirrored, 'wsl-startup': runsMirrored }))).toEqual([])
+  })
+
+  it('with only lo in Linux (a WSL older than its IPv6 check, #11002): an error, the interfaces as evidence, the symptoms folded in', () => {
+    const onlyLo = networkCheckFact({ ...HEALTHY_MIRRORED, ...NO_NETWORK })
+    const old = { 'wsl-install': { msiVersion: '2.0.14.0', appxVersion: '2.0.14.0' } }
+    const findings = diagnose(
+      snapshot({ ...old, 'mirrored-readiness': { ipv6DisabledComponents: 0xff }, 'wslconfig-file': mirrored, 'wsl-network-check': onlyLo }),
+    )
+    expect(findings[0]).toMatchObject({ id: 'mirrored-ipv6-disabled', severity: 'error' })
+    expect(findings[0]?.evidence.find((e) => e.key === 'ev.insideInterfaces')?.args).toEqual({ interfaces: 'lo unknown 127.0.0.1/8' })
+    expect(findings.map((f) => f.id)).not.toContain('inside-no-network-interface')
+    expect(findings.map((f) => f.id)).not.toContain('inside-localhost-broken')
+    // Linux with its network (WSL 2.7.2+ fell back to NAT): still the cause, as a warning.
+    const fellBack = diagnose(
+      snapshot({ 'mirrored-readiness': { ipv6DisabledComponents: 0xff }, 'wslconfig-file': mirrored, 'wsl-network-check': networkCheckFact(HEALTHY_NAT) }),
+    )
+    expect(fellBack.find((f) => f.id === 'mirrored-ipv6-disabled')?.severity).toBe('warning')
   })
 
   it('names HyperVFirewallDisable=1 (High) and missing firewall classes (Medium)', () => {

@@ -5,6 +5,7 @@ import { buildLacksMirrored, configuredMode, hasCode, mirroredRequested, policy,
 import { messageVersion, wslPrintsMessage } from '../../wsl-output/message-versions'
 import type { MachineView } from '../machine-view'
 import { evidence, finding, outputSource, unknown, unknownFact, rule, type Rule } from './rule'
+import { managedPcCaution } from './managed-pc-caution'
 
 /**
  * Mirrored mode falling back, named by its real cause, in the order WSL checks
@@ -13,7 +14,7 @@ import { evidence, finding, outputSource, unknown, unknownFact, rule, type Rule 
 export const mirroredRules: readonly Rule[] = [
   rule(['wsl-startup', 'wslconfig-file'], policyRule),
   rule(['wslconfig-file', 'windows-version', 'wsl-startup'], serverRule),
-  rule(['wslconfig-file', 'wsl-startup', 'mirrored-readiness', 'wsl-install'], ipv6Rule),
+  rule(['wslconfig-file', 'wsl-startup', 'mirrored-readiness', 'wsl-install', 'virtualization', 'wsl-network-check'], ipv6Rule),
   rule(['wslconfig-file', 'windows-version', 'mirrored-readiness', 'wsl-startup'], windowsRule),
   rule(['wslconfig-file', 'windows-version', 'mirrored-readiness', 'wsl-startup'], firewallRule),
   rule(['wsl-startup'], kernelRule),
@@ -95,10 +96,14 @@ function ipv6Rule(view: MachineView): Finding[] {
   // A paste: the user saying DisabledComponents is 0xFF (WSL itself checks that value: PR microsoft/WSL#40235).
   const youSaid = !view.readiness.known ? view.pastedFacts.ipv6DisabledComponents : null
   if (!registry && message.length === 0 && youSaid === null) return []
+  // Who set DisabledComponents is never read (it has no policy of its own), so a domain PC gets the caution.
+  const caution = managedPcCaution(view)
+  // A WSL older than its IPv6 check starts anyway and Linux has no network: an error, not a fallback.
+  const onlyLoopback = onlyLoopbackInside(view)
   return [
     finding({
       id: 'mirrored-ipv6-disabled',
-      severity: 'warning',
+      severity: onlyLoopback === null ? 'warning' : 'error',
       // WSL compares with 0xFF exactly; other values with all low bits set are our inference.
       confidence: message.length > 0 || value === 0xff ? 'high' : 'medium',
       evidence: [
@@ -107,11 +112,20 @@ function ipv6Rule(view: MachineView): Finding[] {
         ...(youSaid !== null ? [evidence('ev.youSaidIpv6Disabled', 'pasted', { value: youSaid })] : []),
         ...(view.pastedFacts.saysMirrored && !view.config.known ? [evidence('ev.youSaidMirrored', 'pasted')] : []),
         ...ipv6CheckTooNew(view, message.length > 0),
+        ...(onlyLoopback === null ? [] : [evidence('ev.insideInterfaces', 'wsl-network-check', { interfaces: onlyLoopback })]),
+        ...caution.evidence,
       ],
-      fixes: ['remove-ipv6-disabled-components', 'reboot', 'wslconfig-set-nat'],
+      fixes: ['remove-ipv6-disabled-components', 'reboot', 'wslconfig-set-nat', ...caution.fixes],
       wslSaid: fallbackLines(view),
     }),
   ]
+}
+
+/** The interfaces the networking check saw when Linux had none but loopback, else null. */
+function onlyLoopbackInside(view: MachineView): string | null {
+  if (!view.networkCheck.known || view.networkCheck.value.kind !== 'read') return null
+  const row = view.networkCheck.value.checks.find((c) => c.id === 'interfaces')
+  return row?.outcome === 'fail' ? row.evidence : null
 }
 
 /**

@@ -15,7 +15,7 @@ import { disabledServiceOwner } from './service-owner-evidence'
 export const natRules: readonly Rule[] = [
   rule(['wsl-startup', 'events', 'network-adapters', 'windows-version', 'wsl-install'], vmswitchRule),
   rule(['wsl-startup', 'wsl-install'], staleNetworkRule),
-  rule(['services', 'wsl-startup', 'wslconfig-file', 'wsl-install'], icsRule),
+  rule(['services', 'wsl-startup', 'wslconfig-file', 'wsl-install', 'virtualization'], icsRule),
   rule(['wsl-startup', 'wsl-install'], otherCodeRule),
   rule(['wsl-startup', 'events'], fellBackRule),
   rule(['wsl-startup', 'host-dns'], dnsPortRule),

@@ -10,7 +10,7 @@ import { disabledServiceOwner } from './service-owner-evidence'
  * Platform, and a running hypervisor (docs/knowledge/error-codes.md#hresult-table, docs/knowledge/error-codes.md#triage-bot-rules, docs/knowledge/probes.md#virtualization, docs/knowledge/probes.md#services, docs/knowledge/probes.md#virtualization, docs/knowledge/host-causes.md#virtualization-off).
  */
 export const platformRules: readonly Rule[] = [
-  rule(['services', 'wsl-startup'], wslServiceRule),
+  rule(['services', 'wsl-startup', 'virtualization'], wslServiceRule),
   rule(['virtualization', 'services', 'windows-version', 'wsl-startup'], vmpRule),
   rule(['wsl-startup', 'virtualization'], virtualizationRule),
 ]

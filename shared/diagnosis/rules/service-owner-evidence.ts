@@ -2,6 +2,7 @@ import type { Evidence, Unknown } from '../finding'
 import type { FixId } from '../fix-ids'
 import type { MachineView } from '../machine-view'
 import { serviceStartOwner } from '../service-start-owner'
+import { managedPcCaution } from './managed-pc-caution'
 import { evidence, unknown } from './rule'
 
 /**
@@ -16,9 +17,14 @@ export function disabledServiceOwner(view: MachineView, name: string): { evidenc
       return owner.startType === 'disabled'
         ? { evidence: [evidence('ev.servicePolicyDisables', 'services', { service: name, gpo: owner.gpo ?? '?' })], unknowns: [], fixes: ['policy-contact-it'] }
         : { evidence: [], unknowns: [], fixes: [] }
-    case 'not-group-policy':
-      return { evidence: [evidence('ev.serviceNotByGroupPolicy', 'services', { service: name })], unknowns: [], fixes: [] }
-    case 'unknown':
-      return { evidence: [], unknowns: [unknown('un.servicePolicyUnknown', { service: name, reason: owner.reason })], fixes: [] }
+    case 'not-group-policy': {
+      // No System Services policy names it; a domain's Preferences or scripts still may (managed-pc-caution.ts).
+      const caution = managedPcCaution(view)
+      return { evidence: [evidence('ev.serviceNotByGroupPolicy', 'services', { service: name }), ...caution.evidence], unknowns: [], fixes: caution.fixes }
+    }
+    case 'unknown': {
+      const caution = managedPcCaution(view)
+      return { evidence: caution.evidence, unknowns: [unknown('un.servicePolicyUnknown', { service: name, reason: owner.reason })], fixes: caution.fixes }
+    }
   }
 }

@@ -11,6 +11,9 @@ import { z } from 'zod'
  * - `hypervisorLaunchType`: from `bcdedit /enum {current}` — admin only, so usually null.
  * - `model`/`manufacturer`: a PC that is itself a VM needs nested virtualization (docs/knowledge/host-causes.md#virtualization-off).
  * - `hyperVModule`: `New-VMSwitch` exists (never on Home, docs/knowledge/probes.md#virtualization); `hnsModule`: HostNetworkingService.
+ * - `domain` (optional: snapshots before it lack it): `Win32_ComputerSystem.PartOfDomain`, and its
+ *   `Domain` only when joined (else it is the workgroup's name). A PC in an Active Directory domain is
+ *   managed by Group Policy in ways a scan cannot always see (docs/knowledge/host-network-probes.md#managed-pc).
  */
 export const FEATURE_NAMES = [
   'VirtualMachinePlatform',
@@ -35,5 +38,6 @@ export const VirtualizationFact = z.object({
   manufacturer: z.string().nullable(),
   hyperVModule: z.boolean(),
   hnsModule: z.boolean(),
+  domain: z.object({ partOfDomain: z.boolean().nullable(), name: z.string().nullable() }).optional(),
 })
 export type VirtualizationFact = z.infer<typeof VirtualizationFact>

@@ -121,6 +121,22 @@ export const HEALTHY_NAT: InsideWslState = {
   localhostIn: true,
 }
 
+/**
+ * Linux with only its loopback (networkingMode none, Server's mirrored fallback, or mirrored mode with
+ * IPv6 off on a WSL older than its check): nothing reaches out. Spread over a healthy state.
+ */
+export const NO_NETWORK = {
+  interfaces: [{ name: 'lo', state: 'unknown', mtu: 65536, inet: ['127.0.0.1/8'] }],
+  defaultRoute: null,
+  dns: { ok: false, ms: 10, code: 2 },
+  tcp443: { ok: false, ms: 0 },
+  https: { curlExit: 6, ms: 10 },
+  tlsIssuer: null,
+  gatewayPing: false,
+  localhostOut: false,
+  localhostIn: false,
+} as const satisfies Partial<InsideWslState>
+
 /** A healthy Ubuntu in mirrored mode: the host's NIC mirrored as eth0, loopback0 for 127.0.0.1. */
 export const HEALTHY_MIRRORED: InsideWslState = {
   ...HEALTHY_NAT,

@@ -64,7 +64,7 @@ export const repairZhCN = {
   'guide.windows-feature-update':
     '打开 Windows 更新，安装提供的功能更新（Windows 11 版本 23H2 或更高版本）。如果没有提供，你的电脑可能不满足 Windows 11 的要求，“电脑健康状况检查”会告诉你原因。',
   'guide.policy-contact-it':
-    '把报告（“报告”步骤）发给你的 IT 部门：报告的证据中写明了决定这一点的策略（例如 HKLM\\SOFTWARE\\Policies\\WSL\\AllowNetworkingModeUserSetting，或让某个服务保持禁用的组策略），以及这台电脑上 WSL 需要的设置。',
+    '把报告（“报告”步骤）发给你的 IT 部门：报告的证据中写明了决定这一点的策略（例如 HKLM\\SOFTWARE\\Policies\\WSL\\AllowNetworkingModeUserSetting，或让某个服务保持禁用的组策略），或者说明这台电脑已加入域，以及这台电脑上 WSL 需要的设置。',
   'guide.network-reset':
     '请先记下 Wi-Fi 密码、VPN 设置和静态 IP 地址。然后打开“设置” › “网络和 Internet” › “高级网络设置” › “网络重置”（Windows 10：“设置” › “网络和 Internet” › “状态” › “网络重置”），选择“立即重置”，并让 Windows 重启。',
   'guide.system-restore':
