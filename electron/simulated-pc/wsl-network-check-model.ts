@@ -1,4 +1,5 @@
 import type { FactOf } from '../../shared/probes/facts'
+import { isVpnAdapter } from '../../shared/probes/known-products'
 import { enforcedFirewallProfile } from './firewall-profiles-model'
 import { WSL_VM_CREATOR_ID } from '../../shared/probes/facts/hyperv-firewall'
 import {
@@ -158,8 +159,7 @@ function hyperVFirewallBlocksOutbound(scenario: Scenario): boolean {
   )
 }
 
-const VPN_PATTERN = /AnyConnect|GlobalProtect|PANGP|Pulse Secure|Ivanti|FortiClient|Fortinet|WireGuard|OpenVPN|TAP-Windows|Zscaler/i
-
+/** The scenario has a VPN adapter up, by the same registry the rules read (known-products.ts). */
 function vpnAdapterUp(scenario: Scenario): boolean {
-  return networkAdapters(scenario).adapters.some((a) => a.status === 'Up' && VPN_PATTERN.test(a.interfaceDescription))
+  return networkAdapters(scenario).adapters.some((a) => a.status === 'Up' && isVpnAdapter(a.interfaceDescription))
 }

@@ -1,3 +1,5 @@
+import { vpnsMentioned } from '../probes/known-products'
+
 /**
  * What a good triager reads in the user's own words (issue 11, "notes"): named VPN / secure-access
  * products, the IPv6 registry switch, virtualization products whose leftovers break WSL's switch,
@@ -6,7 +8,7 @@
  * registry value names), so ordinary prose does not trigger them.
  */
 export interface PastedFacts {
-  /** VPN / secure-access products named (docs/knowledge/host-causes.md#vpn-clients; docs/knowledge/probes.md#network-adapters uses the same names on adapter descriptions). */
+  /** VPN / secure-access products named (docs/knowledge/host-causes.md#vpn-clients), by the one VPN registry (known-products.ts, vpnsMentioned). */
   readonly vpnProducts: readonly string[]
   /** `DisabledComponents` set to 0xFF / 255 (docs/knowledge/host-causes.md#ipv6-disabled-in-the-registry; Microsoft Learn "Configure IPv6 in Windows"). */
   readonly ipv6DisabledComponents: string | null
@@ -17,21 +19,6 @@ export interface PastedFacts {
   /** A DNS server running on Windows named (Acrylic, Technitium, …): it can hold UDP port 53 that WSL's NAT needs (docs/knowledge/causes.md#dns-server-on-port-53). */
   readonly dnsServers: readonly string[]
 }
-
-const VPNS: readonly (readonly [string, RegExp])[] = [
-  ['Cisco AnyConnect', /\bany\s?connect\b/i],
-  ['Cisco Secure Client', /\bcisco secure client\b/i],
-  ['GlobalProtect', /\bglobal\s?protect\b/i],
-  ['Global Secure Access', /\bglobal secure access\b/i],
-  ['FortiClient', /\bforti\s?client\b/i],
-  ['Pulse Secure / Ivanti', /\b(pulse\s?secure|ivanti)\b/i],
-  ['Zscaler', /\bzscaler\b/i],
-  ['Check Point VPN', /\bcheck\s?point\b/i],
-  ['OpenVPN', /\bopenvpn\b/i],
-  ['WireGuard', /\bwireguard\b/i],
-  ['NordVPN', /\bnordvpn\b/i],
-  ['EasyConnect', /\beasyconnect\b/i],
-]
 
 const VMS: readonly (readonly [string, RegExp])[] = [
   ['VMware', /\bvmware\b/i],
@@ -53,7 +40,7 @@ const MIRRORED = /networkingMode\s*=\s*mirrored/i
 export function readPastedFacts(text: string): PastedFacts {
   const ipv6 = IPV6.exec(text)
   return {
-    vpnProducts: VPNS.filter(([, re]) => re.test(text)).map(([name]) => name),
+    vpnProducts: vpnsMentioned(text),
     ipv6DisabledComponents: ipv6?.[1] ? ipv6[1] : null,
     vmProducts: VMS.filter(([, re]) => re.test(text)).map(([name]) => name),
     saysMirrored: MIRRORED.test(text),

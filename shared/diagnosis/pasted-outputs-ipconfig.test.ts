@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isWslAdapter, pastedIpconfig } from './pasted-outputs-ipconfig'
+import { pastedOutputFacts, readPastedOutputs } from './pasted-outputs-read'
 
 const lines = (text: string) => text.split(/\r?\n/)
 
@@ -134,5 +135,12 @@ describe('ipconfig /all pasted (issue 11 #3)', () => {
     expect(pastedIpconfig(lines('my ethernet adapter is broken: help'))).toEqual([])
     expect(pastedIpconfig(lines(`Ethernet adapter ${'A'.repeat(10_000)}:\n   Description . . : x`))).toEqual([])
     expect(() => pastedIpconfig(lines('\u0000'.repeat(1000) + ':\n   : :\n ::::'))).not.toThrow()
+  })
+})
+
+describe('a pasted VPN adapter', () => {
+  it("is named by the VPN registry's adapter signatures (#6288: GlobalProtect's PANGP adapter)", () => {
+    const facts = pastedOutputFacts(readPastedOutputs(EN_6288))
+    expect(facts.find((f) => f.kind === 'vpnAdapter')).toMatchObject({ name: 'Ethernet 3', products: 'Palo Alto GlobalProtect' })
   })
 })

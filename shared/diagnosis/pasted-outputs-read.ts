@@ -1,6 +1,6 @@
+import { vpnOfAdapter } from '../probes/known-products'
 import { normalizeWslText } from '../wsl-output/text'
 import type { DiagnosisMessageKey } from './messages/en'
-import { readPastedFacts } from './pasted-facts'
 import { pastedFirewallProfiles, type PastedFirewallProfiles } from './pasted-outputs-firewall'
 import { isWslAdapter, pastedIpconfig, type PastedAdapter } from './pasted-outputs-ipconfig'
 import { onlyLoopback, pastedLinuxInterfaces, type PastedLinuxInterface } from './pasted-outputs-ip-addr'
@@ -87,10 +87,9 @@ export function pastedOutputFacts(outputs: PastedOutputs): PastedOutputFact[] {
   if (status?.defaultVersion != null) facts.push({ kind: 'wslDefaultVersion', version: status.defaultVersion })
   for (const adapter of outputs.adapters) {
     if (isWslAdapter(adapter)) facts.push({ kind: 'wslAdapter', name: adapter.name, disconnected: adapter.mediaDisconnected })
-    // The product names registry of pasted-facts.ts, applied to the adapter's description.
-    const products = adapter.description === null ? [] : readPastedFacts(adapter.description).vpnProducts
-    if (adapter.description !== null && products.length > 0)
-      facts.push({ kind: 'vpnAdapter', name: adapter.name, description: adapter.description, products: products.join(', ') })
+    // The adapter signatures of the one VPN registry (known-products.ts), as for the scan's adapters.
+    const vpn = adapter.description === null ? null : vpnOfAdapter(adapter.description)
+    if (adapter.description !== null && vpn !== null) facts.push({ kind: 'vpnAdapter', name: adapter.name, description: adapter.description, products: vpn })
   }
   const dns = [...new Set(outputs.adapters.flatMap((a) => a.dnsServers))]
   if (dns.length > 0) facts.push({ kind: 'dnsServers', servers: dns.join(', ') })

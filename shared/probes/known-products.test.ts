@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { markdownAnchors } from '../../electron/dev/docs-citations'
-import { KNOWN_PRODUCTS, productOfAdapter, productOfProgram } from './known-products'
+import { KNOWN_PRODUCTS, isVpnAdapter, productOfAdapter, productOfProgram, vpnOfAdapter, vpnsMentioned } from './known-products'
 
 // docs/knowledge/installed-products.md#known-products
 describe('the known products list', () => {
@@ -46,5 +46,26 @@ describe('the known products list', () => {
     expect(productOfAdapter('Fortinet SSL VPN Virtual Ethernet Adapter')?.id).toBe('forticlient')
     expect(productOfAdapter('Zscaler Network Adapter 1.0.2.0')?.id).toBe('zscaler')
     expect(productOfAdapter('Intel(R) Wi-Fi 6E AX211 160MHz')).toBeNull()
+  })
+})
+
+// The one VPN registry: the scan's adapters, pasted adapters, the user's words and the simulated PC read it.
+describe('the VPN registry', () => {
+  it('knows a VPN adapter by its product, or by a tunnel driver that has no product section', () => {
+    expect(vpnOfAdapter('PANGP Virtual Ethernet Adapter #2')).toBe('Palo Alto GlobalProtect')
+    expect(vpnOfAdapter('TAP-Windows Adapter V9')).toBe('OpenVPN')
+    expect(vpnOfAdapter('WireGuard Tunnel')).toBe('WireGuard')
+    expect(vpnOfAdapter('Tailscale Tunnel')).toBe('Tailscale')
+    expect(vpnOfAdapter('Cisco Systems VPN Adapter for 64-bit Windows')).toBe('Cisco')
+    for (const plain of ['Intel(R) Wi-Fi 6E AX211 160MHz', 'Hyper-V Virtual Ethernet Adapter', 'WAN Miniport (IKEv2)', 'Realtek PCIe GbE Family Controller'])
+      expect(isVpnAdapter(plain), plain).toBe(false)
+  })
+
+  it('reads VPNs the user names, and not ordinary words that resemble them', () => {
+    expect(vpnsMentioned('I am on AnyConnect and sometimes GlobalProtect')).toEqual(['Cisco AnyConnect / Secure Client', 'Palo Alto GlobalProtect'])
+    expect(vpnsMentioned('company uses Check Point, I also tried WireGuard')).toEqual(['Check Point', 'WireGuard'])
+    // A Hyper-V checkpoint is not Check Point's VPN.
+    expect(vpnsMentioned('I restored a Hyper-V checkpoint and networking broke')).toEqual([])
+    expect(vpnsMentioned('the connection is reset')).toEqual([])
   })
 })

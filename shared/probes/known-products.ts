@@ -16,6 +16,8 @@ export interface KnownProduct {
   readonly program: RegExp
   /** Matches a network adapter's InterfaceDescription, where the product has its own adapter. */
   readonly adapter: RegExp | null
+  /** Matches the product as people name it in their own words (a paste: "I use AnyConnect"); VPNs only. */
+  readonly mention: RegExp | null
   /** The knowledge section with the product's public reports. */
   readonly source: `docs/knowledge/installed-products.md#${string}`
 }
@@ -27,6 +29,7 @@ export const KNOWN_PRODUCTS: readonly KnownProduct[] = [
     kind: 'vpn',
     program: /\bzscaler\b/i,
     adapter: /\bzscaler\b/i,
+    mention: /\bzscaler\b/i,
     source: 'docs/knowledge/installed-products.md#zscaler',
   },
   {
@@ -35,6 +38,7 @@ export const KNOWN_PRODUCTS: readonly KnownProduct[] = [
     kind: 'vpn',
     program: /\bcisco (anyconnect|secure client)\b/i,
     adapter: /\banyconnect\b|\bcisco secure client\b/i,
+    mention: /\bany\s?connect\b|\bcisco secure client\b/i,
     source: 'docs/knowledge/installed-products.md#cisco-anyconnect-and-cisco-secure-client',
   },
   {
@@ -43,6 +47,7 @@ export const KNOWN_PRODUCTS: readonly KnownProduct[] = [
     kind: 'vpn',
     program: /\bglobal\s?protect\b/i,
     adapter: /\bPANGP\b|\bglobal\s?protect\b/i,
+    mention: /\bglobal\s?protect\b/i,
     source: 'docs/knowledge/installed-products.md#palo-alto-globalprotect',
   },
   {
@@ -51,6 +56,7 @@ export const KNOWN_PRODUCTS: readonly KnownProduct[] = [
     kind: 'vpn',
     program: /\bforticlient\b/i,
     adapter: /\bfortinet\b|\bforticlient\b/i,
+    mention: /\bforti\s?client\b/i,
     source: 'docs/knowledge/installed-products.md#forticlient',
   },
   {
@@ -60,6 +66,7 @@ export const KNOWN_PRODUCTS: readonly KnownProduct[] = [
     // "Check Point", two words, as the vendor spells it: "Checkpoint" is also other software's word.
     program: /\bcheck point\b/i,
     adapter: /\bcheck point\b/i,
+    mention: /\bcheck point\b/i,
     source: 'docs/knowledge/installed-products.md#check-point',
   },
   {
@@ -68,6 +75,7 @@ export const KNOWN_PRODUCTS: readonly KnownProduct[] = [
     kind: 'vpn',
     program: /\bpulse secure\b|\bivanti secure access\b/i,
     adapter: /\bjuniper\b|\bpulse\b|\bivanti\b/i,
+    mention: /\b(pulse\s?secure|ivanti)\b/i,
     source: 'docs/knowledge/installed-products.md#pulse-secure-and-ivanti-secure-access',
   },
   {
@@ -76,6 +84,7 @@ export const KNOWN_PRODUCTS: readonly KnownProduct[] = [
     kind: 'vpn',
     program: /\beasy\s?connect\b/i,
     adapter: null,
+    mention: /\beasy\s?connect\b/i,
     source: 'docs/knowledge/installed-products.md#sangfor-easyconnect',
   },
   {
@@ -84,6 +93,7 @@ export const KNOWN_PRODUCTS: readonly KnownProduct[] = [
     kind: 'security',
     program: /\bkaspersky\b/i,
     adapter: null,
+    mention: null,
     source: 'docs/knowledge/installed-products.md#kaspersky',
   },
   {
@@ -92,6 +102,7 @@ export const KNOWN_PRODUCTS: readonly KnownProduct[] = [
     kind: 'security',
     program: /^ESET\b/,
     adapter: null,
+    mention: null,
     source: 'docs/knowledge/installed-products.md#eset',
   },
   {
@@ -100,6 +111,7 @@ export const KNOWN_PRODUCTS: readonly KnownProduct[] = [
     kind: 'security',
     program: /\bbitdefender\b/i,
     adapter: null,
+    mention: null,
     source: 'docs/knowledge/installed-products.md#bitdefender',
   },
   {
@@ -108,6 +120,7 @@ export const KNOWN_PRODUCTS: readonly KnownProduct[] = [
     kind: 'security',
     program: /\bmcafee\b/i,
     adapter: null,
+    mention: null,
     source: 'docs/knowledge/installed-products.md#mcafee',
   },
   {
@@ -116,6 +129,7 @@ export const KNOWN_PRODUCTS: readonly KnownProduct[] = [
     kind: 'security',
     program: /\bsymantec endpoint protection\b/i,
     adapter: null,
+    mention: null,
     source: 'docs/knowledge/installed-products.md#symantec-endpoint-protection',
   },
   {
@@ -124,6 +138,7 @@ export const KNOWN_PRODUCTS: readonly KnownProduct[] = [
     kind: 'proxy',
     program: /\bproxifier\b/i,
     adapter: null,
+    mention: null,
     source: 'docs/knowledge/installed-products.md#proxifier',
   },
   {
@@ -132,6 +147,7 @@ export const KNOWN_PRODUCTS: readonly KnownProduct[] = [
     kind: 'proxy',
     program: /\bclash (for windows|verge)\b/i,
     adapter: null,
+    mention: null,
     source: 'docs/knowledge/installed-products.md#clash-tun-mode',
   },
 ]
@@ -144,4 +160,41 @@ export function productOfProgram(displayName: string): KnownProduct | null {
 /** The known product whose adapter this is, if any. */
 export function productOfAdapter(interfaceDescription: string): KnownProduct | null {
   return KNOWN_PRODUCTS.find((p) => p.adapter !== null && p.adapter.test(interfaceDescription)) ?? null
+}
+
+/**
+ * VPNs and tunnel drivers recognised without a product section of their own (no public WSL reports
+ * tied to the product itself): an adapter of theirs counts as a VPN's (docs/knowledge/probes.md#network-adapters,
+ * Medium), and a paste naming them as "you said you use a VPN". Their names are shown, never
+ * "is installed" claims. The legacy Cisco VPN Client's adapter ("Cisco Systems VPN Adapter") has only
+ * the vendor's name.
+ */
+export const OTHER_VPNS: readonly { readonly name: string; readonly adapter: RegExp | null; readonly mention: RegExp | null }[] = [
+  { name: 'OpenVPN', adapter: /\bTAP-Windows\b|\bopenvpn\b/i, mention: /\bopenvpn\b/i },
+  { name: 'WireGuard', adapter: /\bwireguard\b/i, mention: /\bwireguard\b/i },
+  { name: 'Wintun', adapter: /\bwintun\b/i, mention: null },
+  { name: 'Tailscale', adapter: /\btailscale\b/i, mention: null },
+  { name: 'ZeroTier', adapter: /\bzerotier\b/i, mention: null },
+  { name: 'Cisco', adapter: /\bcisco\b/i, mention: null },
+  { name: 'Global Secure Access', adapter: /\bglobal secure access\b/i, mention: /\bglobal secure access\b/i },
+  { name: 'NordVPN', adapter: null, mention: /\bnordvpn\b/i },
+]
+
+/** The VPN a network adapter belongs to, by the name findings show: a known VPN product's, or one of OTHER_VPNS. */
+export function vpnOfAdapter(interfaceDescription: string): string | null {
+  const product = productOfAdapter(interfaceDescription)
+  if (product?.kind === 'vpn') return product.name
+  return OTHER_VPNS.find((v) => v.adapter !== null && v.adapter.test(interfaceDescription))?.name ?? null
+}
+
+export function isVpnAdapter(interfaceDescription: string): boolean {
+  return vpnOfAdapter(interfaceDescription) !== null
+}
+
+/** The VPNs a text names, known products first, by the names findings show. */
+export function vpnsMentioned(text: string): string[] {
+  return [
+    ...KNOWN_PRODUCTS.filter((p) => p.kind === 'vpn' && p.mention !== null && p.mention.test(text)).map((p) => p.name),
+    ...OTHER_VPNS.filter((v) => v.mention !== null && v.mention.test(text)).map((v) => v.name),
+  ]
 }

@@ -1,5 +1,5 @@
 import { decodeWinHttpSettings } from '../../probes/decode-winhttp-settings'
-import { productOfAdapter } from '../../probes/known-products'
+import { isVpnAdapter } from '../../probes/known-products'
 import type { Finding } from '../finding'
 import { configuredMode, dnsTunnelingActive, hasCode, natInUse, said, service } from '../derived'
 import { blockingFirewallSettings, firewallBlocksWslDns, firewallSettingOwner } from '../firewall-setting-owner'
@@ -49,10 +49,6 @@ function localhostProxyRule(view: MachineView): Finding[] {
   ]
 }
 
-/** docs/knowledge/probes.md#network-adapters heuristics on adapter descriptions (Medium). */
-const VPN_PATTERN =
-  /AnyConnect|Cisco|PANGP|GlobalProtect|Fortinet|FortiClient|Juniper|Pulse|Ivanti|WireGuard|TAP-Windows|OpenVPN|Wintun|Zscaler|Global Secure Access|Tailscale|ZeroTier/i
-
 /** docs/knowledge/host-causes.md#vpn-clients: a VPN adapter is up; in NAT without DNS tunneling, VPN DNS/routes often break WSL. */
 function vpnRule(view: MachineView): Finding[] {
   // No adapter list (a paste): the products the user names stand in for it, as "You said …" (issue 11).
@@ -90,11 +86,10 @@ function vpnRule(view: MachineView): Finding[] {
   ]
 }
 
-/** Adapters that are up and look like a VPN's (VPN_PATTERN, or a known product's own adapter); none when the adapter list is unknown. */
+/** Adapters that are up and belong to a VPN (isVpnAdapter, known-products.ts); none when the adapter list is unknown. */
 function connectedVpnAdapters(view: MachineView) {
   if (!view.adapters.known) return []
-  const vpnLike = (description: string) => VPN_PATTERN.test(description) || productOfAdapter(description)?.kind === 'vpn'
-  return view.adapters.value.adapters.filter((a) => a.status === 'Up' && vpnLike(a.interfaceDescription))
+  return view.adapters.value.adapters.filter((a) => a.status === 'Up' && isVpnAdapter(a.interfaceDescription))
 }
 
 /** Installed products whose own adapter is among the connected VPN adapters: vpn-detected names them. */
