@@ -43,8 +43,7 @@ const SUPERSEDES: Readonly<Partial<Record<FindingId, readonly FindingId[]>>> = {
   ],
   'mirrored-unsupported-server': ['mirrored-fell-back-unknown-cause', 'nat-fell-back', 'nat-creation-failed'],
   'mirrored-unsupported-windows': ['mirrored-fell-back-unknown-cause', 'mirrored-hyperv-firewall-unavailable'],
-  // Linux with only lo (a WSL older than its IPv6 check) and the broken localhost that follows are this cause's symptoms.
-  'mirrored-ipv6-disabled': ['mirrored-fell-back-unknown-cause', 'inside-no-network-interface', 'inside-localhost-broken'],
+  'mirrored-ipv6-disabled': ['mirrored-fell-back-unknown-cause'],
   'mirrored-hyperv-firewall-unavailable': ['mirrored-fell-back-unknown-cause'],
   'mirrored-kernel-too-old': ['mirrored-fell-back-unknown-cause'],
   'nat-vmware-leftovers': ['nat-vmswitch-not-found', 'nat-fell-back', 'nat-creation-failed'],
@@ -60,6 +59,15 @@ const SUPERSEDES: Readonly<Partial<Record<FindingId, readonly FindingId[]>>> = {
   'wslconfig-encoding': ['wslconfig-networking-key-ignored', 'wslconfig-warnings'],
   'wslconfig-bridged-unsupported': ['nat-creation-failed', 'nat-fell-back'],
   'nat-dns-port-53-in-use': ['nat-creation-failed', 'nat-fell-back'],
+}
+
+/**
+ * Symptoms a cause explains only when it is an error: mirrored mode with IPv6 off on a WSL older than
+ * its check leaves Linux with only lo, and localhost broken with it (mirrored-rules.ts). As a warning
+ * (WSL fell back to NAT) the same symptoms are another problem and stay listed.
+ */
+const SUPERSEDES_AS_ERROR: Readonly<Partial<Record<FindingId, readonly FindingId[]>>> = {
+  'mirrored-ipv6-disabled': ['inside-no-network-interface', 'inside-localhost-broken'],
 }
 
 /**
@@ -111,7 +119,10 @@ export function diagnoseView(view: MachineView): Finding[] {
 
 function rank(all: readonly Finding[]): Finding[] {
   const present = new Set(all.map((f) => f.id))
-  const dropped = new Set([...present].flatMap((id) => SUPERSEDES[id] ?? []))
+  const dropped = new Set([
+    ...[...present].flatMap((id) => SUPERSEDES[id] ?? []),
+    ...all.filter((f) => f.severity === 'error').flatMap((f) => SUPERSEDES_AS_ERROR[f.id] ?? []),
+  ])
   const kept = all.filter((f) => !dropped.has(f.id))
   const unique = kept.filter((f, index) => kept.findIndex((g) => g.id === f.id) === index)
   const priority = (id: FindingId) => {

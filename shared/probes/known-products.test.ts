@@ -57,6 +57,8 @@ describe('the VPN registry', () => {
     expect(vpnOfAdapter('WireGuard Tunnel')).toBe('WireGuard')
     expect(vpnOfAdapter('Tailscale Tunnel')).toBe('Tailscale')
     expect(vpnOfAdapter('Cisco Systems VPN Adapter for 64-bit Windows')).toBe('Cisco')
+    expect(vpnOfAdapter('TAP-NordVPN Windows Adapter V9')).toBe('NordVPN')
+    expect(vpnOfAdapter('NordLynx Tunnel')).toBe('NordVPN')
     for (const plain of ['Intel(R) Wi-Fi 6E AX211 160MHz', 'Hyper-V Virtual Ethernet Adapter', 'WAN Miniport (IKEv2)', 'Realtek PCIe GbE Family Controller'])
       expect(isVpnAdapter(plain), plain).toBe(false)
   })
@@ -66,6 +68,10 @@ describe('the VPN registry', () => {
     expect(vpnsMentioned('company uses Check Point, I also tried WireGuard')).toEqual(['Check Point', 'WireGuard'])
     // A Hyper-V checkpoint is not Check Point's VPN.
     expect(vpnsMentioned('I restored a Hyper-V checkpoint and networking broke')).toEqual([])
+    expect(vpnsMentioned('we use the CheckPoint VPN client')).toEqual(['Check Point'])
+    // Wi-Fi Easy Connect is a Windows feature, not Sangfor's VPN.
+    expect(vpnsMentioned('I set up the printer with Wi-Fi Easy Connect')).toEqual([])
+    expect(vpnsMentioned('Sangfor EasyConnect is running')).toEqual(['Sangfor EasyConnect'])
     expect(vpnsMentioned('the connection is reset')).toEqual([])
   })
 })

@@ -66,7 +66,8 @@ export const KNOWN_PRODUCTS: readonly KnownProduct[] = [
     // "Check Point", two words, as the vendor spells it: "Checkpoint" is also other software's word.
     program: /\bcheck point\b/i,
     adapter: /\bcheck point\b/i,
-    mention: /\bcheck point\b/i,
+    // "Checkpoint" alone is also Hyper-V's word: one word only with the product's own nouns.
+    mention: /\bcheck point\b|\bcheck\s?point\s+(vpn|endpoint|capsule|harmony)\b/i,
     source: 'docs/knowledge/installed-products.md#check-point',
   },
   {
@@ -84,7 +85,8 @@ export const KNOWN_PRODUCTS: readonly KnownProduct[] = [
     kind: 'vpn',
     program: /\beasy\s?connect\b/i,
     adapter: null,
-    mention: /\beasy\s?connect\b/i,
+    // One word, or the vendor: "Easy Connect" is also a Wi-Fi feature of Windows.
+    mention: /\beasyconnect\b|\bsangfor\b/i,
     source: 'docs/knowledge/installed-products.md#sangfor-easyconnect',
   },
   {
@@ -177,7 +179,8 @@ export const OTHER_VPNS: readonly { readonly name: string; readonly adapter: Reg
   { name: 'ZeroTier', adapter: /\bzerotier\b/i, mention: null },
   { name: 'Cisco', adapter: /\bcisco\b/i, mention: null },
   { name: 'Global Secure Access', adapter: /\bglobal secure access\b/i, mention: /\bglobal secure access\b/i },
-  { name: 'NordVPN', adapter: null, mention: /\bnordvpn\b/i },
+  // NordVPN's adapters: "TAP-NordVPN Windows Adapter V9" and its WireGuard-based "NordLynx".
+  { name: 'NordVPN', adapter: /\bnordvpn\b|\bnordlynx\b/i, mention: /\bnordvpn\b/i },
 ]
 
 /** The VPN a network adapter belongs to, by the name findings show: a known VPN product's, or one of OTHER_VPNS. */

@@ -30,7 +30,7 @@ export const loopEn = {
   'verify.verdict.not-fixed': 'Not fixed',
   'verify.verdict.not-fixed.body': 'Still on the Findings step: {findings}.',
   'verify.cameBack':
-    'The fix ran to the end and changed this PC, yet after it the cause is there again ({findings}). Something may set it back at start-up, on a company PC often a policy, or the fix did not reach the cause. Trying the same fix again will not help: take the next step below, or ask your IT department.',
+    'The fix ran to the end and changed this PC, yet the cause is still there afterwards ({findings}). Something may be setting it back (at start-up or at a policy refresh; on a company PC, often a policy), or the fix did not reach the cause. Running the same fix again will not help: take the next step below, or ask your IT department.',
   'verify.verdict.cant-tell': 'Can’t tell yet',
   'verify.verdict.cant-tell.networking-not-checked': 'The problem this fix addresses is gone, but networking inside WSL was not checked.',
   'verify.verdict.cant-tell.networking-unknown': 'The problem this fix addresses is gone, but the networking check inside WSL could not give an answer.',

@@ -32,7 +32,7 @@ export const loopZhCN = {
   'verify.verdict.not-fixed': '未修复',
   'verify.verdict.not-fixed.body': '“诊断结果”中仍有：{findings}。',
   'verify.cameBack':
-    '这个修复已经完整运行并更改了这台电脑，但之后原因又出现了（{findings}）。可能有东西在启动时把它改了回去（在公司电脑上通常是策略），也可能这个修复没有触及真正的原因。再次运行同一个修复不会有帮助：请按下面的下一步操作，或者问问你的 IT 部门。',
+    '这个修复已经完整运行并更改了这台电脑，但之后原因仍然存在（{findings}）。可能有东西把它改了回去（在启动或刷新策略时；在公司电脑上通常是策略），也可能这个修复没有触及真正的原因。再次运行同一个修复不会有帮助：请按下面的下一步操作，或者问问你的 IT 部门。',
   'verify.verdict.cant-tell': '暂时无法判断',
   'verify.verdict.cant-tell.networking-not-checked': '此修复针对的问题已经消失，但尚未检查 WSL 内部的网络。',
   'verify.verdict.cant-tell.networking-unknown': '此修复针对的问题已经消失，但 WSL 内部的网络检查没能给出结论。',

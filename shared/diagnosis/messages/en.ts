@@ -316,7 +316,7 @@ export const diagnosisEn = {
   'ev.firewallBlockInbound':
     'All incoming connections are blocked on the {profiles} firewall {count, plural, one {profile} other {profiles}} (AllowInboundRules = False).',
   'ev.firewallSetByGroupPolicy':
-    "A Group Policy sets {setting} = False on the {profiles} {count, plural, one {profile} other {profiles}}. Windows applies it again at every policy refresh, so it can't be changed on this PC: your IT department can allow WSL's DNS rule or the local rules.",
+    "A Group Policy sets {setting} = False on the {profiles} {count, plural, one {profile} other {profiles}}. Windows applies it again at every policy refresh, so a change made on this PC does not last: the policy has to change (your IT department's, or this PC's local policy in gpedit.msc), to allow WSL's DNS rule or the local rules.",
   'ev.firewallNotByGroupPolicy':
     'No Group Policy sets {setting} on the {profiles} {count, plural, one {profile} other {profiles}}: it was set on this PC, or by a device-management (MDM) policy such as Intune, which this scan does not read.',
   'ev.pcInDomain':

@@ -285,7 +285,7 @@ export const diagnosisZhCN = {
   'ev.firewallNoLocalRules': '{count} 个防火墙配置文件（{profiles}）不应用本地防火墙规则（AllowLocalFirewallRules = False）。',
   'ev.firewallBlockInbound': '{count} 个防火墙配置文件（{profiles}）阻止所有传入连接（AllowInboundRules = False）。',
   'ev.firewallSetByGroupPolicy':
-    '组策略在 {count} 个配置文件（{profiles}）上把 {setting} 设为 False。每次刷新策略时 Windows 都会重新应用它，所以无法在这台电脑上更改：可以请 IT 部门放行 WSL 的 DNS 规则或本地规则。',
+    '组策略在 {count} 个配置文件（{profiles}）上把 {setting} 设为 False。每次刷新策略时 Windows 都会重新应用它，所以在这台电脑上的更改不会持久：需要修改策略本身（IT 部门的策略，或这台电脑在 gpedit.msc 中的本地策略），放行 WSL 的 DNS 规则或本地规则。',
   'ev.firewallNotByGroupPolicy':
     '没有组策略在 {count} 个配置文件（{profiles}）上设置 {setting}：它是在这台电脑上设置的，或者来自 Intune 等设备管理（MDM）策略（本次扫描不读取 MDM 策略）。',
   'ev.pcInDomain':

@@ -52,6 +52,22 @@ describe('mirrored fallback, by cause (docs/knowledge/wsl-checks.md#mirrored-che
       snapshot({ 'mirrored-readiness': { ipv6DisabledComponents: 0xff }, 'wslconfig-file': mirrored, 'wsl-network-check': networkCheckFact(HEALTHY_NAT) }),
     )
     expect(fellBack.find((f) => f.id === 'mirrored-ipv6-disabled')?.severity).toBe('warning')
+    // As a warning it explains no inside symptom: a broken localhost stays listed on its own.
+    const localhostBroken = networkCheckFact({ ...HEALTHY_NAT, localhostIn: false })
+    const warned = diagnose(
+      snapshot({ 'mirrored-readiness': { ipv6DisabledComponents: 0xff }, 'wslconfig-file': mirrored, 'wsl-network-check': localhostBroken }),
+    )
+    expect(warned.map((f) => f.id)).toContain('inside-localhost-broken')
+    // An eth0 that is there but down is not "only lo": not this cause's error.
+    const ethDown = networkCheckFact({
+      ...HEALTHY_MIRRORED,
+      ...NO_NETWORK,
+      interfaces: [...NO_NETWORK.interfaces, { name: 'eth0', state: 'down', mtu: 1500, inet: [] }],
+    })
+    const down = diagnose(
+      snapshot({ ...old, 'mirrored-readiness': { ipv6DisabledComponents: 0xff }, 'wslconfig-file': mirrored, 'wsl-network-check': ethDown }),
+    )
+    expect(down.find((f) => f.id === 'mirrored-ipv6-disabled')?.severity).toBe('warning')
   })
 
   it('names HyperVFirewallDisable=1 (High) and missing firewall classes (Medium)', () => {

@@ -1,4 +1,5 @@
 import { REQUIRED_EXPORTS } from '../../probes/facts/mirrored-readiness'
+import { LOOPBACK_INTERFACES } from '../../probes/network-check/network-check-results'
 import type { Finding } from '../finding'
 import { windowsTermArgs } from '../../i18n/windows-terms'
 import { buildLacksMirrored, configuredMode, hasCode, mirroredRequested, policy, policyLocksMode, said } from '../derived'
@@ -99,7 +100,8 @@ function ipv6Rule(view: MachineView): Finding[] {
   // Who set DisabledComponents is never read (it has no policy of its own), so a domain PC gets the caution.
   const caution = managedPcCaution(view)
   // A WSL older than its IPv6 check starts anyway and Linux has no network: an error, not a fallback.
-  const onlyLoopback = onlyLoopbackInside(view)
+  // A WSL that warned fell back to NAT, so a missing interface there is another problem.
+  const onlyLoopback = message.length === 0 ? onlyLoopbackInside(view) : null
   return [
     finding({
       id: 'mirrored-ipv6-disabled',
@@ -121,11 +123,13 @@ function ipv6Rule(view: MachineView): Finding[] {
   ]
 }
 
-/** The interfaces the networking check saw when Linux had none but loopback, else null. */
+/** The interfaces the networking check saw when Linux had nothing but loopback (no eth0 at all), else null. */
 function onlyLoopbackInside(view: MachineView): string | null {
   if (!view.networkCheck.known || view.networkCheck.value.kind !== 'read') return null
-  const row = view.networkCheck.value.checks.find((c) => c.id === 'interfaces')
-  return row?.outcome === 'fail' ? row.evidence : null
+  const { checks, output } = view.networkCheck.value
+  const row = checks.find((c) => c.id === 'interfaces')
+  const loopbackOnly = output.interfaces.length > 0 && output.interfaces.every((i) => LOOPBACK_INTERFACES.has(i.name))
+  return row?.outcome === 'fail' && loopbackOnly ? row.evidence : null
 }
 
 /**

@@ -37,7 +37,7 @@ export const EXPECTED_TLS_ISSUER_ORGS: readonly string[] = ['Microsoft Corporati
 /** The names the probe passes to the script: one registry, read by the probe's tests too. */
 export const NETWORK_CHECK_TARGETS = { dnsName: 'www.microsoft.com', tcpAddress: '1.1.1.1', httpsHost: 'www.microsoft.com' } as const
 
-const LOOPBACK_INTERFACES = new Set(['lo', 'loopback0'])
+export const LOOPBACK_INTERFACES: ReadonlySet<string> = new Set(['lo', 'loopback0'])
 /** Modes in which Linux reaches Windows through a gateway, not through 127.0.0.1. */
 const NAT_FAMILY = new Set(['nat', 'virtioproxy', 'consomme'])
 

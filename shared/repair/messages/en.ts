@@ -63,7 +63,7 @@ export const repairEn = {
   'guide.windows-feature-update':
     'Open Windows Update and install the offered feature update (Windows 11, version 23H2 or later). If none is offered, your PC may not meet the Windows 11 requirements; PC Health Check tells you why.',
   'guide.policy-contact-it':
-    'Send the report (Report step) to your IT department: its evidence names the policy that decides this (for example HKLM\\SOFTWARE\\Policies\\WSL\\AllowNetworkingModeUserSetting, or the Group Policy that keeps a service disabled), or says that the PC is joined to a domain, and what WSL needs on this PC.',
+    'Send the report (Report step) to your IT department: its evidence names the policy that decides this (for example HKLM\\SOFTWARE\\Policies\\WSL\\AllowNetworkingModeUserSetting, or the Group Policy that keeps a service disabled), or says that the PC is joined to a domain, and it says what WSL needs on this PC.',
   'guide.network-reset':
     'Write down your Wi-Fi passwords, VPN settings and any static IP addresses first. Then open Settings › Network & internet › Advanced network settings › Network reset (on Windows 10: Settings › Network & Internet › Status › Network reset), select Reset now, and let Windows restart.',
   'guide.system-restore':
