@@ -171,7 +171,7 @@ export function productOfAdapter(interfaceDescription: string): KnownProduct | n
  * "is installed" claims. The legacy Cisco VPN Client's adapter ("Cisco Systems VPN Adapter") has only
  * the vendor's name.
  */
-export const OTHER_VPNS: readonly { readonly name: string; readonly adapter: RegExp | null; readonly mention: RegExp | null }[] = [
+const OTHER_VPNS: readonly { readonly name: string; readonly adapter: RegExp | null; readonly mention: RegExp | null }[] = [
   { name: 'OpenVPN', adapter: /\bTAP-Windows\b|\bopenvpn\b/i, mention: /\bopenvpn\b/i },
   { name: 'WireGuard', adapter: /\bwireguard\b/i, mention: /\bwireguard\b/i },
   { name: 'Wintun', adapter: /\bwintun\b/i, mention: null },

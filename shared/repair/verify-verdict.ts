@@ -45,7 +45,7 @@ export type VerifyVerdict =
       readonly remaining: readonly FindingId[]
       /**
        * Of those, the causes this fix removes although it ran to the end and changed the PC: what it
-       * changed was set back (on a company PC often by a policy at start-up, #11002), or it did not reach
+       * changed was set back (on a company PC often by a policy at start-up, docs/knowledge/fix-ladder.md#verify), or it did not reach
        * the cause. Said as such, never as "try again".
        */
       readonly cameBack: readonly FindingId[]

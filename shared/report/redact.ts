@@ -58,7 +58,7 @@ export function redactSnapshot(
     else redactor.learn(text)
   })
   if (options.pasted) redactor.learn(options.pasted)
-  for (const domain of [...nrptNamespaces(snapshot), ...joinedDomain(snapshot)]) redactor.learnDomain(domain)
+  for (const domain of [...nrptNamespaces(snapshot), ...joinedDomainName(snapshot)]) redactor.learnDomain(domain)
   for (const version of [...versionNumbers(snapshot), ...programVersions(snapshot)]) redactor.keep(version)
   const value = mapStrings(json, '', (text, key) => {
     if (EXACT_KEYS.has(key)) return text
@@ -100,7 +100,7 @@ function nrptNamespaces(snapshot: MachineSnapshot): string[] {
 }
 
 /** The Active Directory domain the PC is joined to: a company's name, like an NRPT namespace. */
-function joinedDomain(snapshot: MachineSnapshot): string[] {
+function joinedDomainName(snapshot: MachineSnapshot): string[] {
   const virtualization = snapshot.facts.virtualization
   const name = virtualization?.status === 'known' ? virtualization.data.domain?.name : null
   return name ? [name] : []

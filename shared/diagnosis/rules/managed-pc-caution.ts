@@ -4,7 +4,7 @@ import type { MachineView } from '../machine-view'
 import { evidence } from './rule'
 
 /** The Active Directory domain this PC is joined to, or null (not joined, not read, or an older snapshot). */
-export function joinedDomain(view: MachineView): string | null {
+function joinedDomain(view: MachineView): string | null {
   if (!view.virtualization.known) return null
   const domain = view.virtualization.value.domain
   return domain?.partOfDomain === true ? (domain.name ?? '') : null
